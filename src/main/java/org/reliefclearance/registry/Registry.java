@@ -1,0 +1,60 @@
+package org.reliefclearance.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reference data of the SOP, read from the Flyway-seeded registry tables. */
+@Repository
+public class Registry {
+
+    private final JdbcClient jdbc;
+
+    Registry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<OfficialGroup> groups() {
+        return jdbc.sql("select id, name, role from official_group order by id")
+                .query((rs, n) -> new OfficialGroup(rs.getString("id"), rs.getString("name"),
+                        OfficialGroup.Role.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    public List<Port> ports() {
+        return jdbc.sql("select code, name, kind, customs_group from port order by code")
+                .query(Port.class).list();
+    }
+
+    public Optional<Port> port(String code) {
+        return jdbc.sql("select code, name, kind, customs_group from port where code = ?")
+                .param(code).query(Port.class).optional();
+    }
+
+    public List<Authority> authorities() {
+        return jdbc.sql("select code, name, ministry, group_id, tacit_approval_in_emergency from authority order by code")
+                .query(Authority.class).list();
+    }
+
+    public Optional<Authority> authority(String code) {
+        return jdbc.sql("select code, name, ministry, group_id, tacit_approval_in_emergency from authority where code = ?")
+                .param(code).query(Authority.class).optional();
+    }
+
+    public List<Organisation> organisations() {
+        return jdbc.sql("select code, name, kind, group_id, status, mou_valid_until from organisation order by code")
+                .query(Organisation.class).list();
+    }
+
+    public Optional<Organisation> organisation(String code) {
+        return jdbc.sql("select code, name, kind, group_id, status, mou_valid_until from organisation where code = ?")
+                .param(code).query(Organisation.class).optional();
+    }
+
+    /** The organisation a user acts for, found through its group membership. */
+    public Optional<Organisation> organisationOfGroups(List<String> groupIds) {
+        return organisations().stream().filter(o -> groupIds.contains(o.groupId())).findFirst();
+    }
+}
