@@ -1,0 +1,107 @@
+package org.reliefclearance.consignment;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The consignment tables: the data of record behind every clearance case. */
+@Repository
+public class ConsignmentRepository {
+
+    private static final String CONSIGNMENT_COLUMNS = "id, reference, organisation_code, port_code, expected_arrival,"
+            + " transport_document_type, transport_document_number, donor, provisional_declaration, status,"
+            + " status_reason, exemption_decision, waived_value, release_number, released_at, arrived_at,"
+            + " emergency_code, created_by, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ConsignmentRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public long insert(NewConsignment c, String reference, String createdBy, String idempotencyKey) {
+        OffsetDateTime now = now();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into consignment (reference, organisation_code, port_code, expected_arrival,
+                    transport_document_type, transport_document_number, donor, provisional_declaration, status,
+                    idempotency_key, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reference, c.organisationCode(), c.portCode(), c.expectedArrival(),
+                        c.transportDocumentType(), c.transportDocumentNumber(), c.donor(),
+                        c.provisionalDeclaration(), ConsignmentStatus.NOTIFIED.name(), idempotencyKey, createdBy,
+                        now, now)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        int lineNo = 1;
+        for (NewConsignment.Line l : c.lines()) {
+            jdbc.sql("""
+                    insert into consignment_line (consignment_id, line_no, description, hs_code, category, quantity,
+                        unit, value_usd, gross_weight_kg)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, lineNo++, l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(),
+                            l.valueUsd(), l.grossWeightKg())
+                    .update();
+        }
+        return id;
+    }
+
+    public Optional<Consignment> findByReference(String reference) {
+        return jdbc.sql("select " + CONSIGNMENT_COLUMNS + " from consignment where reference = ?")
+                .param(reference).query(Consignment.class).optional();
+    }
+
+    public Optional<Consignment> findByIdempotencyKey(String organisationCode, String idempotencyKey) {
+        return jdbc.sql("select " + CONSIGNMENT_COLUMNS
+                        + " from consignment where organisation_code = ? and idempotency_key = ?")
+                .params(organisationCode, idempotencyKey).query(Consignment.class).optional();
+    }
+
+    public List<ConsignmentLine> lines(long consignmentId) {
+        return jdbc.sql("""
+                select id, line_no, description, hs_code, category, quantity, unit, value_usd, gross_weight_kg,
+                       treatment, authority_code, review_status, review_reason
+                from consignment_line where consignment_id = ? order by line_no""")
+                .param(consignmentId).query(ConsignmentLine.class).list();
+    }
+
+    public void classifyLine(long lineId, String treatment, String authorityCode) {
+        jdbc.sql("update consignment_line set treatment = ?, authority_code = ?, review_status = ? where id = ?")
+                .params(treatment, authorityCode, authorityCode == null ? null : "PENDING", lineId)
+                .update();
+    }
+
+    public void updateStatus(String reference, ConsignmentStatus status, String reason) {
+        jdbc.sql("update consignment set status = ?, status_reason = ?, updated_at = ? where reference = ?")
+                .params(status.name(), reason, now(), reference)
+                .update();
+    }
+
+    public void addEvent(String reference, String actor, String eventType, String authorityCode, String detail) {
+        jdbc.sql("""
+                insert into consignment_event (consignment_id, occurred_at, actor, event_type, authority_code, detail)
+                select id, ?, ?, ?, ?, ? from consignment where reference = ?""")
+                .params(now(), actor, eventType, authorityCode, detail, reference)
+                .update();
+    }
+
+    public List<ConsignmentEvent> events(long consignmentId) {
+        return jdbc.sql("""
+                select occurred_at, actor, event_type, authority_code, detail
+                from consignment_event where consignment_id = ? order by occurred_at, id""")
+                .param(consignmentId).query(ConsignmentEvent.class).list();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

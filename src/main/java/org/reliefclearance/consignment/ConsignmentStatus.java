@@ -1,0 +1,29 @@
+package org.reliefclearance.consignment;
+
+import java.util.Set;
+
+/** Where a consignment stands in the SOP; the terminal ones end the case. */
+public enum ConsignmentStatus {
+    NOTIFIED,
+    NOT_ELIGIBLE,
+    PROHIBITED,
+    AWAITING_ENDORSEMENT,
+    NOT_ENDORSED,
+    UNDER_REVIEW,
+    REJECTED,
+    AWAITING_EXEMPTION_DECISION,
+    AWAITING_ARRIVAL,
+    ARRIVED,
+    UNDER_EXAMINATION,
+    RELEASED,
+    AWAITING_DISTRIBUTION_REPORT,
+    CLOSED,
+    WITHDRAWN;
+
+    private static final Set<ConsignmentStatus> TERMINAL = Set.of(NOT_ELIGIBLE, PROHIBITED, NOT_ENDORSED, REJECTED,
+            CLOSED, WITHDRAWN);
+
+    public boolean isTerminal() {
+        return TERMINAL.contains(this);
+    }
+}
