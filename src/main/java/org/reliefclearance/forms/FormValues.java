@@ -96,6 +96,24 @@ public final class FormValues {
         return result;
     }
 
+    /** Texts from a JSON array (a tag list or checklist), a collection, or a comma-separated text. */
+    public static List<String> texts(Object value) {
+        List<String> result = new ArrayList<>();
+        if (value instanceof SpinJsonNode json && json.isArray()) {
+            for (SpinJsonNode element : json.elements()) {
+                result.add(element.isString() ? text(element.stringValue()) : text(element.toString()));
+            }
+        } else if (value instanceof SpinJsonNode json) {
+            result.add(json.isString() ? text(json.stringValue()) : text(json.toString()));
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(element -> result.add(text(element)));
+        } else if (value != null) {
+            Arrays.stream(value.toString().split(",")).map(FormValues::text).forEach(result::add);
+        }
+        result.removeIf(s -> s == null);
+        return result;
+    }
+
     private static Integer parse(String s) {
         try {
             return Integer.valueOf(s.trim());
