@@ -2,37 +2,41 @@ package org.reliefclearance.consignment;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
-/** Test helpers: submit a notification, run the jobs a job executor would run, read the tables. */
-
+/**
+ * Test helpers: submit a notification, act as the officials of each step, run the jobs a job
+ * executor would run, read the tables.
+ */
 class ClearanceCases {
 
     static final NewConsignment.Line MEDICINE = line("Amoxicillin 500 mg capsules", "300410", "MEDICINE", "1200", "4800");
-    static final NewConsignment.Line SEEDS = line("Rice seeds for replanting", "100610", "SEEDS_PLANTS", "500", "3500");
+    static final NewConsignment.Line VACCINES = line("Measles vaccine", "300241", "VACCINE", "5000", "12000");
+    static final NewConsignment.Line SEEDS = line("Vegetable seeds for sowing", "120991", "SEEDS_PLANTS", "500", "3500");
     static final NewConsignment.Line SATELLITE_PHONE = line("Satellite phones", "851714", "TELECOM_EQUIPMENT", "10", "9000");
     static final NewConsignment.Line TENTS = line("Family tents", "630622", "SHELTER", "200", "30000");
-    static final NewConsignment.Line BLANKETS = line("Blankets", "630140", "HOUSEHOLD_ITEMS", "1000", "8000");
     static final NewConsignment.Line RIFLES = line("Hunting rifles", "930320", "OTHER", "5", "2500");
     static final NewConsignment.Line LAPTOPS = line("Laptops for the field office", "847130", "OTHER", "4", "4000");
 
+    /** Review process contract (line-ministry-review), as its reviewers' form submits it. */
+    static final String REVIEW_TASK = "Task_ReviewPermit";
+
     private final ConsignmentRegistration registration;
     private final ConsignmentRepository consignments;
-    private final RuntimeService runtime;
-    private final ManagementService management;
+    private final ProcessEngine engine;
 
-    ClearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments, RuntimeService runtime,
-                   ManagementService management) {
+    ClearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments, ProcessEngine engine) {
         this.registration = registration;
         this.consignments = consignments;
-        this.runtime = runtime;
-        this.management = management;
+        this.engine = engine;
     }
 
     static NewConsignment.Line line(String description, String hsCode, String category, String quantity, String value) {
@@ -48,31 +52,114 @@ class ClearanceCases {
     /** Submits through the one place the API uses and runs the case to its first wait state. */
     ProcessInstance submit(NewConsignment notification) {
         String reference = registration.register(notification, "test-api", null).consignment().reference();
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey(ClearanceProcess.KEY).singleResult();
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey(ClearanceProcess.KEY).singleResult();
         runJobs(instance);
         return instance;
     }
 
-    /** Executes due jobs (async continuations) of the case and its called reviews until none is left. */
+    /** Executes due async continuations of the case and its called reviews until none is left. */
     void runJobs(ProcessInstance instance) {
         for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().rootProcessInstanceId(instance.getId())
+            List<Job> due = engine.getManagementService().createJobQuery().rootProcessInstanceId(instance.getId())
                     .executable().messages().list();
             if (due.isEmpty()) {
                 return;
             }
-            due.forEach(job -> management.executeJob(job.getId()));
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
         }
         throw new IllegalStateException("Jobs keep coming");
     }
 
-    List<String> family(String processInstanceId) {
-        List<String> ids = new ArrayList<>(List.of(processInstanceId));
-        for (ProcessInstance sub : runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()) {
-            ids.addAll(family(sub.getId()));
+    /** Fires the case's timer on {@code activityId} now, as if its deadline had passed. */
+    void fireTimer(ProcessInstance instance, String activityId) {
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(activityId).timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+        runJobs(instance);
+    }
+
+    /** Completes the case's open task {@code taskKey} as {@code user} of {@code group}. */
+    void complete(ProcessInstance instance, String taskKey, String user, String group, VariableMap variables) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey).singleResult();
+        completeAs(task, user, group, variables);
+        runJobs(instance);
+    }
+
+    void endorse(ProcessInstance instance) {
+        complete(instance, ClearanceProcess.Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
+                Variables.createVariables().putValue(ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+    }
+
+    /** The reviewer of {@code authority} decides in its line-ministry-review instance. */
+    void review(ProcessInstance instance, String authority, String decision, List<Integer> rejectedLines, String reason) {
+        ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId()).variableValueEquals(ClearanceProcess.Vars.AUTHORITY, authority)
+                .singleResult();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(review.getId())
+                .taskDefinitionKey(REVIEW_TASK).singleResult();
+        VariableMap variables = Variables.createVariables().putValue("reviewDecision", decision);
+        if (rejectedLines != null) {
+            variables.putValue("rejectedLines", rejectedLines);
         }
-        return ids;
+        if (reason != null) {
+            variables.putValue("reviewReason", reason);
+        }
+        engine.getTaskService().complete(task.getId(), variables);
+        runJobs(instance);
+    }
+
+    void decideExemption(ProcessInstance instance, String decision, Number waivedValue, String reason) {
+        VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.EXEMPTION_DECISION, decision);
+        if (waivedValue != null) {
+            variables.putValue(ClearanceProcess.Vars.WAIVED_VALUE_USD, waivedValue);
+        }
+        if (reason != null) {
+            variables.putValue(ClearanceProcess.Vars.EXEMPTION_REASON, reason);
+        }
+        complete(instance, ClearanceProcess.Elements.DECIDE_EXEMPTION, "customs", "customs-hq", variables);
+    }
+
+    void arrive(ProcessInstance instance) {
+        engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .setVariable(ClearanceProcess.Vars.ARRIVED_BY, "port-wattay").correlate();
+        runJobs(instance);
+    }
+
+    void clearAtPort(ProcessInstance instance, String decision, String reason) {
+        VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.CLEARANCE_DECISION, decision);
+        if (reason != null) {
+            variables.putValue(ClearanceProcess.Vars.EXAMINATION_REASON, reason);
+        }
+        complete(instance, ClearanceProcess.Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", variables);
+    }
+
+    void reportDistribution(ProcessInstance instance, String report) {
+        engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.DISTRIBUTION_REPORTED)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .setVariable(ClearanceProcess.Vars.DISTRIBUTION_REPORT, report).correlate();
+        runJobs(instance);
+    }
+
+    /** A case with only relief items (no permits), endorsed, fully exempted, arrived and released. */
+    ProcessInstance releasedWithoutPermits(boolean provisional) {
+        ProcessInstance instance = submit(notification("LRC", provisional, TENTS));
+        endorse(instance);
+        decideExemption(instance, "FULL", null, null);
+        arrive(instance);
+        clearAtPort(instance, "RELEASE", null);
+        return instance;
+    }
+
+    private void completeAs(Task task, String user, String group, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     Consignment consignment(ProcessInstance instance) {
@@ -89,5 +176,10 @@ class ClearanceCases {
 
     List<String> eventTypes(ProcessInstance instance) {
         return events(instance).stream().map(ConsignmentEvent::eventType).toList();
+    }
+
+    /** The user named for the first timeline entry of {@code eventType}. */
+    String actorOf(ProcessInstance instance, String eventType) {
+        return events(instance).stream().filter(e -> e.eventType().equals(eventType)).findFirst().orElseThrow().actor();
     }
 }

@@ -3,6 +3,7 @@ package org.reliefclearance.consignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.reliefclearance.consignment.ClearanceProcess.Elements;
 import org.reliefclearance.consignment.ClearanceProcess.Vars;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The clearance SOP, one test per path, driven as the API, officials and ministries would. */
@@ -31,13 +33,15 @@ class ClearanceProcessTest {
     ConsignmentRegistration registration;
     @Autowired
     ConsignmentRepository consignments;
+    @Autowired
+    JdbcClient jdbc;
 
     ClearanceCases cases;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        cases = new ClearanceCases(registration, consignments, engine.getRuntimeService(), engine.getManagementService());
+        cases = new ClearanceCases(registration, consignments, engine);
     }
 
     @Test
@@ -83,6 +87,251 @@ class ClearanceProcessTest {
                 .containsExactly(tuple("630622", "PCS", 30000.0), tuple("930630", "BOX", 900.5));
         // the cartridges end it here; the rest of the path is the same as for the API
         assertThat(consignment.status()).isEqualTo(ConsignmentStatus.PROHIBITED);
+    }
+
+    @Test
+    void happyPathWithThreeMinistriesReviewingInParallel() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.MEDICINE, ClearanceCases.SEEDS, ClearanceCases.SATELLITE_PHONE, ClearanceCases.TENTS));
+
+        assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST)
+                .variables().containsEntry(Vars.REQUIRED_AUTHORITIES, List.of("MOH_FDD", "MAF_DOA", "MTC"))
+                .containsEntry(Vars.PERMITS_REQUIRED, true).containsEntry(Vars.HAS_PROHIBITED_LINES, false)
+                .containsEntry(Vars.ORGANISATION_NAME, "World Food Programme");
+        assertThat(task(instance)).hasCandidateGroup("molsw-officers");
+        assertThat(task(instance).getDueDate()).isInTheFuture();
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::treatment, ConsignmentLine::authorityCode)
+                .containsExactly(tuple("PERMIT_REQUIRED", "MOH_FDD"), tuple("PERMIT_REQUIRED", "MAF_DOA"),
+                        tuple("PERMIT_REQUIRED", "MTC"), tuple("RELIEF_EXEMPT", null));
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.AWAITING_ENDORSEMENT);
+
+        cases.endorse(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .count()).isEqualTo(3);
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.UNDER_REVIEW);
+        assertThat(cases.actorOf(instance, "ENDORSEMENT_DECIDED")).isEqualTo("molsw");
+
+        cases.review(instance, "MTC", "APPROVE", null, null);
+        cases.review(instance, "MOH_FDD", "APPROVE", null, null);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY);
+        cases.review(instance, "MAF_DOA", "APPROVE", null, null);
+
+        assertThat(instance).hasPassed(Elements.SUMMARISE_REVIEWS).isWaitingAt(Elements.DECIDE_EXEMPTION)
+                .variables().containsEntry(Vars.REVIEW_OUTCOME, "ALL_APPROVED");
+        assertThat(task(instance)).hasCandidateGroup("customs-hq");
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.AWAITING_EXEMPTION_DECISION);
+
+        cases.decideExemption(instance, "FULL", null, null);
+        assertThat(instance).isWaitingAt(Elements.CONSIGNMENT_ARRIVED);
+        Consignment exempted = cases.consignment(instance);
+        assertThat(exempted.status()).isEqualTo(ConsignmentStatus.AWAITING_ARRIVAL);
+        assertThat(exempted.exemptionDecision()).isEqualTo("FULL");
+        assertThat(exempted.waivedValue()).isEqualByComparingTo("47300");
+
+        cases.arrive(instance);
+        assertThat(instance).hasPassed(Elements.ASSESS_EXAMINATION_RISK).isWaitingAt(Elements.CLEAR_AT_PORT)
+                .variables().containsEntry(Vars.EMERGENCY_ACTIVE, false).containsKey(Vars.EXAMINATION_RECOMMENDED);
+        assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
+        assertThat(cases.consignment(instance).arrivedAt()).isNotNull();
+        assertThat(cases.actorOf(instance, "ARRIVED")).isEqualTo("port-wattay");
+
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).hasNotPassed(Elements.EXAMINE_GOODS,
+                Elements.COMPLETE_DECLARATION).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        Consignment released = cases.consignment(instance);
+        assertThat(released.releaseNumber()).matches("RN-WATTAY-\\d{4}-\\d{6}");
+        assertThat(released.releasedAt()).isNotNull();
+        assertThat(released.status()).isEqualTo(ConsignmentStatus.AWAITING_DISTRIBUTION_REPORT);
+        assertThat(instance).variables().containsEntry(Vars.RELEASE_NUMBER, released.releaseNumber());
+
+        cases.reportDistribution(instance, "Distributed to 1,200 households in Attapeu");
+        assertThat(instance).isEnded().hasPassed(Elements.CLOSE_CASE, Elements.CASE_CLOSED);
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.CLOSED);
+        assertThat(cases.eventTypes(instance)).containsSubsequence("NOTIFIED", "ELIGIBILITY_CHECKED",
+                "LINES_CLASSIFIED", "AWAITING_ENDORSEMENT", "ENDORSEMENT_DECIDED", "UNDER_REVIEW",
+                "REVIEWS_SUMMARISED", "AWAITING_EXEMPTION_DECISION", "EXEMPTION_DECIDED", "EXEMPTION_RECORDED",
+                "AWAITING_ARRIVAL", "ARRIVED", "RISK_ASSESSED", "PORT_CLEARANCE_DECIDED", "RELEASED",
+                "AWAITING_DISTRIBUTION_REPORT", "DISTRIBUTION_REPORTED", "CLOSED");
+    }
+
+    @Test
+    void ministryRejectsSomeLinesAndTheRestIsReleased() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.MEDICINE, ClearanceCases.VACCINES, ClearanceCases.TENTS));
+        assertThat(instance).variables().containsEntry(Vars.REQUIRED_AUTHORITIES, List.of("MOH_FDD"));
+        cases.endorse(instance);
+
+        cases.review(instance, "MOH_FDD", "REJECT_LINES", List.of(2), "Cold chain certificate missing");
+
+        assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION).variables()
+                .containsEntry(Vars.REVIEW_OUTCOME, "PARTIAL");
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::reviewStatus)
+                .containsExactly("APPROVED", "REJECTED", null);
+        cases.decideExemption(instance, "FULL", null, null);
+        // a full exemption waives what may be released: amoxicillin and tents, not the vaccine
+        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("34800");
+        cases.arrive(instance);
+        cases.clearAtPort(instance, "RELEASE", null);
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.consignment(instance).releaseNumber()).isNotNull();
+    }
+
+    @Test
+    void allLinesRejectedEndsTheCase() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(instance);
+
+        cases.review(instance, "MTC", "REJECT_ALL", null, "Frequency band not licensed");
+
+        assertThat(instance).isEnded().hasPassed(Elements.SUMMARISE_REVIEWS, Elements.CONSIGNMENT_REJECTED)
+                .hasNotPassed(Elements.DECIDE_EXEMPTION);
+        Consignment consignment = cases.consignment(instance);
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.REJECTED);
+        assertThat(consignment.statusReason()).startsWith("ALL_REJECTED: 0 of 1 lines");
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::reviewStatus).containsExactly("REJECTED");
+    }
+
+    @Test
+    void rejectedEndorsementEndsTheCaseWithTheOfficersReason() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+
+        cases.complete(instance, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers", Variables.createVariables()
+                .putValue(Vars.ENDORSEMENT_DECISION, "REJECTED")
+                .putValue(Vars.ENDORSEMENT_REASON, "No humanitarian need in the declared province"));
+
+        assertThat(instance).isEnded().hasPassed(Elements.REQUEST_NOT_ENDORSED)
+                .hasNotPassed(Elements.REVIEW_BY_AUTHORITY, Elements.DECIDE_EXEMPTION);
+        Consignment consignment = cases.consignment(instance);
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.NOT_ENDORSED);
+        assertThat(consignment.statusReason()).isEqualTo("No humanitarian need in the declared province");
+        assertThat(cases.events(instance)).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo("ENDORSEMENT_DECIDED");
+            assertThat(e.actor()).isEqualTo("molsw");
+            assertThat(e.detail()).isEqualTo("REJECTED: No humanitarian need in the declared province");
+        });
+    }
+
+    @Test
+    void portOfficerSelectsAnExaminationWithAReason() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false,
+                ClearanceCases.TENTS, ClearanceCases.LAPTOPS));
+        cases.endorse(instance);
+        // no line needs a permit: straight to customs
+        assertThat(instance).hasNotPassed(Elements.REVIEW_BY_AUTHORITY).isWaitingAt(Elements.DECIDE_EXEMPTION);
+        cases.decideExemption(instance, "PARTIAL", 30000, "Laptops are office equipment, not relief");
+        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("30000");
+        cases.arrive(instance);
+        assertThat(instance).variables().containsEntry(Vars.EXAMINATION_RECOMMENDED, true);
+
+        cases.clearAtPort(instance, "EXAMINE", "Dutiable laptops declared with the tents");
+
+        assertThat(instance).isWaitingAt(Elements.EXAMINE_GOODS);
+        assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.UNDER_EXAMINATION);
+        cases.complete(instance, Elements.EXAMINE_GOODS, "port-wattay", "customs-port-wattay", Variables.createVariables()
+                .putValue(Vars.EXAMINATION_RESULT, "CONFORMS").putValue(Vars.EXAMINATION_FINDINGS, "4 laptops as declared"));
+
+        assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("PORT_CLEARANCE_DECIDED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("port-wattay");
+                    assertThat(e.detail()).isEqualTo("EXAMINE: Dutiable laptops declared with the tents");
+                });
+        assertThat(cases.eventTypes(instance)).containsSubsequence("UNDER_EXAMINATION", "EXAMINATION_COMPLETED", "RELEASED");
+    }
+
+    @Test
+    void provisionalDeclarationNotCompletedInTimeIsEscalated() {
+        ProcessInstance instance = cases.releasedWithoutPermits(true);
+        assertThat(instance).isWaitingAt(Elements.COMPLETE_DECLARATION);
+        assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
+        assertThat(task(instance).getDueDate()).isInTheFuture();
+
+        cases.fireTimer(instance, Elements.DECLARATION_OVERDUE);
+
+        assertThat(instance).hasPassed(Elements.DECLARATION_OVERDUE).isWaitingAt(Elements.HANDLE_OVERDUE_DECLARATION);
+        assertThat(task(instance)).hasCandidateGroup("nlpwg-coordinators");
+        assertThat(cases.eventTypes(instance)).contains("DECLARATION_OVERDUE");
+        cases.complete(instance, Elements.HANDLE_OVERDUE_DECLARATION, "coordinator", "nlpwg-coordinators",
+                Variables.createVariables().putValue("overdueAction", "DECLARATION_OBTAINED")
+                        .putValue("overdueNotes", "Declaration lodged two days late"));
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.actorOf(instance, "OVERDUE_DECLARATION_HANDLED")).isEqualTo("coordinator");
+    }
+
+    @Test
+    void overdueDistributionReportIsFollowedUpWhileTheCaseKeepsWaiting() {
+        ProcessInstance instance = cases.releasedWithoutPermits(false);
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+
+        cases.fireTimer(instance, Elements.DISTRIBUTION_REPORT_OVERDUE);
+
+        assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_DISTRIBUTION_REPORT, Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(task(instance)).hasCandidateGroup("molsw-officers");
+        assertThat(cases.eventTypes(instance)).contains("DISTRIBUTION_REPORT_OVERDUE");
+
+        cases.reportDistribution(instance, "Distributed late, 300 families");
+
+        assertThat(instance).isEnded().hasPassed(Elements.CASE_CLOSED);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.CLOSED);
+    }
+
+    @Test
+    void consigneeWithdrawsBeforeRelease() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE));
+        cases.endorse(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY);
+
+        // as the API delivers it: it has checked the caller and logged the request itself
+        engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .setVariable(Vars.WITHDRAWAL_REASON, "Goods diverted to another country").correlateExclusively();
+
+        assertThat(instance).isEnded().hasPassed(Elements.RECORD_WITHDRAWAL, Elements.CONSIGNMENT_WITHDRAWN);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .count()).isZero();
+        Consignment consignment = cases.consignment(instance);
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.WITHDRAWN);
+        assertThat(consignment.statusReason()).isEqualTo("Goods diverted to another country");
+        assertThat(cases.eventTypes(instance)).endsWith("WITHDRAWN");
+    }
+
+    @Test
+    void duringAnEmergencyThePortMayReleaseBeforeTheDeclaration() {
+        String emergency = "TEST-IM8-" + System.nanoTime();
+        jdbc.sql("""
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
+        try {
+            ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+            cases.endorse(instance);
+            cases.decideExemption(instance, "FULL", null, null);
+            cases.arrive(instance);
+            assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                    .containsEntry(Vars.EMERGENCY_ACTIVE, true).containsEntry(Vars.RELEASE_BEFORE_DECLARATION, false);
+
+            cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
+                    Variables.createVariables().putValue(Vars.CLEARANCE_DECISION, "RELEASE")
+                            .putValue(Vars.RELEASE_BEFORE_DECLARATION, true));
+
+            // released on an IM8 basis although no provisional declaration was asked for
+            assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.COMPLETE_DECLARATION);
+            assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.RELEASED);
+            cases.complete(instance, Elements.COMPLETE_DECLARATION, "port-wattay", "customs-port-wattay",
+                    Variables.createVariables().putValue(Vars.DECLARATION_NUMBER, "IM8-2026-0042"));
+            assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+            assertThat(cases.events(instance)).anySatisfy(e -> {
+                assertThat(e.eventType()).isEqualTo("DECLARATION_COMPLETED");
+                assertThat(e.detail()).isEqualTo("IM8-2026-0042");
+            });
+        } finally {
+            jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
+                    .params(OffsetDateTime.now(), emergency).update();
+        }
     }
 
     @Test
