@@ -1,0 +1,69 @@
+package org.reliefclearance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The production profile on a real PostgreSQL (.ci/run provides it; run with -Ppostgres-tests):
+ * Flyway tables, webapps, health, the administrator from configuration, and no demo users.
+ */
+@Tag("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${PG_TEST_URL:jdbc:postgresql://127.0.0.1:5432/relief_clearance_test}",
+        "spring.datasource.username=${PG_TEST_USER:relief}",
+        "spring.datasource.password=${PG_TEST_PASSWORD:relief_ci_password}",
+        "relief.admin.password=" + PostgresApplicationTest.ADMIN_PASSWORD,
+        "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("postgres")
+class PostgresApplicationTest {
+
+    static final String ADMIN_PASSWORD = "Str0ng-relief-passphrase";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void runsOnPostgresql() {
+        String product = jdbc.sql("select version()").query(String.class).single();
+        assertThat(product).startsWith("PostgreSQL");
+        WebappChecks.assertServiceAnswers(http);
+    }
+
+    @Test
+    void flywayCreatedTheApplicationTables() {
+        List<String> tables = jdbc.sql("""
+                select table_name from information_schema.tables
+                where table_schema = current_schema() and table_name in
+                  ('official_group', 'port', 'authority', 'organisation', 'consignment', 'consignment_line',
+                   'authority_review', 'consignment_event', 'consignment_document', 'emergency')""")
+                .query(String.class).list();
+        assertThat(tables).hasSize(10);
+        Integer failed = jdbc.sql("select count(*) from flyway_schema_history where not success")
+                .query(Integer.class).single();
+        assertThat(failed).isZero();
+        assertThat(jdbc.sql("select count(*) from port").query(Integer.class).single()).isPositive();
+    }
+
+    @Test
+    void productionProfileHasTheConfiguredAdministratorAndNoDemoUsers() {
+        assertThat(identity.checkPassword("admin", ADMIN_PASSWORD)).isTrue();
+        assertThat(identity.createUserQuery().userId("molsw").count()).isZero();
+        assertThat(WebappChecks.login(http, "molsw", "demo").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(identity.createGroupQuery().groupId("moh-fdd").count()).isOne();
+    }
+}
