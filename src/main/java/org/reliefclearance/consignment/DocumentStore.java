@@ -63,6 +63,9 @@ public class DocumentStore {
     @Transactional
     public StoredDocument store(Consignment consignment, String documentType, String fileName, byte[] content,
                                 String actor) {
+        if (consignment.status().isTerminal()) {
+            throw new WrongStateException(consignment.reference() + " has ended (status " + consignment.status() + ")");
+        }
         if (documentType == null || !rules.documentTypes().contains(documentType)) {
             throw new InvalidInputException("type", "must be one of " + rules.documentTypes());
         }

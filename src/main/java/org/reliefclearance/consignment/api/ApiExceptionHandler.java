@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.reliefclearance.consignment.ActionForbiddenException;
 import org.reliefclearance.consignment.ConsignmentNotFoundException;
+import org.reliefclearance.consignment.DocumentNotFoundException;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.WrongStateException;
 import org.slf4j.Logger;
@@ -47,6 +48,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConsignmentNotFoundException.class)
     ProblemDetail notFound(ConsignmentNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Consignment not found", e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentNotFoundException.class)
+    ProblemDetail documentNotFound(DocumentNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Document not found", e.getMessage());
     }
 
     @ExceptionHandler(ActionForbiddenException.class)

@@ -56,7 +56,7 @@ final class ApiClient {
                 JsonNode.class);
     }
 
-    ResponseEntity<JsonNode> post(String user, String path, Object body) {
+    ResponseEntity<JsonNode> postTo(String user, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
