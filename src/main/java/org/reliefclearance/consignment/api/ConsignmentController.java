@@ -1,6 +1,7 @@
 package org.reliefclearance.consignment.api;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -91,7 +92,16 @@ class ConsignmentController {
         return ConsignmentResponse.of(details.of(access.readable(reference, caller)));
     }
 
-    record PageResponse(List<ConsignmentQueries.Summary> items, int page, int size, long total) {
+    record PageResponse(List<Summary> items, int page, int size, long total) {
+    }
+
+    record Summary(String reference, String organisationCode, String portOfEntry, ConsignmentStatus status,
+                   OffsetDateTime expectedArrival, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+        static Summary of(ConsignmentQueries.Summary s) {
+            return new Summary(s.reference(), s.organisationCode(), s.portCode(), s.status(), s.expectedArrival(),
+                    s.createdAt(), s.updatedAt());
+        }
     }
 
     @Operation(summary = "Consignments the caller may see (an organisation: its own; officials: all), newest first")
@@ -104,6 +114,7 @@ class ConsignmentController {
         String organisation = access.listingScope(caller);
         ConsignmentQueries.Page result = queries.list(new ConsignmentQueries.Filter(organisation, status, port),
                 page, size);
-        return new PageResponse(result.items(), result.page(), result.size(), result.total());
+        return new PageResponse(result.items().stream().map(Summary::of).toList(), result.page(), result.size(),
+                result.total());
     }
 }

@@ -126,7 +126,7 @@ class ConsignmentApiTest {
         assertThat(page.get("size").asInt()).isEqualTo(1);
         assertThat(page.get("items")).hasSize(1);
         assertThat(references(page)).containsExactly(second);
-        assertThat(page.at("/items/0/portCode").asText()).isEqualTo("THANALENG");
+        assertThat(page.at("/items/0/portOfEntry").asText()).isEqualTo("THANALENG");
 
         JsonNode all = api.get("customs", "/api/consignments?size=100").getBody();
         assertThat(references(all)).contains(first, second);
