@@ -35,7 +35,12 @@ class OpenApiDocumentTest {
         assertThat(paths).contains("/api/consignments", "/api/consignments/{reference}",
                 "/api/consignments/{reference}/documents", "/api/consignments/{reference}/documents/{id}",
                 "/api/consignments/{reference}/information", "/api/consignments/{reference}/withdrawal",
-                "/api/consignments/{reference}/distribution-report", "/api/consignments/{reference}/arrival");
+                "/api/consignments/{reference}/distribution-report", "/api/consignments/{reference}/arrival",
+                "/api/requirements", "/api/emergencies/active");
+        // the public lookups need no credentials
+        assertThat(doc.at("/paths/~1api~1requirements/get/security").isArray()).isTrue();
+        assertThat(doc.at("/paths/~1api~1requirements/get/security")).isEmpty();
+        assertThat(doc.at("/paths/~1api~1emergencies~1active/get/security")).isEmpty();
         doc.get("paths").forEach(path -> path.forEach(operation ->
                 assertThat(operation.get("summary").asText()).isNotBlank()));
 
