@@ -79,14 +79,14 @@ public class AuthorityReviewRepository {
     public void setLineStatuses(long consignmentId, String authorityCode, Collection<Integer> rejectedLines,
                                 String reason) {
         jdbc.sql("""
-                update consignment_line set review_status = 'APPROVED', review_reason = null
+                update consignment_line set review_status = ?, review_reason = null
                 where consignment_id = ? and authority_code = ?""")
-                .params(consignmentId, authorityCode).update();
+                .params(ReviewStatus.APPROVED.name(), consignmentId, authorityCode).update();
         for (Integer lineNo : rejectedLines) {
             jdbc.sql("""
-                    update consignment_line set review_status = 'REJECTED', review_reason = ?
+                    update consignment_line set review_status = ?, review_reason = ?
                     where consignment_id = ? and authority_code = ? and line_no = ?""")
-                    .params(reason, consignmentId, authorityCode, lineNo).update();
+                    .params(ReviewStatus.REJECTED.name(), reason, consignmentId, authorityCode, lineNo).update();
         }
     }
 
