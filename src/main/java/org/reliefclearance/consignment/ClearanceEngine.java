@@ -12,10 +12,11 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.event.EventType;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -27,18 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClearanceEngine {
 
-    public static final String GOODS_CLASSIFICATION = "goods-classification";
-
     private final RuntimeService runtime;
     private final DecisionService decisions;
-    private final RepositoryService repository;
     private final IdentityService identity;
 
-    ClearanceEngine(RuntimeService runtime, DecisionService decisions, RepositoryService repository,
-                    IdentityService identity) {
+    ClearanceEngine(RuntimeService runtime, DecisionService decisions, IdentityService identity) {
         this.runtime = runtime;
         this.decisions = decisions;
-        this.repository = repository;
         this.identity = identity;
     }
 
@@ -48,25 +44,23 @@ public class ClearanceEngine {
      * @throws WrongStateException when the case does not wait for this message
      */
     public void correlate(String reference, String message, Map<String, Object> variables, String explanation) {
-        deliver(runtime.createMessageCorrelation(message).processInstanceBusinessKey(reference)
-                .setVariables(variables), explanation);
+        deliver(waits(reference, null, message), runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(reference).setVariables(variables), explanation);
     }
 
     /** Delivers a message to the review of one authority within the case of this reference. */
     public void correlateToReview(String reference, String authorityCode, String message,
                                   Map<String, Object> variables, String explanation) {
-        deliver(runtime.createMessageCorrelation(message).processInstanceBusinessKey(reference)
+        deliver(waits(reference, authorityCode, message), runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(reference)
                 .processInstanceVariableEquals(ClearanceProcess.Vars.AUTHORITY, authorityCode)
                 .setVariables(variables), explanation);
     }
 
-    /** Evaluates goods-classification; empty while no such decision is deployed. */
+    /** Evaluates goods-classification (latest version); empty when no rule covers the goods. */
     public Optional<GoodsRequirement> classify(String hsCode, String category) {
         return asApplication(() -> {
-            if (repository.createDecisionDefinitionQuery().decisionDefinitionKey(GOODS_CLASSIFICATION).count() == 0) {
-                return Optional.empty();
-            }
-            DmnDecisionResult result = decisions.evaluateDecisionByKey(GOODS_CLASSIFICATION)
+            DmnDecisionResult result = decisions.evaluateDecisionByKey(ClearanceProcess.Decisions.GOODS_CLASSIFICATION)
                     .variables(Variables.createVariables().putValue("hsCode", hsCode).putValue("category", category))
                     .evaluate();
             DmnDecisionResultEntries first = result.getFirstResult();
@@ -78,7 +72,27 @@ public class ClearanceEngine {
         });
     }
 
-    private void deliver(MessageCorrelationBuilder correlation, String explanation) {
+    /**
+     * Whether an instance of this case (with this authority, if given) subscribes to the message.
+     * Asked first so that the usual "not now" needs no failed correlation (which the engine logs
+     * as an error); the correlation's own failure still covers a race.
+     */
+    private boolean waits(String reference, String authorityCode, String message) {
+        return asApplication(() -> {
+            ProcessInstanceQuery instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference);
+            if (authorityCode != null) {
+                instances.variableValueEquals(ClearanceProcess.Vars.AUTHORITY, authorityCode);
+            }
+            return instances.list().stream().anyMatch(instance -> runtime.createEventSubscriptionQuery()
+                    .processInstanceId(instance.getId()).eventType(EventType.MESSAGE.name()).eventName(message)
+                    .count() > 0);
+        });
+    }
+
+    private void deliver(boolean waiting, MessageCorrelationBuilder correlation, String explanation) {
+        if (!waiting) {
+            throw new WrongStateException(explanation);
+        }
         asApplication(() -> {
             try {
                 correlation.correlateExclusively();

@@ -58,6 +58,50 @@ class PublicLookupApiTest {
     }
 
     @Test
+    void medicinesNeedTheFoodAndDrugDepartmentWithinItsNormalDeadline() {
+        ResponseEntity<JsonNode> found = http.getForEntity("/api/requirements?hsCode=300490&category=MEDICINE",
+                JsonNode.class);
+
+        assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode r = found.getBody();
+        assertThat(r.get("treatment").asText()).isEqualTo("PERMIT_REQUIRED");
+        assertThat(r.at("/authority/code").asText()).isEqualTo("MOH_FDD");
+        assertThat(r.at("/authority/name").asText()).isEqualTo("Food and Drug Department");
+        assertThat(r.get("documents").toString()).contains("IMPORT_PERMIT");
+        assertThat(r.get("alwaysRequiredDocuments").toString()).contains("TRANSPORT_DOCUMENT", "DONATION_CERTIFICATE");
+        assertThat(r.get("reason").asText()).isNotBlank();
+        assertThat(r.at("/reviewDeadline/emergency").asBoolean()).isFalse();
+        assertThat(r.at("/reviewDeadline/description").asText()).containsIgnoringCase("working day");
+        assertThat(Instant.parse(r.at("/reviewDeadline/dueAt").asText())).isAfter(Instant.now());
+    }
+
+    @Test
+    void duringAnEmergencyTheReviewDeadlineIsTheEmergencyOne() {
+        Instant now = Instant.now();
+        new EmergencyFixture(jdbc).active("QUAKE-2026", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(10)));
+
+        JsonNode r = http.getForEntity("/api/requirements?hsCode=300490&category=MEDICINE", JsonNode.class).getBody();
+
+        assertThat(r.at("/reviewDeadline/emergency").asBoolean()).isTrue();
+        assertThat(r.at("/reviewDeadline/description").asText()).isNotBlank();
+        assertThat(Instant.parse(r.at("/reviewDeadline/dueAt").asText())).isBefore(now.plus(Duration.ofDays(10)));
+    }
+
+    @Test
+    void reliefItemsNeedNoMinistryAndArmsAreProhibited() {
+        JsonNode tents = http.getForEntity("/api/requirements?hsCode=630622&category=SHELTER", JsonNode.class)
+                .getBody();
+        assertThat(tents.get("treatment").asText()).isEqualTo("RELIEF_EXEMPT");
+        assertThat(tents.has("authority")).isFalse();
+        assertThat(tents.has("reviewDeadline")).isFalse();
+
+        JsonNode rifles = http.getForEntity("/api/requirements?hsCode=930320&category=OTHER", JsonNode.class)
+                .getBody();
+        assertThat(rifles.get("treatment").asText()).isEqualTo("PROHIBITED");
+        assertThat(rifles.get("reason").asText()).contains("Arms");
+    }
+
+    @Test
     void badHsCodeOrCategoryIsNamed() {
         ConsignmentApiTest.assertBadRequestNaming(
                 http.getForEntity("/api/requirements?hsCode=30AB&category=MEDICINE", JsonNode.class), "hsCode");
