@@ -100,6 +100,56 @@ class ClearanceJourneyApiTest {
     }
 
     @Test
+    void portReportsArrivalThenTheConsigneeReportsDistributionAndTheCaseCloses() {
+        ApiClient api = new ApiClient(http);
+        com.fasterxml.jackson.databind.node.ObjectNode tentsOnly = ApiClient.validNotification();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tentsOnly.get("lines")).remove(0);
+        String reference = api.post("wfp", tentsOnly, null).getBody().get("reference").asText();
+        String path = "/api/consignments/" + reference;
+        ProcessInstance clearance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(ClearanceProcess.KEY).singleResult();
+        runJobs(clearance);
+        complete(clearance, ClearanceProcess.Elements.ENDORSE_REQUEST, Map.of(
+                ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+        runJobs(clearance);
+        complete(clearance, ClearanceProcess.Elements.DECIDE_EXEMPTION, Map.of(
+                ClearanceProcess.Vars.EXEMPTION_DECISION, "FULL",
+                ClearanceProcess.Vars.EXEMPTION_REASON, "Relief items of a registered organisation"));
+        runJobs(clearance);
+
+        Map<String, Object> report = Map.of("report", "Tents pitched in Sanamxay",
+                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 150)));
+        assertThat(api.postTo("wfp", path + "/distribution-report", report).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.postTo("port-thanaleng", path + "/arrival", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<JsonNode> arrived = api.postTo("port-wattay", path + "/arrival", null);
+        assertThat(arrived.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(arrived.getBody().get("status").asText()).isEqualTo("ARRIVED");
+        assertThat(arrived.getBody().get("arrivedAt").asText()).isNotBlank();
+        assertThat(arrived.getBody().at("/exemption/decision").asText()).isEqualTo("FULL");
+        assertThat(api.postTo("wfp", path + "/arrival", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        runJobs(clearance);
+
+        complete(clearance, ClearanceProcess.Elements.CLEAR_AT_PORT, Map.of(
+                ClearanceProcess.Vars.CLEARANCE_DECISION, "RELEASE",
+                ClearanceProcess.Vars.RELEASE_BEFORE_DECLARATION, false));
+        runJobs(clearance);
+        JsonNode released = api.get("wfp", path).getBody();
+        assertThat(released.at("/release/releaseNumber").asText()).startsWith("RN-WATTAY-");
+
+        ResponseEntity<JsonNode> reported = api.postTo("wfp", path + "/distribution-report", report);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.OK);
+        runJobs(clearance);
+        JsonNode closed = api.get("wfp", path).getBody();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(eventTypes(closed)).contains("ARRIVAL_REPORTED", "DISTRIBUTION_REPORTED");
+        assertThat(api.postTo("wfp", path + "/withdrawal", Map.of("reason", "too late")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
     void railConsignmentNotesFitTheTable() {
         ApiClient api = new ApiClient(http);
         ResponseEntity<JsonNode> created = api.post("laoredcross", ApiClient.validNotification()
