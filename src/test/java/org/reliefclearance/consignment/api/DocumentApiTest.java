@@ -1,0 +1,216 @@
+package org.reliefclearance.consignment.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Lodging, listing and downloading documents; only real PDF, JPEG and PNG files are kept. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class DocumentApiTest {
+
+    static final byte[] PDF = """
+            %PDF-1.4
+            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+            2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
+            trailer << /Root 1 0 R >>
+            %%EOF
+            """.getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    String reference;
+
+    @BeforeEach
+    void consignment() {
+        api = new ApiClient(http);
+        reference = api.notifyConsignment("wfp");
+    }
+
+    @Test
+    void pdfIsStoredWithItsHashAndDownloadedByteIdentical() throws Exception {
+        ResponseEntity<JsonNode> lodged = upload("wfp", reference, "TRANSPORT_DOCUMENT", "awb 157-1234.pdf", PDF,
+                MediaType.APPLICATION_PDF);
+
+        assertThat(lodged.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode doc = lodged.getBody();
+        assertThat(doc.get("type").asText()).isEqualTo("TRANSPORT_DOCUMENT");
+        assertThat(doc.get("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(doc.get("sizeBytes").asLong()).isEqualTo(PDF.length);
+        assertThat(doc.get("sha256").asText()).isEqualTo(sha256(PDF));
+        assertThat(lodged.getHeaders().getLocation()).hasToString(doc.get("href").asText());
+        assertThat(jdbc.sql("select sha256 from consignment_document where id = ?").param(doc.get("id").asLong())
+                .query(String.class).single()).isEqualTo(sha256(PDF));
+
+        ResponseEntity<byte[]> download = api.as("customs").getForEntity(doc.get("href").asText(), byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(download.getBody()).isEqualTo(PDF);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(download.getHeaders().getContentDisposition().getType()).isEqualTo("attachment");
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("awb 157-1234.pdf");
+
+        JsonNode list = api.get("wfp", "/api/consignments/" + reference + "/documents").getBody();
+        assertThat(list).hasSize(1);
+        assertThat(list.at("/0/fileName").asText()).isEqualTo("awb 157-1234.pdf");
+
+        JsonNode consignment = api.get("wfp", "/api/consignments/" + reference).getBody();
+        assertThat(consignment.at("/documents/missing").toString()).doesNotContain("\"TRANSPORT_DOCUMENT\"")
+                .contains("PACKING_LIST");
+        assertThat(consignment.at("/documents/lodged/0/type").asText()).isEqualTo("TRANSPORT_DOCUMENT");
+        assertThat(consignment.get("timeline").toString()).contains("DOCUMENT_LODGED");
+    }
+
+    @Test
+    void theContentDecidesTheFormatNotTheNameOrDeclaredType() {
+        ResponseEntity<JsonNode> png = upload("wfp", reference, "PACKING_LIST", "packing-list.pdf", PNG,
+                MediaType.APPLICATION_PDF);
+        assertThat(png.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(png.getBody().get("contentType").asText()).isEqualTo("image/png");
+
+        long before = documentRows();
+        ResponseEntity<JsonNode> text = upload("wfp", reference, "PACKING_LIST", "packing-list.pdf",
+                "just some text, honestly a PDF".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_PDF);
+        ConsignmentApiTest.assertBadRequestNaming(text, "file");
+        assertThat(documentRows()).isEqualTo(before);
+    }
+
+    @Test
+    void fileNameLosesAnyPath() {
+        ResponseEntity<JsonNode> lodged = upload("wfp", reference, "PROFORMA_INVOICE", "../../etc/invoice.pdf", PDF,
+                MediaType.APPLICATION_PDF);
+        assertThat(lodged.getBody().get("fileName").asText()).isEqualTo("invoice.pdf");
+    }
+
+    @Test
+    void unknownTypeOrMissingFileIsNamed() {
+        long before = documentRows();
+        ConsignmentApiTest.assertBadRequestNaming(
+                upload("wfp", reference, "LOVE_LETTER", "a.pdf", PDF, MediaType.APPLICATION_PDF), "type");
+        ConsignmentApiTest.assertBadRequestNaming(
+                upload("wfp", reference, null, "a.pdf", PDF, MediaType.APPLICATION_PDF), "type");
+        MultiValueMap<String, Object> noFile = new LinkedMultiValueMap<>();
+        noFile.add("type", "PACKING_LIST");
+        ConsignmentApiTest.assertBadRequestNaming(api.as("wfp").postForEntity(
+                "/api/consignments/" + reference + "/documents", new HttpEntity<>(noFile, multipart()), JsonNode.class),
+                "file");
+        ConsignmentApiTest.assertBadRequestNaming(
+                upload("wfp", reference, "PACKING_LIST", "empty.pdf", new byte[0], MediaType.APPLICATION_PDF), "file");
+        assertThat(documentRows()).isEqualTo(before);
+    }
+
+    @Test
+    void fileAboveTheConfiguredLimitIsRefused() throws Exception {
+        byte[] big = new byte[10 * 1024 * 1024 + 64 * 1024];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        long before = documentRows();
+
+        // The server answers 413 and closes before the upload is complete; java.net.http reads that
+        // answer while still sending, where RestTemplate's blocking client fails on the broken pipe.
+        String boundary = "relief-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nPACKING_LIST\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(big);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(http.getRootUri() + "/api/consignments/" + reference
+                        + "/documents"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("wfp:demo".getBytes()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        HttpResponse<String> refused = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(refused.body()).contains("\"status\":413");
+        assertThat(documentRows()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheConsigneeLodgesAndOnlyThoseWhoMaySeeTheConsignmentRead() {
+        ResponseEntity<JsonNode> lodged = upload("wfp", reference, "DONATION_CERTIFICATE", "gift.pdf", PDF,
+                MediaType.APPLICATION_PDF);
+        String href = lodged.getBody().get("href").asText();
+
+        assertThat(upload("laoredcross", reference, "PACKING_LIST", "a.pdf", PDF, MediaType.APPLICATION_PDF)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(upload("customs", reference, "PACKING_LIST", "a.pdf", PDF, MediaType.APPLICATION_PDF)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("laoredcross").getForEntity(href, byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("laoredcross", "/api/consignments/" + reference + "/documents").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        // a document id of another consignment is not found under this one
+        String otherReference = api.notifyConsignment("wfp");
+        String elsewhere = href.replace(reference, otherReference);
+        ResponseEntity<JsonNode> missing = api.get("wfp", elsewhere);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private ResponseEntity<JsonNode> upload(String user, String ref, String type, String fileName, byte[] content,
+                                            MediaType declared) {
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(declared);
+        ByteArrayResource file = new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        };
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new HttpEntity<>(file, partHeaders));
+        if (type != null) {
+            form.add("type", type);
+        }
+        return api.as(user).postForEntity("/api/consignments/" + ref + "/documents",
+                new HttpEntity<>(form, multipart()), JsonNode.class);
+    }
+
+    private static HttpHeaders multipart() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return headers;
+    }
+
+    private long documentRows() {
+        return jdbc.sql("select count(*) from consignment_document").query(Long.class).single();
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+}
