@@ -12,7 +12,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** What a person does in Camunda Tasklist, as browser steps. */
+/**
+ * What a person does in Camunda Tasklist, as browser steps.
+ *
+ * <p>The webapps serve a sandboxing Content-Security-Policy under which chromedriver's
+ * synthetic key and mouse input does not arrive, so fields are set and buttons pressed
+ * through the DOM events the page listens to (input, change, blur, mousedown, click).
+ */
 final class Tasklist {
 
     private final WebDriver driver;
@@ -25,21 +31,139 @@ final class Tasklist {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    void login(String user, String password) {
+    void login(String user, String password) throws IOException {
+        // a fresh page load: the single-page app would otherwise keep the previous user's view
+        driver.get("about:blank");
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/camunda/app/tasklist/default/#/login");
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         type(name, user);
         type(driver.findElement(By.cssSelector("input[ng-model=password]")), password);
         click(driver.findElement(By.cssSelector("button[type=submit]")));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=password]")));
+        waitForText("My group's tasks");
     }
 
-    /**
-     * Sets a field's value the way typing does, with the input and change events the page
-     * listens to. The webapps serve a sandboxing Content-Security-Policy under which
-     * chromedriver's synthetic key and mouse input does not arrive; DOM events do.
-     */
+    /** Opens a Cockpit route; the webapps share the login session, so log in through Tasklist first. */
+    void cockpit(String route, String expectedText) throws IOException {
+        driver.get(baseUrl + "/camunda/app/cockpit/default/#" + route);
+        waitForText(expectedText);
+        sleep(3000);
+    }
+
+    void logout() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Opens the start form of a process from the "Start process" dialog. */
+    void openStartForm(String processName) throws IOException {
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Start process"))));
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText(processName))));
+        waitForForm();
+    }
+
+    /** Reloads the task list and returns the names of the tasks it shows. */
+    String taskList() throws IOException {
+        driver.get(baseUrl + "/camunda/app/tasklist/default/#/?filter=");
+        driver.navigate().refresh();
+        waitForText("My group's tasks");
+        wait.until(d -> !d.findElements(By.cssSelector(".tasks-list")).isEmpty());
+        sleep(1500);
+        return driver.findElement(By.cssSelector(".tasks-list")).getText();
+    }
+
+    /** Selects the task with this name in the current list and claims it. */
+    void openTask(String taskName) throws IOException {
+        try {
+            click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//*[contains(@class,'tasks-list')]//a[normalize-space()='" + taskName + "']"))));
+            click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']")));
+            waitForForm();
+        } catch (RuntimeException e) {
+            failure("open-" + taskName);
+            throw e;
+        }
+    }
+
+    void waitForForm() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+        sleep(500);
+    }
+
+    /** The form-js input of a component (inside a dynamic list the row index is part of the id). */
+    WebElement field(String componentId) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-" + componentId + "']")));
+    }
+
+    void fill(String componentId, String text) {
+        WebElement field = field(componentId);
+        type(field, text);
+        blur(field);
+    }
+
+    /** form-js selects open on mousedown and take an item on mousedown. */
+    void select(String componentId, String optionText) {
+        mouseDown(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[id$='-" + componentId + "-display']"))));
+        mouseDown(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(), \"" + optionText + "\")]"))));
+    }
+
+    /** Chooses the radio option whose label contains the text. */
+    void choose(String fieldLabel, String optionText) {
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[contains(@class,'fjs-form-field-radio')][.//*[contains(normalize-space(), \"" + fieldLabel + "\")]]"
+                        + "//label[contains(normalize-space(), \"" + optionText + "\")]/preceding-sibling::input"
+                        + " | //*[contains(@class,'fjs-form-field-radio')][.//*[contains(normalize-space(), \"" + fieldLabel + "\")]]"
+                        + "//label[contains(normalize-space(), \"" + optionText + "\")]//input"))));
+    }
+
+    /** Sets a form-js date through its flatpickr instance, as picking it in the calendar does. */
+    void date(String componentId, java.time.LocalDate day) {
+        WebElement input = field(componentId + "-date");
+        ((JavascriptExecutor) driver).executeScript("arguments[0]._flatpickr.open();", input);
+        String label = day.format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH));
+        WebElement cell = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[contains(@class,'flatpickr-calendar') and contains(@class,'open')]"
+                        + "//span[contains(@class,'flatpickr-day') and @aria-label='" + label + "']")));
+        mouseDown(cell);
+        blur(input);
+    }
+
+    /** Picks the time from the time picker's dropdown, as a person clicking it does. */
+    void time(String componentId, String hhmm) {
+        WebElement input = field(componentId + "-time");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new FocusEvent('focus'));"
+                + "arguments[0].dispatchEvent(new FocusEvent('focusin', { bubbles: true }));", input);
+        mouseDown(input);
+        mouseDown(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + hhmm + "']"))));
+    }
+
+    void addListRow() {
+        click(driver.findElement(By.xpath("//button[contains(normalize-space(),'Add new')]")));
+    }
+
+    /** Presses an enabled button (Start, Complete). */
+    void press(String buttonText) throws IOException {
+        try {
+            // Tasklist (AngularJS) re-reads the form's validity in its next digest
+            ((JavascriptExecutor) driver).executeScript(
+                    "if (window.angular) { angular.element(document.body).injector().get('$rootScope').$applyAsync(); }");
+            click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//button[normalize-space()='" + buttonText + "' and not(@disabled)]"))));
+        } catch (RuntimeException e) {
+            failure("press-" + buttonText);
+            throw e;
+        }
+    }
+
+    String formText() {
+        return driver.findElement(By.cssSelector(".fjs-form")).getText();
+    }
+
     void type(WebElement field, String text) {
         ((JavascriptExecutor) driver).executeScript("""
                 const field = arguments[0];
@@ -47,6 +171,19 @@ final class Tasklist {
                 setter.call(field, arguments[1]);
                 field.dispatchEvent(new Event('input', { bubbles: true }));
                 field.dispatchEvent(new Event('change', { bubbles: true }));""", field, text);
+    }
+
+    void blur(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("""
+                arguments[0].dispatchEvent(new FocusEvent('blur'));
+                arguments[0].dispatchEvent(new FocusEvent('focusout', { bubbles: true }));""", element);
+    }
+
+    void mouseDown(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("""
+                for (const type of ['mousedown', 'mouseup', 'click']) {
+                  arguments[0].dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window }));
+                }""", element);
     }
 
     void click(WebElement element) {
@@ -57,8 +194,7 @@ final class Tasklist {
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
         } catch (RuntimeException e) {
-            screenshot("failure-" + text.replaceAll("[^A-Za-z0-9]+", "-"));
-            Files.writeString(Path.of("target", "e2e-failure.html"), driver.getPageSource());
+            failure(text);
             throw e;
         }
     }
@@ -77,5 +213,21 @@ final class Tasklist {
 
     void close() {
         driver.quit();
+    }
+
+    private void failure(String what) throws IOException {
+        String name = "failure-" + what.replaceAll("[^A-Za-z0-9]+", "-");
+        Files.createDirectories(Path.of("target", "e2e"));
+        Files.copy(((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                Path.of("target", "e2e", name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(Path.of("target", "e2e", name + ".html"), driver.getPageSource());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
