@@ -225,6 +225,12 @@ class KpiReportTest {
     }
 
     @Test
+    void aPeriodThatIsNotADayIsABadRequest() {
+        assertThat(http.withBasicAuth("coordinator", "demo").getForEntity("/api/reports/kpis?from=last-week",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void portOfficersSeeTheirPortAndMinistriesTheirAuthority() throws Exception {
         JsonNode wattay = json.readTree(http.withBasicAuth("port-wattay", "demo")
                 .getForEntity("/api/reports/kpis?" + PERIOD, String.class).getBody());
