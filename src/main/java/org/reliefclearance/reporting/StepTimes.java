@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
+import org.reliefclearance.approval.LineMinistryReview;
 import org.reliefclearance.consignment.ClearanceProcess;
 import org.reliefclearance.reporting.KpiReport.StepTime;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StepTimes {
-
-    /** Key of the review process called once per required authority (bpmn/line-ministry-review.bpmn). */
-    static final String REVIEW_PROCESS = "line-ministry-review";
-    static final List<String> PROCESSES = List.of(ClearanceProcess.KEY, REVIEW_PROCESS);
 
     /** Activities that take time of their own; gateways and start/end events are left out. */
     private static final Set<String> TIMED_TYPES = Set.of("callActivity", "subProcess", "multiInstanceBody",
@@ -54,7 +51,7 @@ class StepTimes {
                 + " order by A.START_TIME_, A.SEQUENCE_COUNTER_";
         NativeHistoricActivityInstanceQuery query = history.createNativeHistoricActivityInstanceQuery().sql(sql)
                 .parameter("mainProcess", ClearanceProcess.KEY)
-                .parameter("reviewProcess", REVIEW_PROCESS);
+                .parameter("reviewProcess", LineMinistryReview.KEY);
         where.params().forEach((name, value) -> query.parameter(name, engineValue(value)));
 
         Map<String, List<HistoricActivityInstance>> byStep = new LinkedHashMap<>();

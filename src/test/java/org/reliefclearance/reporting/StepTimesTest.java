@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.approval.LineMinistryReview;
 import org.reliefclearance.reporting.KpiReport.StepTime;
 import org.reliefclearance.reporting.ReportingFixtures.Row;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +81,7 @@ class StepTimesTest {
         tasks.complete(tasks.createTaskQuery().processInstanceId(unrelated.getId()).singleResult().getId());
         // a review still waiting has no duration yet
         ClockUtil.setCurrentTime(date(at("2019-07-11T00:00")));
-        runtime.startProcessInstanceByKey(StepTimes.REVIEW_PROCESS, c.reference);
+        runtime.startProcessInstanceByKey(LineMinistryReview.KEY, c.reference);
 
         assertThat(kpis.report(JULY_2019_THANALENG).stepTimes()).containsExactly(
                 new StepTime("line-ministry-review", "Task_ReviewGoods", "Review goods", "userTask",
@@ -93,7 +94,7 @@ class StepTimesTest {
     private void review(Row consignment, Duration reviewGoods, Duration signPermit) {
         OffsetDateTime start = consignment.createdAt.plusDays(1);
         ClockUtil.setCurrentTime(date(start));
-        ProcessInstance review = runtime.startProcessInstanceByKey(StepTimes.REVIEW_PROCESS, consignment.reference);
+        ProcessInstance review = runtime.startProcessInstanceByKey(LineMinistryReview.KEY, consignment.reference);
         ClockUtil.setCurrentTime(date(start.plus(reviewGoods)));
         completeTask(review, "Task_ReviewGoods");
         ClockUtil.setCurrentTime(date(start.plus(reviewGoods).plus(signPermit)));

@@ -1,0 +1,31 @@
+package org.reliefclearance.approval;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reliefclearance.approval.LineMinistryReview.Vars;
+import org.springframework.stereotype.Component;
+
+/** Task_ResumeReview: the consignee answered; the review clock runs on with the time that was left. */
+@Component("resumeReview")
+class ResumeReview implements JavaDelegate {
+
+    private final AuthorityReviews reviews;
+    private final Deadlines deadlines;
+
+    ResumeReview(AuthorityReviews reviews, Deadlines deadlines) {
+        this.reviews = reviews;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReviewExecution review = ReviewExecution.of(execution);
+        AuthorityReviews.Clock clock = reviews.resume(review.reference(), review.authority(),
+                review.text(Vars.INFORMATION_RESPONSE), review.reviewTimeLeft(), review.reviewWorkingTime());
+
+        review.setClock(clock.dueAt(), clock.reminderAt(),
+                deadlines.display(clock.dueAt()) + ", the time left when information was requested");
+        review.set(Vars.TACIT_APPROVAL_ALLOWED, reviews.tacitApprovalAllowed(review.authority()));
+        review.clearDecision();
+    }
+}

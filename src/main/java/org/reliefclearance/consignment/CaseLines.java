@@ -1,0 +1,50 @@
+package org.reliefclearance.consignment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The {@code lines} variable the task forms show in a table: a JSON copy of the lines with their
+ * classification and review status (the table rows stay the data of record).
+ */
+@Component
+public class CaseLines {
+
+    private final ObjectMapper json;
+
+    CaseLines(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public JsonValue variable(List<ConsignmentLine> lines) {
+        List<Map<String, Object>> rows = lines.stream().map(CaseLines::row).toList();
+        try {
+            return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the lines variable", e);
+        }
+    }
+
+    private static Map<String, Object> row(ConsignmentLine l) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("lineNo", l.lineNo());
+        row.put("description", l.description());
+        row.put("hsCode", l.hsCode());
+        row.put("category", l.category());
+        row.put("quantity", l.quantity());
+        row.put("unit", l.unit());
+        row.put("valueUsd", l.valueUsd());
+        row.put("treatment", l.treatment() == null ? "" : l.treatment());
+        row.put("authority", l.authorityCode() == null ? "" : l.authorityCode());
+        row.put("reviewStatus", l.reviewStatus() == null ? "" : l.reviewStatus());
+        return row;
+    }
+}

@@ -1,0 +1,107 @@
+package org.reliefclearance.consignment;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads the Tasklist start form {@code submit-notification} into a notification. */
+@Component
+public class StartFormNotification {
+
+    /** A time typed without an offset is meant in Lao time. */
+    static final ZoneId LAO_TIME = ZoneId.of("Asia/Vientiane");
+
+    private final ObjectMapper json;
+
+    StartFormNotification(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public NewConsignment read(VariableScope form, String organisationCode) {
+        Boolean provisional = (Boolean) form.getVariable(ClearanceProcess.Vars.PROVISIONAL_DECLARATION);
+        return new NewConsignment(
+                organisationCode,
+                required(form, ClearanceProcess.Vars.PORT_CODE),
+                arrival(form.getVariable(ClearanceProcess.Vars.EXPECTED_ARRIVAL)),
+                required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE),
+                required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER),
+                (String) form.getVariable(ClearanceProcess.Vars.DONOR),
+                Boolean.TRUE.equals(provisional),
+                lines(form.getVariable(ClearanceProcess.Vars.LINES)));
+    }
+
+    private List<NewConsignment.Line> lines(Object variable) {
+        JsonNode rows = tree(variable);
+        if (rows == null || !rows.isArray() || rows.isEmpty()) {
+            throw new IllegalArgumentException("The notification has no lines");
+        }
+        List<NewConsignment.Line> lines = new ArrayList<>();
+        for (JsonNode row : rows) {
+            lines.add(new NewConsignment.Line(text(row, "description"), text(row, "hsCode"), text(row, "category"),
+                    number(row, "quantity"), text(row, "unit"), number(row, "valueUsd"), number(row, "grossWeightKg")));
+        }
+        return lines;
+    }
+
+    private JsonNode tree(Object variable) {
+        try {
+            if (variable instanceof SpinJsonNode node) {
+                return json.readTree(node.toString());
+            }
+            if (variable instanceof String text) {
+                return json.readTree(text);
+            }
+            return variable == null ? null : json.valueToTree(variable);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The lines are not valid JSON", e);
+        }
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode value = row.get(field);
+        return value == null || value.isNull() ? null : value.asText().trim();
+    }
+
+    private static BigDecimal number(JsonNode row, String field) {
+        String text = text(row, field);
+        return text == null || text.isEmpty() ? null : new BigDecimal(text);
+    }
+
+    static OffsetDateTime arrival(Object value) {
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(LAO_TIME).toOffsetDateTime();
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return OffsetDateTime.parse(text);
+            } catch (DateTimeParseException withoutOffset) {
+                return LocalDateTime.parse(text).atZone(LAO_TIME).toOffsetDateTime();
+            }
+        }
+        throw new IllegalArgumentException("Expected arrival is missing");
+    }
+
+    private static String required(VariableScope form, String name) {
+        Object value = form.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalArgumentException("The start form did not set " + name);
+        }
+        return value.toString().trim();
+    }
+}

@@ -1,0 +1,47 @@
+package org.reliefclearance.emergency;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Whether a national emergency is in force now. "Now" is the engine's clock, so the
+ * deadlines computed inside a process and the timers that watch them agree (and tests can
+ * move time with {@link ClockUtil}).
+ */
+@Service("emergencyState")
+public class EmergencyState {
+
+    static final String COLUMNS = "code, name, provinces, starts_at, ends_at, status, declared_by, ended_at, ended_by";
+
+    private final JdbcClient jdbc;
+
+    EmergencyState(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean isActive() {
+        return active().isPresent();
+    }
+
+    /** The emergency in force now: status ACTIVE and now between its start and end. */
+    public Optional<Emergency> active() {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        return declared().stream().filter(e -> e.isActiveAt(now)).findFirst();
+    }
+
+    /** All emergencies still ACTIVE in the table, also those starting later or past their end. */
+    public List<Emergency> declared() {
+        return jdbc.sql("select " + COLUMNS + " from emergency where status = ? order by starts_at desc")
+                .param(Emergency.ACTIVE).query(Emergency.class).list();
+    }
+
+    public Optional<Emergency> find(String code) {
+        return jdbc.sql("select " + COLUMNS + " from emergency where code = ?")
+                .param(code).query(Emergency.class).optional();
+    }
+}

@@ -1,0 +1,192 @@
+package org.reliefclearance.emergency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.approval.Deadlines;
+import org.reliefclearance.emergency.NationalEmergency.Elements;
+import org.reliefclearance.emergency.NationalEmergency.Vars;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+class NationalEmergencyTest {
+
+    /** Monday 10 August 2026, 10:00 in Vientiane. */
+    private static final Instant NOW = Instant.parse("2026-08-10T03:00:00Z");
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    FormService forms;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    EmergencyState emergencyState;
+    @Autowired
+    Deadlines deadlines;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        ClockUtil.setCurrentTime(Date.from(NOW));
+    }
+
+    @AfterEach
+    void tearDown() {
+        // emergency codes count the rows, so their processes go with them
+        runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over"));
+        new EmergencyFixture(jdbc).removeAll();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aDeclaredEmergencyIsActiveUntilItsPeriodIsOver() {
+        ProcessInstance declared = declareAsMolsw("Floods in Attapeu", "2026-08-10T08:00+07:00", "2026-08-20T18:00+07:00");
+
+        String code = (String) runtime.getVariable(declared.getId(), Vars.EMERGENCY_CODE);
+        assertThat(code).matches("EM-2026-\\d{3}");
+        assertThat(declared.getBusinessKey()).isEqualTo(code);
+        assertThat(declared).isWaitingAt(Elements.END_EMERGENCY_EARLY).hasPassed(Elements.DECLARE_EMERGENCY)
+                .variables().containsEntry(Vars.DECLARED_BY, "molsw")
+                .containsEntry(Vars.EMERGENCY_ENDS_AT, Date.from(Instant.parse("2026-08-20T11:00:00Z")))
+                .containsEntry(Vars.EMERGENCY_PERIOD,
+                        "Mon 10 Aug 2026 08:00 to Thu 20 Aug 2026 18:00 (Asia/Vientiane)");
+        assertThat(task(declared)).hasCandidateGroup("molsw-officers");
+        assertThat(emergencyState.active()).hasValueSatisfying(e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.name()).isEqualTo("Floods in Attapeu");
+            assertThat(e.provinces()).isEqualTo("Attapeu, Champasak");
+            assertThat(e.declaredBy()).isEqualTo("molsw");
+        });
+        assertThat(deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isTrue();
+
+        Job periodOver = management.createJobQuery().processInstanceId(declared.getId())
+                .activityId(Elements.EMERGENCY_PERIOD_OVER).singleResult();
+        assertThat(periodOver.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-08-20T11:00:00Z")));
+        ClockUtil.setCurrentTime(periodOver.getDuedate());
+        management.executeJob(periodOver.getId());
+
+        assertThat(declared).isEnded().hasPassed(Elements.EMERGENCY_PERIOD_OVER, Elements.END_EMERGENCY)
+                .hasNotPassed(Elements.EMERGENCY_ENDED_EARLY);
+        assertThat(emergencyState.isActive()).isFalse();
+        assertThat(emergencyState.find(code)).hasValueSatisfying(e -> {
+            assertThat(e.status()).isEqualTo(Emergency.ENDED);
+            assertThat(e.endedBy()).isEqualTo("system");
+            assertThat(e.endedAt().toInstant()).isEqualTo(Instant.parse("2026-08-20T11:00:00Z"));
+        });
+        assertThat(deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isFalse();
+    }
+
+    @Test
+    void theEmergencyEndedMessageEndsItEarly() {
+        ProcessInstance declared = declareAsMolsw("Landslide on Route 13", "2026-08-10T08:00+07:00", "2026-09-10T08:00+07:00");
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(3))));
+
+        runtime.createMessageCorrelation(NationalEmergency.Messages.EMERGENCY_ENDED)
+                .processInstanceBusinessKey(declared.getBusinessKey())
+                .setVariable(Vars.ENDED_BY, "owner")
+                .setVariable(Vars.END_REASON, "Roads reopened")
+                .correlate();
+
+        assertThat(declared).isEnded().hasPassed(Elements.EMERGENCY_ENDED_EARLY, Elements.END_EMERGENCY);
+        assertThat(emergencyState.isActive()).isFalse();
+        assertThat(emergencyState.find(declared.getBusinessKey())).hasValueSatisfying(e -> {
+            assertThat(e.status()).isEqualTo(Emergency.ENDED);
+            assertThat(e.endedBy()).isEqualTo("owner");
+            assertThat(e.endedAt().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+        });
+    }
+
+    @Test
+    void anOfficerMayEndItEarlyInTasklist() {
+        ProcessInstance declared = declareAsMolsw("Drought", "2026-08-10T08:00+07:00", "2026-10-10T08:00+07:00");
+
+        identity.setAuthentication("molsw", List.of("molsw-officers"));
+        try {
+            tasks.complete(task(declared).getId(), Map.of("confirmEnd", true, Vars.END_REASON, "Rains arrived"));
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(declared).isEnded().hasPassed(Elements.END_EMERGENCY_EARLY, Elements.END_EMERGENCY);
+        assertThat(emergencyState.find(declared.getBusinessKey()))
+                .hasValueSatisfying(e -> assertThat(e.endedBy()).isEqualTo("molsw"));
+    }
+
+    @Test
+    void anOverlappingOrEmptyPeriodIsRefused() {
+        declareAsMolsw("Floods", "2026-08-10T08:00+07:00", "2026-08-20T08:00+07:00");
+
+        assertThatThrownBy(() -> declareAsMolsw("Second floods", "2026-08-15T08:00+07:00", "2026-08-25T08:00+07:00"))
+                .hasMessageContaining("overlaps");
+        assertThatThrownBy(() -> declareAsMolsw("Backwards", "2026-09-15T08:00+07:00", "2026-09-01T08:00+07:00"))
+                .hasMessageContaining("end after it starts");
+        assertThat(jdbc.sql("select count(*) from emergency").query(Integer.class).single()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).active().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void thePeriodMayBeGivenWithoutOffsetInVientianeTime() {
+        ProcessInstance declared = declareAsMolsw("Storm", "2026-08-10T08:00", "2026-08-12T08:00");
+
+        assertThat(emergencyState.find(declared.getBusinessKey())).hasValueSatisfying(e ->
+                assertThat(e.endsAt().toInstant()).isEqualTo(Instant.parse("2026-08-12T01:00:00Z")));
+    }
+
+    private ProcessInstance declareAsMolsw(String name, String startsAt, String endsAt) {
+        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(NationalEmergency.KEY)
+                .latestVersion().singleResult().getId();
+        identity.setAuthentication("molsw", List.of("molsw-officers"));
+        try {
+            return forms.submitStartForm(definitionId, Map.of(
+                    Vars.EMERGENCY_NAME, name,
+                    Vars.PROVINCES, List.of("Attapeu", "Champasak"),
+                    Vars.EMERGENCY_STARTS_AT, startsAt,
+                    Vars.EMERGENCY_ENDS_AT, endsAt));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Task task(ProcessInstance instance) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    }
+}
