@@ -1,0 +1,33 @@
+package org.reliefclearance.reporting;
+
+import java.nio.charset.StandardCharsets;
+
+import org.reliefclearance.registry.Registry;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The supervisors' dashboard: the KPIs as server-rendered charts and tables, no script, no CDN. */
+@Controller
+class DashboardController {
+
+    private final KpiService kpis;
+    private final ReportAccess access;
+    private final Registry registry;
+
+    DashboardController(KpiService kpis, ReportAccess access, Registry registry) {
+        this.kpis = kpis;
+        this.access = access;
+        this.registry = registry;
+    }
+
+    @GetMapping(path = {"/reports/dashboard", "/dashboard"}, produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> dashboard(ReportFilter filter, Authentication authentication) {
+        ReportFilter allowed = access.kpiFilter(authentication, filter);
+        String page = new DashboardPage(kpis.report(allowed), registry.ports(), registry.organisations(),
+                registry.authorities()).render();
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
+    }
+}

@@ -1,0 +1,71 @@
+package org.reliefclearance.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reliefclearance.reporting.KpiReportTest.at;
+
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.reporting.ReportingFixtures.Row;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class ReportingMetricsTest {
+
+    @Autowired
+    ReportingMetrics metrics;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void countsOpenCasesAndOverdueReviewsOfOpenCasesOnly() {
+        ReportingMetrics.Snapshot before = metrics.refresh();
+        ReportingFixtures f = new ReportingFixtures(jdbc);
+        Row open = f.consignment(at("2018-05-01T00:00")).status("UNDER_REVIEW").insert();
+        Row withdrawn = f.consignment(at("2018-05-01T00:00")).status("WITHDRAWN").insert();
+        f.review(open, "MOH_FDD", "PENDING", at("2018-05-01T08:00"), at("2018-05-02T08:00"), null, null, null,
+                false, 0, false);
+        f.review(open, "MTC", "PENDING", at("2018-05-01T08:00"), at("2099-05-02T08:00"), null, null, null,
+                false, 0, false);
+        f.review(withdrawn, "MOH_FDD", "PENDING", at("2018-05-01T08:00"), at("2018-05-02T08:00"), null, null, null,
+                false, 0, false);
+
+        ReportingMetrics.Snapshot after = metrics.refresh();
+
+        assertThat(after.overdueReviews()).isEqualTo(before.overdueReviews() + 1);
+        assertThat(after.openByStatus().get("UNDER_REVIEW"))
+                .isEqualTo(before.openByStatus().getOrDefault("UNDER_REVIEW", 0L) + 1);
+        assertThat(after.openByStatus()).doesNotContainKey("WITHDRAWN");
+        assertThat(after.executableJobs()).isNotNegative();
+        assertThat(after.openIncidents()).isNotNegative();
+    }
+
+    /**
+     * Spring Boot switches metric export off in tests, so the scrape format is checked on a
+     * Prometheus registry of our own; the application's registry must hold the same gauges.
+     */
+    @Test
+    void prometheusShowsTheGauges() {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.bindTo(prometheus);
+
+        assertThat(prometheus.scrape())
+                .contains("relief_consignments_open{status=\"UNDER_REVIEW\"}", "relief_consignments_open{status=\"AWAITING_ARRIVAL\"}")
+                .contains("relief_reviews_overdue ")
+                .contains("relief_camunda_jobs_executable ")
+                .contains("relief_camunda_incidents_open ")
+                .doesNotContain("status=\"WITHDRAWN\"");
+        assertThat(registry.find(ReportingMetrics.OPEN_CASES).gauges()).hasSize(ReportingMetrics.OPEN_STATUSES.size());
+        assertThat(registry.find(ReportingMetrics.OVERDUE_REVIEWS).gauge()).isNotNull();
+        assertThat(registry.find(ReportingMetrics.EXECUTABLE_JOBS).gauge()).isNotNull();
+        assertThat(registry.find(ReportingMetrics.OPEN_INCIDENTS).gauge()).isNotNull();
+    }
+}
