@@ -35,7 +35,8 @@ public class AuthorityReviewRepository {
     }
 
     /** Opens (or reopens, when a case is retried) the review as PENDING with its deadline. */
-    public void openPending(long consignmentId, String authorityCode, Instant dueAt) {
+    /** Opens (or reopens) the review; its request time is the first opening, on the engine's clock. */
+    public void openPending(long consignmentId, String authorityCode, Instant requestedAt, Instant dueAt) {
         int updated = jdbc.sql("""
                 update authority_review set status = ?, due_at = ?, decided_by = null, decided_at = null,
                     reason = null, tacit = false
@@ -43,8 +44,9 @@ public class AuthorityReviewRepository {
                 .params(ReviewStatus.PENDING.name(), utc(dueAt), consignmentId, authorityCode)
                 .update();
         if (updated == 0) {
-            jdbc.sql("insert into authority_review (consignment_id, authority_code, status, due_at) values (?, ?, ?, ?)")
-                    .params(consignmentId, authorityCode, ReviewStatus.PENDING.name(), utc(dueAt))
+            jdbc.sql("insert into authority_review (consignment_id, authority_code, status, requested_at, due_at)"
+                            + " values (?, ?, ?, ?, ?)")
+                    .params(consignmentId, authorityCode, ReviewStatus.PENDING.name(), utc(requestedAt), utc(dueAt))
                     .update();
         }
     }

@@ -80,7 +80,7 @@ public class AuthorityReviews {
         List<ConsignmentLine> lines = consignments.lines(consignment.id()).stream()
                 .filter(l -> authorityCode.equals(l.authorityCode())).toList();
         Deadline deadline = deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, authorityCode);
-        reviews.openPending(consignment.id(), authorityCode, deadline.dueAt());
+        reviews.openPending(consignment.id(), authorityCode, deadlines.now(), deadline.dueAt());
         consignments.addEvent(reference, SYSTEM, Events.REVIEW_STARTED, authorityCode,
                 "Review of %d line(s) by %s due %s (%s)".formatted(lines.size(), authority.name(),
                         deadlines.display(deadline.dueAt()), deadline.description()));

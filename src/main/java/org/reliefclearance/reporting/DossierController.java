@@ -1,5 +1,6 @@
 package org.reliefclearance.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.springframework.http.ContentDisposition;
@@ -27,6 +28,7 @@ class DossierController {
         this.dossier = dossier;
     }
 
+    @Operation(summary = "Clearance dossier of one consignment as PDF (officials, or the owning organisation)")
     @GetMapping(path = "/api/consignments/{reference}/dossier.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> dossier(@PathVariable String reference, Authentication authentication) {
         Consignment consignment = consignments.findByReference(reference)

@@ -1,5 +1,6 @@
 package org.reliefclearance.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.ContentDisposition;
@@ -29,11 +30,13 @@ class KpiController {
         this.access = access;
     }
 
+    @Operation(summary = "Clearance KPIs as JSON (officials; ports and ministries see their own)")
     @GetMapping(path = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
     KpiReport kpis(ReportFilter filter, Authentication authentication) {
         return kpis.report(access.kpiFilter(authentication, filter));
     }
 
+    @Operation(summary = "Clearance KPIs as CSV")
     @GetMapping(path = "/kpis.csv")
     ResponseEntity<String> kpisCsv(ReportFilter filter, Authentication authentication) {
         String csv = KpiCsv.of(kpis.report(access.kpiFilter(authentication, filter)));
@@ -44,6 +47,7 @@ class KpiController {
                 .body(csv);
     }
 
+    @Operation(summary = "Clearance KPIs as CSV (format=csv)")
     @GetMapping(path = "/kpis", params = "format=csv")
     ResponseEntity<String> kpisCsvByParameter(ReportFilter filter, Authentication authentication) {
         return kpisCsv(filter, authentication);

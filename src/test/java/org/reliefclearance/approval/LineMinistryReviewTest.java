@@ -115,6 +115,10 @@ class LineMinistryReviewTest {
             assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
             assertThat(r.dueAt().toInstant()).isEqualTo(due);
         });
+        // requested on the engine's clock, so review times in the KPIs match the deadlines
+        assertThat(jdbc.sql("select requested_at from authority_review where consignment_id = ? and authority_code = ?")
+                .params(consignment.id(), "MOH_FDD").query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(MONDAY);
         assertThat(eventTypes()).contains(AuthorityReviews.Events.REVIEW_STARTED);
     }
 
