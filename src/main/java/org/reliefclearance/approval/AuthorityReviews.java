@@ -2,10 +2,7 @@ package org.reliefclearance.approval;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -231,24 +228,6 @@ public class AuthorityReviews {
         consignments.addEvent(reference, actor, Events.REVIEW_DECIDED, authorityCode,
                 status + (rejected.isEmpty() ? "" : ", rejected lines " + rejected)
                         + (reason == null ? "" : ": " + reason));
-    }
-
-    /** This authority's lines, as the reviewer's form shows them. */
-    public static List<Map<String, Object>> linesForForm(List<ConsignmentLine> lines) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ConsignmentLine l : lines) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("lineNo", l.lineNo());
-            row.put("description", l.description());
-            row.put("hsCode", l.hsCode());
-            row.put("category", l.category());
-            row.put("quantity", l.quantity());
-            row.put("unit", l.unit());
-            row.put("valueUsd", l.valueUsd());
-            row.put("treatment", l.treatment());
-            rows.add(row);
-        }
-        return rows;
     }
 
     private List<Integer> lineNumbers(long consignmentId, String authorityCode) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.reliefclearance.approval.LineMinistryReview.Vars;
+import org.reliefclearance.consignment.CaseLines;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,8 +21,10 @@ class PrepareReview implements JavaDelegate {
     private final AuthorityReviews reviews;
     private final Deadlines deadlines;
     private final ObjectMapper json;
+    private final CaseLines caseLines;
 
-    PrepareReview(AuthorityReviews reviews, Deadlines deadlines, ObjectMapper json) {
+    PrepareReview(AuthorityReviews reviews, Deadlines deadlines, ObjectMapper json, CaseLines caseLines) {
+        this.caseLines = caseLines;
         this.reviews = reviews;
         this.deadlines = deadlines;
         this.json = json;
@@ -39,8 +42,7 @@ class PrepareReview implements JavaDelegate {
         review.set(Vars.AUTHORITY_NAME, opened.authority().name() + ", " + opened.authority().ministry());
         review.set(Vars.ORGANISATION, opened.organisationName());
         review.set(Vars.PORT, opened.portName());
-        review.set(Vars.LINES, SpinValues.jsonValue(json.writeValueAsString(
-                AuthorityReviews.linesForForm(opened.lines()))).create());
+        review.set(Vars.LINES, caseLines.variable(opened.lines()));
         List<Map<String, String>> options = opened.lines().stream()
                 .map(l -> Map.of("label", l.lineNo() + ": " + l.description(), "value", String.valueOf(l.lineNo())))
                 .toList();
