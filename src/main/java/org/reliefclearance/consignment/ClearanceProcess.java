@@ -89,6 +89,18 @@ public final class ClearanceProcess {
         public static final String DONOR = "donor";
         /** JSON list of the lines: entered on the start form, shown (with classification) on every task form. */
         public static final String LINES = "lines";
+        /** The start form offers this many line slots: line1Description ... line5GrossWeightKg. */
+        public static final int START_FORM_LINE_SLOTS = 5;
+
+        /** A start-form line slot's variable, e.g. {@code lineField(2, "HsCode")} = {@code line2HsCode}. */
+        public static String lineField(int slot, String field) {
+            return "line" + slot + field;
+        }
+
+        /** The start-form checkbox that opens line slot 2 and up: {@code addLine2}. */
+        public static String addLine(int slot) {
+            return "addLine" + slot;
+        }
 
         /** Shown on the task forms. */
         public static final String ORGANISATION_NAME = "organisationName";

@@ -40,10 +40,45 @@ public class StartFormNotification {
                 required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER),
                 (String) form.getVariable(ClearanceProcess.Vars.DONOR),
                 Boolean.TRUE.equals(provisional),
-                lines(form.getVariable(ClearanceProcess.Vars.LINES)));
+                lines(form));
     }
 
-    private List<NewConsignment.Line> lines(Object variable) {
+    /**
+     * The lines from the form's line slots (line1Description, ...; slot n counts when addLine n is
+     * ticked), or from a JSON {@code lines} list when the process is started with one.
+     */
+    private List<NewConsignment.Line> lines(VariableScope form) {
+        Object list = form.getVariable(ClearanceProcess.Vars.LINES);
+        if (list != null) {
+            return linesFromJson(list);
+        }
+        List<NewConsignment.Line> lines = new ArrayList<>();
+        for (int slot = 1; slot <= ClearanceProcess.Vars.START_FORM_LINE_SLOTS; slot++) {
+            boolean open = slot == 1 || Boolean.TRUE.equals(form.getVariable(ClearanceProcess.Vars.addLine(slot)));
+            String description = slotText(form, slot, "Description");
+            if (open && description != null && !description.isEmpty()) {
+                lines.add(new NewConsignment.Line(description, slotText(form, slot, "HsCode"),
+                        slotText(form, slot, "Category"), slotNumber(form, slot, "Quantity"), slotText(form, slot, "Unit"),
+                        slotNumber(form, slot, "ValueUsd"), slotNumber(form, slot, "GrossWeightKg")));
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("The notification has no lines");
+        }
+        return lines;
+    }
+
+    private static String slotText(VariableScope form, int slot, String field) {
+        Object value = form.getVariable(ClearanceProcess.Vars.lineField(slot, field));
+        return value == null ? null : value.toString().trim();
+    }
+
+    private static BigDecimal slotNumber(VariableScope form, int slot, String field) {
+        String text = slotText(form, slot, field);
+        return text == null || text.isEmpty() ? null : new BigDecimal(text);
+    }
+
+    private List<NewConsignment.Line> linesFromJson(Object variable) {
         JsonNode rows = tree(variable);
         if (rows == null || !rows.isArray() || rows.isEmpty()) {
             throw new IllegalArgumentException("The notification has no lines");

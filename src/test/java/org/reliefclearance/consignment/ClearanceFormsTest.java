@@ -42,7 +42,7 @@ class ClearanceFormsTest {
             Set<String> ids = new HashSet<>();
             for (JsonNode component : components(form)) {
                 assertThat(ids.add(component.path("id").asText())).as("unique id in %s", ref).isTrue();
-                assertThat(component.path("id").asText()).matches("(Field|Text|Table|List)_[A-Z][A-Za-z]+");
+                assertThat(component.path("id").asText()).matches("(Field|Text|Table|List|Group)_[A-Z][A-Za-z0-9]+");
             }
         }
     }
@@ -70,9 +70,18 @@ class ClearanceFormsTest {
         fields.forEach(c -> keys.add(c.has("key") ? c.path("key").asText() : c.path("path").asText()));
         assertThat(keys).contains(ClearanceProcess.Vars.PORT_CODE, ClearanceProcess.Vars.EXPECTED_ARRIVAL,
                 ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER,
-                ClearanceProcess.Vars.DONOR, ClearanceProcess.Vars.PROVISIONAL_DECLARATION, ClearanceProcess.Vars.LINES,
-                "description", "hsCode", "category", "quantity", "unit", "valueUsd", "grossWeightKg");
-        JsonNode hsCode = fields.stream().filter(c -> "hsCode".equals(c.path("key").asText())).findFirst().orElseThrow();
+                ClearanceProcess.Vars.DONOR, ClearanceProcess.Vars.PROVISIONAL_DECLARATION);
+        for (int slot = 1; slot <= ClearanceProcess.Vars.START_FORM_LINE_SLOTS; slot++) {
+            for (String field : List.of("Description", "HsCode", "Category", "Quantity", "Unit", "ValueUsd", "GrossWeightKg")) {
+                assertThat(keys).contains(ClearanceProcess.Vars.lineField(slot, field));
+            }
+            if (slot > 1) {
+                assertThat(keys).contains(ClearanceProcess.Vars.addLine(slot));
+            }
+        }
+        // no repeatable list: Tasklist 7.24 keeps Start disabled after any edit inside one
+        assertThat(fields).noneMatch(c -> "dynamiclist".equals(c.path("type").asText()));
+        JsonNode hsCode = fields.stream().filter(c -> "line3HsCode".equals(c.path("key").asText())).findFirst().orElseThrow();
         assertThat("300490").matches(hsCode.path("validate").path("pattern").asText());
         assertThat("30049").doesNotMatch(hsCode.path("validate").path("pattern").asText());
     }

@@ -46,11 +46,6 @@ class ClearanceProcessTest {
 
     @Test
     void startFormFromTasklistRegistersTheConsignmentForTheUsersOrganisation() {
-        String lines = """
-                [{"description": "Family tents", "hsCode": "630622", "category": "SHELTER", "quantity": 200,
-                  "unit": "PCS", "valueUsd": 30000, "grossWeightKg": 4000},
-                 {"description": "Shotgun cartridges", "hsCode": "930630", "category": "OTHER", "quantity": 100,
-                  "unit": "BOX", "valueUsd": 900.5}]""";
         engine.getIdentityService().setAuthentication("wfp", List.of("org-wfp"));
         ProcessInstance instance;
         try {
@@ -61,7 +56,24 @@ class ClearanceProcessTest {
                     .putValue(Vars.TRANSPORT_DOCUMENT_NUMBER, "CIM-2026-77")
                     .putValue(Vars.DONOR, "ECHO")
                     .putValue(Vars.PROVISIONAL_DECLARATION, true)
-                    .putValueTyped(Vars.LINES, SpinValues.jsonValue(lines).create()));
+                    // what the form's line slots submit; slot 3 was filled, then its box unticked
+                    .putValue(Vars.lineField(1, "Description"), "Family tents")
+                    .putValue(Vars.lineField(1, "HsCode"), "630622")
+                    .putValue(Vars.lineField(1, "Category"), "SHELTER")
+                    .putValue(Vars.lineField(1, "Quantity"), 200L)
+                    .putValue(Vars.lineField(1, "Unit"), "PCS")
+                    .putValue(Vars.lineField(1, "ValueUsd"), 30000L)
+                    .putValue(Vars.lineField(1, "GrossWeightKg"), 4000L)
+                    .putValue(Vars.addLine(2), true)
+                    .putValue(Vars.lineField(2, "Description"), "Shotgun cartridges")
+                    .putValue(Vars.lineField(2, "HsCode"), "930630")
+                    .putValue(Vars.lineField(2, "Category"), "OTHER")
+                    .putValue(Vars.lineField(2, "Quantity"), 100L)
+                    .putValue(Vars.lineField(2, "Unit"), "BOX")
+                    .putValue(Vars.lineField(2, "ValueUsd"), 900.5)
+                    .putValue(Vars.addLine(3), false)
+                    .putValue(Vars.lineField(3, "Description"), "Left over from an untick")
+                    .putValue(Vars.lineField(3, "HsCode"), "630140"));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

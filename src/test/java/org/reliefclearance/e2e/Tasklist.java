@@ -142,8 +142,8 @@ final class Tasklist {
                 "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + hhmm + "']"))));
     }
 
-    void addListRow() {
-        click(driver.findElement(By.xpath("//button[contains(normalize-space(),'Add new')]")));
+    void check(String componentId) {
+        click(field(componentId));
     }
 
     /** Presses an enabled button (Start, Complete). */
