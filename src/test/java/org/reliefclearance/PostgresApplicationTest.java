@@ -24,9 +24,6 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.username=${PG_TEST_USER:relief}",
         "spring.datasource.password=${PG_TEST_PASSWORD:relief_ci_password}",
         "relief.admin.password=" + PostgresApplicationTest.ADMIN_PASSWORD,
-        // look for Camunda's tables in public only: other tests keep schemas of their own here
-        "camunda.bpm.database.schema-name=public",
-        "camunda.bpm.database.table-prefix=public.",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class PostgresApplicationTest {
