@@ -63,6 +63,7 @@ class ClearanceJourneyE2ETest {
         tasklist.login("wfp", "demo");
         tasklist.openStartForm("Relief consignment clearance");
         assertThat(tasklist.formText()).contains("ແຈ້ງລ່ວງໜ້າກ່ອນສິນຄ້າມາຮອດ").contains("Port of entry / ດ່ານ");
+        assertThat(tasklist.laoGlyphsRender()).as("a Lao font draws Lao text (not missing-glyph boxes)").isTrue();
         tasklist.select("Field_PortCode", "Wattay");
         tasklist.date("Field_ExpectedArrival", LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(2));
         tasklist.time("Field_ExpectedArrival", "10:30");

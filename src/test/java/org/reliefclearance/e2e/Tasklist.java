@@ -160,6 +160,21 @@ final class Tasklist {
         }
     }
 
+    /**
+     * Whether Lao script is drawn with real glyphs in the form's font: without a Lao font every
+     * character falls back to the same missing-glyph box, so narrow and wide letters measure alike.
+     */
+    boolean laoGlyphsRender() {
+        Object result = ((JavascriptExecutor) driver).executeScript(
+                "const font = getComputedStyle(document.querySelector('.fjs-form')).font;"
+                        + "const ctx = document.createElement('canvas').getContext('2d'); ctx.font = font;"
+                        + "const narrow = ctx.measureText('\u0EB4\u0EB4\u0EB4\u0EB4').width;"   // vowel sign i (combining)
+                        + "const wide = ctx.measureText('\u0E9A\u0E9A\u0E9A\u0E9A').width;"     // letter bo
+                        + "const box = ctx.measureText('\uFFFF\uFFFF\uFFFF\uFFFF').width;"
+                        + "return wide > 0 && wide !== narrow && wide !== box;");
+        return Boolean.TRUE.equals(result);
+    }
+
     String formText() {
         return driver.findElement(By.cssSelector(".fjs-form")).getText();
     }
