@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.reliefclearance.emergency.Emergency;
+import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.registry.Port;
 import org.reliefclearance.registry.Registry;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,14 +25,16 @@ public class ConsignmentRegistration {
     private final Registry registry;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
+    private final EmergencyState emergencies;
 
     ConsignmentRegistration(ConsignmentRepository consignments, ReferenceGenerator references, Registry registry,
-                            RuntimeService runtime, TransactionTemplate transaction) {
+                            RuntimeService runtime, TransactionTemplate transaction, EmergencyState emergencies) {
         this.consignments = consignments;
         this.references = references;
         this.registry = registry;
         this.runtime = runtime;
         this.transaction = transaction;
+        this.emergencies = emergencies;
     }
 
     public record Registered(Consignment consignment, boolean created) {
@@ -61,7 +65,7 @@ public class ConsignmentRegistration {
     /** Stores the notification without starting a process: for a case already started from Tasklist. */
     public Consignment store(NewConsignment notification, String actor) {
         String reference = references.nextConsignmentReference();
-        consignments.insert(notification, reference, actor, null);
+        consignments.insert(notification, reference, actor, null, emergencyInForce());
         consignments.addEvent(reference, actor, "NOTIFIED", null, "Pre-arrival notification received");
         return consignments.findByReference(reference).orElseThrow();
     }
@@ -77,9 +81,14 @@ public class ConsignmentRegistration {
                 .putValue(ClearanceProcess.Vars.PROVISIONAL_DECLARATION, c.provisionalDeclaration());
     }
 
+    /** A consignment notified while an emergency is in force is counted as one of its consignments. */
+    private String emergencyInForce() {
+        return emergencies.active().map(Emergency::code).orElse(null);
+    }
+
     private Consignment insertAndStart(NewConsignment notification, String actor, String idempotencyKey) {
         String reference = references.nextConsignmentReference();
-        consignments.insert(notification, reference, actor, idempotencyKey);
+        consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce());
         consignments.addEvent(reference, actor, "NOTIFIED", null, "Pre-arrival notification received");
         Consignment stored = consignments.findByReference(reference).orElseThrow();
         runtime.startProcessInstanceByKey(ClearanceProcess.KEY, reference, startVariables(stored));

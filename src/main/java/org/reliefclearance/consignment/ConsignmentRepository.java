@@ -28,18 +28,19 @@ public class ConsignmentRepository {
         this.clock = clock;
     }
 
-    public long insert(NewConsignment c, String reference, String createdBy, String idempotencyKey) {
+    public long insert(NewConsignment c, String reference, String createdBy, String idempotencyKey,
+                       String emergencyCode) {
         OffsetDateTime now = now();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into consignment (reference, organisation_code, port_code, expected_arrival,
                     transport_document_type, transport_document_number, donor, provisional_declaration, status,
-                    idempotency_key, created_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    idempotency_key, emergency_code, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(reference, c.organisationCode(), c.portCode(), c.expectedArrival(),
                         c.transportDocumentType(), c.transportDocumentNumber(), c.donor(),
-                        c.provisionalDeclaration(), ConsignmentStatus.NOTIFIED.name(), idempotencyKey, createdBy,
-                        now, now)
+                        c.provisionalDeclaration(), ConsignmentStatus.NOTIFIED.name(), idempotencyKey, emergencyCode,
+                        createdBy, now, now)
                 .update(key, "id");
         long id = key.getKey().longValue();
         int lineNo = 1;

@@ -2,6 +2,7 @@ package org.reliefclearance.consignment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reliefclearance.consignment.ClearanceProcess;
+import org.reliefclearance.emergency.EmergencyFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -69,6 +71,24 @@ class ConsignmentApiTest {
                 .containsEntry("CREATED_BY", "wfp");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ClearanceProcess.KEY)
                 .processInstanceBusinessKey(reference).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aConsignmentNotifiedDuringAnEmergencyCountsAsOneOfItsConsignments() {
+        EmergencyFixture emergencies = new EmergencyFixture(jdbc);
+        emergencies.removeAll();
+        String before = api.notifyConsignment("wfp");
+        Instant now = Instant.now();
+        emergencies.active("FLOOD-TEST", now.minusSeconds(3600), now.plusSeconds(86400));
+        try {
+            String during = api.notifyConsignment("wfp");
+
+            assertThat(api.get("wfp", "/api/consignments/" + during).getBody().path("emergencyCode").asText())
+                    .isEqualTo("FLOOD-TEST");
+            assertThat(api.get("wfp", "/api/consignments/" + before).getBody().has("emergencyCode")).isFalse();
+        } finally {
+            emergencies.removeAll();
+        }
     }
 
     @Test
