@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +27,8 @@ final class Tasklist {
     private final WebDriver driver;
     private final String baseUrl;
     private final WebDriverWait wait;
+    /** Text typed into the open form, by component: checked again before the form is submitted. */
+    private final Map<String, String> typed = new LinkedHashMap<>();
 
     Tasklist(WebDriver driver, String baseUrl) {
         this.driver = driver;
@@ -88,6 +93,7 @@ final class Tasklist {
     }
 
     void waitForForm() {
+        typed.clear();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
         sleep(500);
     }
@@ -97,10 +103,33 @@ final class Tasklist {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-" + componentId + "']")));
     }
 
+    /**
+     * Types into a form-js text or number field. form-js takes typed text after a short debounce;
+     * a re-render for another field in that window (the machine under load) can put the old value
+     * back, so the value is checked once the debounce has passed and typed again if it was lost.
+     */
     void fill(String componentId, String text) {
-        WebElement field = field(componentId);
-        type(field, text);
-        blur(field);
+        typed.put(componentId, text);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement field = field(componentId);
+            type(field, text);
+            blur(field);
+            sleep(400);
+            if (text.equals(field(componentId).getDomProperty("value"))) {
+                return;
+            }
+        }
+    }
+
+    /** Types again any text a later re-render of the form lost. */
+    private void refillLostText() {
+        for (Map.Entry<String, String> entry : Map.copyOf(typed).entrySet()) {
+            List<WebElement> present = driver.findElements(By.cssSelector("[id$='-" + entry.getKey() + "']"));
+            if (!present.isEmpty() && !entry.getValue().equals(present.get(0).getDomProperty("value"))) {
+                fill(entry.getKey(), entry.getValue());
+            }
+        }
+        typed.clear();
     }
 
     /** form-js selects open on mousedown and take an item on mousedown. */
@@ -149,6 +178,7 @@ final class Tasklist {
     /** Presses an enabled button (Start, Complete). */
     void press(String buttonText) throws IOException {
         try {
+            refillLostText();
             // Tasklist (AngularJS) re-reads the form's validity in its next digest
             ((JavascriptExecutor) driver).executeScript(
                     "if (window.angular) { angular.element(document.body).injector().get('$rootScope').$applyAsync(); }");
