@@ -1,30 +1,26 @@
 package org.reliefclearance.approval;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.reliefclearance.approval.LineMinistryReview.Vars;
+import org.reliefclearance.identity.TaskCompleter;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion listener of the review and overdue tasks: remembers who decided (the logged-in
- * official, else the assignee), since the following service task records the decision.
+ * Completion listener of the review and overdue tasks: remembers who decided, since the
+ * following service task records the decision.
  */
 @Component("recordCompletingUser")
 class RecordCompletingUser implements TaskListener {
 
-    private final IdentityService identity;
+    private final TaskCompleter completer;
 
-    RecordCompletingUser(IdentityService identity) {
-        this.identity = identity;
+    RecordCompletingUser(TaskCompleter completer) {
+        this.completer = completer;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication authentication = identity.getCurrentAuthentication();
-        String user = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
-                : task.getAssignee();
-        task.getExecution().setVariable(Vars.DECIDED_BY, user);
+        task.getExecution().setVariable(Vars.DECIDED_BY, completer.of(task));
     }
 }
