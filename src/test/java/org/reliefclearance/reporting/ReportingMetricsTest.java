@@ -6,17 +6,24 @@ import static org.reliefclearance.reporting.KpiReportTest.at;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.reporting.ReportingFixtures.Row;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+/** The gauges Prometheus scrapes, and who may scrape them. Metric export is on in this context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 @ActiveProfiles({"test", "demo"})
 class ReportingMetricsTest {
+
+    @Autowired
+    TestRestTemplate http;
 
     @Autowired
     ReportingMetrics metrics;
@@ -48,24 +55,32 @@ class ReportingMetricsTest {
         assertThat(after.openIncidents()).isNotNegative();
     }
 
-    /**
-     * Spring Boot switches metric export off in tests, so the scrape format is checked on a
-     * Prometheus registry of our own; the application's registry must hold the same gauges.
-     */
     @Test
-    void prometheusShowsTheGauges() {
-        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        metrics.bindTo(prometheus);
+    void prometheusEndpointShowsTheGaugesToSupervisors() {
+        metrics.refresh();
+        ResponseEntity<String> scrape = http.withBasicAuth("coordinator", "demo")
+                .getForEntity("/actuator/prometheus", String.class);
 
-        assertThat(prometheus.scrape())
+        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scrape.getBody())
                 .contains("relief_consignments_open{status=\"UNDER_REVIEW\"}", "relief_consignments_open{status=\"AWAITING_ARRIVAL\"}")
                 .contains("relief_reviews_overdue ")
                 .contains("relief_camunda_jobs_executable ")
                 .contains("relief_camunda_incidents_open ")
                 .doesNotContain("status=\"WITHDRAWN\"");
         assertThat(registry.find(ReportingMetrics.OPEN_CASES).gauges()).hasSize(ReportingMetrics.OPEN_STATUSES.size());
-        assertThat(registry.find(ReportingMetrics.OVERDUE_REVIEWS).gauge()).isNotNull();
-        assertThat(registry.find(ReportingMetrics.EXECUTABLE_JOBS).gauge()).isNotNull();
-        assertThat(registry.find(ReportingMetrics.OPEN_INCIDENTS).gauge()).isNotNull();
+        assertThat(http.withBasicAuth("owner", "demo").getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void organisationsAndMinistriesMayNotReadTheMetrics() {
+        for (String user : new String[] {"wfp", "moh", "port-wattay"}) {
+            assertThat(http.withBasicAuth(user, "demo").getForEntity("/actuator/prometheus", String.class)
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(http.withBasicAuth(user, "demo").getForEntity("/actuator/metrics", String.class)
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }
