@@ -2,6 +2,7 @@ package org.reliefclearance.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,9 @@ import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.reporting.DossierQueries.DocumentRow;
 import org.reliefclearance.reporting.DossierQueries.ReviewRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,25 +32,34 @@ import org.springframework.stereotype.Component;
 @Component
 class DossierPdf {
 
+    private static final Logger log = LoggerFactory.getLogger(DossierPdf.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ConsignmentRepository consignments;
     private final DossierQueries queries;
     private final Registry registry;
     private final Clock clock;
+    private final Path regularFont;
+    private final Path boldFont;
 
-    DossierPdf(ConsignmentRepository consignments, DossierQueries queries, Registry registry, Clock clock) {
+    DossierPdf(ConsignmentRepository consignments, DossierQueries queries, Registry registry, Clock clock,
+               @Value("${relief.dossier.font}") Path regularFont, @Value("${relief.dossier.bold-font}") Path boldFont) {
         this.consignments = consignments;
         this.queries = queries;
         this.registry = registry;
         this.clock = clock;
+        this.regularFont = regularFont;
+        this.boldFont = boldFont;
+        if (!PdfLayout.usable(regularFont)) {
+            log.warn("Dossier font {} not found: dossiers use Helvetica and print Lao text as '?'", regularFont);
+        }
     }
 
     byte[] render(Consignment c) {
         Map<String, Authority> authorities = registry.authorities().stream()
                 .collect(Collectors.toMap(Authority::code, Function.identity()));
         try (PdfLayout pdf = new PdfLayout("Clearance dossier " + c.reference() + ", generated "
-                + time(OffsetDateTime.now(clock)) + " (Asia/Vientiane)")) {
+                + time(OffsetDateTime.now(clock)) + " (Asia/Vientiane)", regularFont, boldFont)) {
             pdf.title("Clearance dossier " + c.reference());
             pdf.text("Humanitarian relief consignment. Status: " + c.status()
                     + (c.statusReason() == null ? "" : " (" + c.statusReason() + ")") + ". Times in Lao time (UTC+7).");

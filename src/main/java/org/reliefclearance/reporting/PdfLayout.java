@@ -3,6 +3,8 @@ package org.reliefclearance.reporting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,13 +13,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * A small top-to-bottom page writer over PDFBox: headings, wrapped text, label/value fields
- * and tables whose cells wrap, with page breaks and a page footer. The standard Helvetica
- * fonts need no font file; characters they cannot show are printed as '?'.
+ * and tables whose cells wrap, with page breaks and a page footer. Text is set in the configured
+ * TrueType fonts (embedded, so Lao names and reasons print), or in the standard Helvetica when
+ * those files are missing; characters a font cannot show are printed as '?'.
  */
 final class PdfLayout implements AutoCloseable {
 
@@ -27,15 +31,33 @@ final class PdfLayout implements AutoCloseable {
     private static final float LEADING = 1.3f;
 
     private final PDDocument document = new PDDocument();
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PDFont regular;
+    private final PDFont bold;
     private final String footer;
     private PDPageContentStream content;
     private float y;
 
-    PdfLayout(String footer) {
+    PdfLayout(String footer, Path regularFont, Path boldFont) {
         this.footer = footer;
+        this.regular = font(regularFont, Standard14Fonts.FontName.HELVETICA);
+        this.bold = font(boldFont, Standard14Fonts.FontName.HELVETICA_BOLD);
         newPage();
+    }
+
+    /** Whether this TrueType file can be embedded; else the dossier falls back to Helvetica. */
+    static boolean usable(Path fontFile) {
+        return fontFile != null && Files.isReadable(fontFile);
+    }
+
+    private PDFont font(Path file, Standard14Fonts.FontName fallback) {
+        if (!usable(file)) {
+            return new PDType1Font(fallback);
+        }
+        try {
+            return PDType0Font.load(document, file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the dossier font " + file, e);
+        }
     }
 
     float width() {

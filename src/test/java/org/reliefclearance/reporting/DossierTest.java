@@ -1,9 +1,12 @@
 package org.reliefclearance.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.reliefclearance.reporting.KpiReportTest.at;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -91,6 +94,25 @@ class DossierTest {
         }
         assertThat(text(pdf.getBody())).contains("Reminder number 1 ", "Reminder number 80 ", "Medicines (ORS)")
                 .contains("page 2 of");
+    }
+
+    @Test
+    void laoTextPrintsInTheEmbeddedFontAndAsQuestionMarksWithoutIt() throws IOException {
+        Path dejaVu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        assumeTrue(Files.isReadable(dejaVu), "needs DejaVu Sans (Debian: fonts-dejavu-core; .ci/run installs it)");
+        ReportingFixtures f = new ReportingFixtures(jdbc);
+        Row c = f.consignment(at("2018-12-02T00:00")).org("LRC").status("UNDER_REVIEW").insert();
+        f.line(c, 1, "ຢາປິ່ນປົວ oral rehydration salts", "3004.90", "MEDICINE", "PERMIT_REQUIRED", "MOH_FDD",
+                "PENDING", null);
+
+        byte[] pdf = http.withBasicAuth("coordinator", "demo")
+                .getForEntity("/api/consignments/" + c.reference + "/dossier.pdf", byte[].class).getBody();
+        assertThat(text(pdf)).contains("ຢາປິ່ນປົວ oral rehydration salts");
+
+        try (PdfLayout helvetica = new PdfLayout("footer", Path.of("/no/such/font.ttf"), null)) {
+            helvetica.text("ຢາ salts");
+            assertThat(text(helvetica.toBytes())).contains("?? salts");
+        }
     }
 
     private Row releasedWfpConsignment() {
