@@ -43,10 +43,12 @@ public class ConsignmentRegistration {
     /**
      * Registers the notification and starts its case. With an idempotency key, a retry of the
      * same submission (also a concurrent one) returns the consignment created first.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used for a different notification
      */
     public Registered register(NewConsignment notification, String actor, String idempotencyKey) {
         if (idempotencyKey != null) {
-            Optional<Consignment> earlier = consignments.findByIdempotencyKey(notification.organisationCode(), idempotencyKey);
+            Optional<Consignment> earlier = earlier(notification, idempotencyKey);
             if (earlier.isPresent()) {
                 return new Registered(earlier.get(), false);
             }
@@ -57,9 +59,19 @@ public class ConsignmentRegistration {
             if (idempotencyKey == null) {
                 throw concurrentRetry;
             }
-            return new Registered(consignments.findByIdempotencyKey(notification.organisationCode(), idempotencyKey)
-                    .orElseThrow(() -> concurrentRetry), false);
+            return new Registered(earlier(notification, idempotencyKey).orElseThrow(() -> concurrentRetry), false);
         }
+    }
+
+    private Optional<Consignment> earlier(NewConsignment notification, String idempotencyKey) {
+        Optional<Consignment> earlier = consignments.findByIdempotencyKey(notification.organisationCode(), idempotencyKey);
+        earlier.ifPresent(c -> {
+            String sent = consignments.idempotencyFingerprint(c.organisationCode(), idempotencyKey).orElse(null);
+            if (sent != null && !sent.equals(notification.fingerprint())) {
+                throw new IdempotencyKeyReusedException(c.reference());
+            }
+        });
+        return earlier;
     }
 
     /** Stores the notification without starting a process: for a case already started from Tasklist. */

@@ -35,12 +35,12 @@ public class ConsignmentRepository {
         jdbc.sql("""
                 insert into consignment (reference, organisation_code, port_code, expected_arrival,
                     transport_document_type, transport_document_number, donor, provisional_declaration, status,
-                    idempotency_key, emergency_code, created_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    idempotency_key, idempotency_fingerprint, emergency_code, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(reference, c.organisationCode(), c.portCode(), c.expectedArrival(),
                         c.transportDocumentType(), c.transportDocumentNumber(), c.donor(),
-                        c.provisionalDeclaration(), ConsignmentStatus.NOTIFIED.name(), idempotencyKey, emergencyCode,
-                        createdBy, now, now)
+                        c.provisionalDeclaration(), ConsignmentStatus.NOTIFIED.name(), idempotencyKey,
+                        idempotencyKey == null ? null : c.fingerprint(), emergencyCode, createdBy, now, now)
                 .update(key, "id");
         long id = key.getKey().longValue();
         int lineNo = 1;
@@ -59,6 +59,12 @@ public class ConsignmentRepository {
     public Optional<Consignment> findByReference(String reference) {
         return jdbc.sql("select " + CONSIGNMENT_COLUMNS + " from consignment where reference = ?")
                 .param(reference).query(Consignment.class).optional();
+    }
+
+    /** The fingerprint of the notification first sent under this key (see {@link NewConsignment#fingerprint()}). */
+    public Optional<String> idempotencyFingerprint(String organisationCode, String idempotencyKey) {
+        return jdbc.sql("select idempotency_fingerprint from consignment where organisation_code = ? and idempotency_key = ?")
+                .params(organisationCode, idempotencyKey).query(String.class).optional();
     }
 
     public Optional<Consignment> findByIdempotencyKey(String organisationCode, String idempotencyKey) {

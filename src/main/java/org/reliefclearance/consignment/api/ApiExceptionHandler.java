@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.reliefclearance.consignment.ActionForbiddenException;
 import org.reliefclearance.consignment.ConsignmentNotFoundException;
 import org.reliefclearance.consignment.DocumentNotFoundException;
+import org.reliefclearance.consignment.IdempotencyKeyReusedException;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.WrongStateException;
 import org.slf4j.Logger;
@@ -63,6 +64,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(WrongStateException.class)
     ProblemDetail conflict(WrongStateException e) {
         return problem(HttpStatus.CONFLICT, "Not possible in the consignment's current state", e.getMessage());
+    }
+
+    /** As the IETF Idempotency-Key draft advises for a key reused with another payload. */
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(ConsignmentController.IDEMPOTENCY_KEY, e.getMessage())));
+        return problem;
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -65,6 +65,8 @@ class ConsignmentController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "The caller does not act for an organisation",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for a different notification",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping
     ResponseEntity<Created> notify(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =

@@ -280,9 +280,13 @@ class ConsignmentApiTest {
     @Test
     void retriedNotificationWithTheSameKeyReturnsTheFirstConsignment() {
         String key = UUID.randomUUID().toString();
+        ObjectNode notification = ApiClient.validNotification();
 
-        ResponseEntity<JsonNode> first = api.post("wfp", ApiClient.validNotification(), key);
-        ResponseEntity<JsonNode> retry = api.post("wfp", ApiClient.validNotification(), key);
+        ResponseEntity<JsonNode> first = api.post("wfp", notification, key);
+        // a retry sends the same notification, though a client may write a number differently
+        ObjectNode resent = notification.deepCopy();
+        ((ObjectNode) resent.get("lines").get(0)).put("valueUsd", 4200);
+        ResponseEntity<JsonNode> retry = api.post("wfp", resent, key);
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -293,14 +297,37 @@ class ConsignmentApiTest {
         assertThat(instancesOf(reference)).isEqualTo(1);
 
         // the key belongs to the organisation: another one using the same key gets its own consignment
-        ResponseEntity<JsonNode> other = api.post("laoredcross", ApiClient.validNotification(), key);
+        ResponseEntity<JsonNode> other = api.post("laoredcross", notification, key);
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(other.getBody().get("reference").asText()).isNotEqualTo(reference);
     }
 
     @Test
+    void aKeyReusedForADifferentNotificationIsRefusedAndChangesNothing() {
+        String key = UUID.randomUUID().toString();
+        ObjectNode notification = ApiClient.validNotification();
+        String reference = api.post("wfp", notification, key).getBody().get("reference").asText();
+        ObjectNode changed = notification.deepCopy();
+        ((ObjectNode) changed.get("lines").get(0)).put("quantity", 30000);
+        long rowsBefore = consignmentRows();
+        long instancesBefore = runtime.createProcessInstanceQuery().count();
+
+        ResponseEntity<JsonNode> refused = api.post("wfp", changed, key);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(fields(refused.getBody())).containsExactly("Idempotency-Key");
+        assertThat(refused.getBody().get("detail").asText()).contains(reference);
+        assertThat(consignmentRows()).isEqualTo(rowsBefore);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+        assertThat(api.post("wfp", notification, key).getStatusCode()).as("the original still retries")
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void concurrentRetriesCreateOneConsignmentAndOneCase() throws Exception {
         String key = UUID.randomUUID().toString();
+        ObjectNode notification = ApiClient.validNotification();
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -309,7 +336,7 @@ class ConsignmentApiTest {
             for (int i = 0; i < threads; i++) {
                 Callable<ResponseEntity<JsonNode>> post = () -> {
                     start.await();
-                    return api.post("wfp", ApiClient.validNotification(), key);
+                    return api.post("wfp", notification, key);
                 };
                 answers.add(pool.submit(post));
             }

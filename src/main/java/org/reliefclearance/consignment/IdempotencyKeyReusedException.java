@@ -1,0 +1,10 @@
+package org.reliefclearance.consignment;
+
+/** An Idempotency-Key already used for a different notification of the same organisation. */
+public class IdempotencyKeyReusedException extends RuntimeException {
+
+    public IdempotencyKeyReusedException(String reference) {
+        super("This Idempotency-Key was used for a different notification (consignment " + reference
+                + "); use a new key for a new notification");
+    }
+}
