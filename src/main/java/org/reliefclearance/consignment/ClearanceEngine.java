@@ -11,7 +11,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.event.EventType;
@@ -39,7 +38,8 @@ public class ClearanceEngine {
     }
 
     /**
-     * Delivers a message to the case of this reference.
+     * Delivers a message to the case of this reference. A concurrent change of the case fails it
+     * with Camunda's OptimisticLockingException, for the caller to retry ({@link ConcurrentChangeRetry}).
      *
      * @throws WrongStateException when the case does not wait for this message
      */
@@ -98,8 +98,6 @@ public class ClearanceEngine {
                 correlation.correlateExclusively();
             } catch (MismatchingMessageCorrelationException notWaiting) {
                 throw new WrongStateException(explanation);
-            } catch (OptimisticLockingException concurrent) {
-                throw new WrongStateException("The case changed at the same moment; reload it and try again");
             }
             return null;
         });
