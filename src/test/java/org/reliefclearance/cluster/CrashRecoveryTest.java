@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -138,7 +140,7 @@ class CrashRecoveryTest {
     private Process startNode(int port) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), ReliefClearanceApplication.class.getName()));
+                "-cp", testClasspath(), ReliefClearanceApplication.class.getName()));
         command.addAll(schema.nodeArguments(port, "default"));
         // a dead node's locked jobs are taken over after this long (Camunda's default: 5 minutes)
         command.add("--camunda.bpm.job-execution.lock-time-in-millis=10000");
@@ -181,6 +183,13 @@ class CrashRecoveryTest {
 
     private static long query(Connection db, String sql) throws SQLException {
         return single(db, sql);
+    }
+
+    /** This JVM's classpath, each entry once and without Surefire's launcher jar, which lists them all again. */
+    private static String testClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("surefirebooter")).distinct()
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static int freePort() throws IOException {
