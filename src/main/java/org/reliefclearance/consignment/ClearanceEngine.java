@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.event.EventType;
@@ -39,19 +40,20 @@ public class ClearanceEngine {
     }
 
     /**
-     * Delivers a message to the case of this reference.
+     * Delivers a message to the case of this reference. A concurrent change of the case fails it
+     * with Camunda's OptimisticLockingException, for the caller to retry ({@link ConcurrentChangeRetry}).
      *
      * @throws WrongStateException when the case does not wait for this message
      */
     public void correlate(String reference, String message, Map<String, Object> variables, String explanation) {
-        deliver(waits(reference, null, message), runtime.createMessageCorrelation(message)
+        deliver(() -> waits(reference, null, message), runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(reference).setVariables(variables), explanation);
     }
 
     /** Delivers a message to the review of one authority within the case of this reference. */
     public void correlateToReview(String reference, String authorityCode, String message,
                                   Map<String, Object> variables, String explanation) {
-        deliver(waits(reference, authorityCode, message), runtime.createMessageCorrelation(message)
+        deliver(() -> waits(reference, authorityCode, message), runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(reference)
                 .processInstanceVariableEquals(ClearanceProcess.Vars.AUTHORITY, authorityCode)
                 .setVariables(variables), explanation);
@@ -89,8 +91,8 @@ public class ClearanceEngine {
         });
     }
 
-    private void deliver(boolean waiting, MessageCorrelationBuilder correlation, String explanation) {
-        if (!waiting) {
+    private void deliver(Supplier<Boolean> waiting, MessageCorrelationBuilder correlation, String explanation) {
+        if (!waiting.get()) {
             throw new WrongStateException(explanation);
         }
         asApplication(() -> {
@@ -99,7 +101,14 @@ public class ClearanceEngine {
             } catch (MismatchingMessageCorrelationException notWaiting) {
                 throw new WrongStateException(explanation);
             } catch (OptimisticLockingException concurrent) {
-                throw new WrongStateException("The case changed at the same moment; reload it and try again");
+                throw concurrent;
+            } catch (ProcessEngineException failed) {
+                // Another node took the message between our look and the delivery (the engine then
+                // finds the subscription gone): the case no longer waits, as for the look itself.
+                if (!waiting.get()) {
+                    throw new WrongStateException(explanation);
+                }
+                throw failed;
             }
             return null;
         });

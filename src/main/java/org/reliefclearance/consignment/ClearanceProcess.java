@@ -38,6 +38,7 @@ public final class ClearanceProcess {
         public static final String CLEAR_AT_PORT = "Task_ClearAtPort";
         public static final String EXAMINE_GOODS = "Task_ExamineGoods";
         public static final String ISSUE_RELEASE_NOTE = "Task_IssueReleaseNote";
+        public static final String HAND_OVER_TO_CUSTOMS_SYSTEM = "Task_HandOverToCustomsSystem";
         public static final String COMPLETE_DECLARATION = "Task_CompleteDeclaration";
         public static final String DECLARATION_OVERDUE = "Event_DeclarationOverdue";
         public static final String HANDLE_OVERDUE_DECLARATION = "Task_HandleOverdueDeclaration";

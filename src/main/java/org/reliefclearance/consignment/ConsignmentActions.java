@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the consignee (and, for arrival, the port) tells a running case. Each action is written
  * to the timeline and delivered to the process in one transaction: a case that does not wait
- * for it answers "wrong state" and nothing is recorded.
+ * for it answers "wrong state" and nothing is recorded. A conflict with a concurrent change of
+ * the same case (another node, a job) is retried, not reported.
  */
 @Service
 public class ConsignmentActions {
@@ -28,16 +28,16 @@ public class ConsignmentActions {
     private final ClearanceEngine engine;
     private final Registry registry;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final ConcurrentChangeRetry retry;
     private final Clock clock;
 
     ConsignmentActions(ConsignmentRepository consignments, ClearanceEngine engine, Registry registry, JdbcClient jdbc,
-                       TransactionTemplate transaction, Clock clock) {
+                       ConcurrentChangeRetry retry, Clock clock) {
         this.consignments = consignments;
         this.engine = engine;
         this.registry = registry;
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -125,6 +125,6 @@ public class ConsignmentActions {
     }
 
     private void inTransaction(Runnable work) {
-        transaction.executeWithoutResult(tx -> work.run());
+        retry.inTransaction(work);
     }
 }

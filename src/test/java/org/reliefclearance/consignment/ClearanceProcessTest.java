@@ -1,6 +1,7 @@
 package org.reliefclearance.consignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -8,7 +9,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,11 +25,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The clearance SOP, one test per path, driven as the API, officials and ministries would. */
 @SpringBootTest
 @ActiveProfiles({"test", "demo"})
 class ClearanceProcessTest {
+
+    static final FakeCustomsSystem CUSTOMS_SYSTEM = FakeCustomsSystem.start();
+
+    @DynamicPropertySource
+    static void customsSystem(DynamicPropertyRegistry properties) {
+        properties.add("relief.customs-system.url", CUSTOMS_SYSTEM::url);
+    }
 
     @Autowired
     ProcessEngine engine;
@@ -156,6 +169,10 @@ class ClearanceProcessTest {
         assertThat(released.releasedAt()).isNotNull();
         assertThat(released.status()).isEqualTo(ConsignmentStatus.AWAITING_DISTRIBUTION_REPORT);
         assertThat(instance).variables().containsEntry(Vars.RELEASE_NUMBER, released.releaseNumber());
+        assertThat(instance).hasPassed(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(released.reference())).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains(released.releaseNumber(), "\"hsCode\":\"300410\"",
+                        "\"portCode\":\"WATTAY\""));
 
         cases.reportDistribution(instance, "Distributed to 1,200 households in Attapeu");
         assertThat(instance).isEnded().hasPassed(Elements.CLOSE_CASE, Elements.CASE_CLOSED);
@@ -164,7 +181,7 @@ class ClearanceProcessTest {
                 "LINES_CLASSIFIED", "AWAITING_ENDORSEMENT", "ENDORSEMENT_DECIDED", "UNDER_REVIEW",
                 "REVIEWS_SUMMARISED", "AWAITING_EXEMPTION_DECISION", "EXEMPTION_DECIDED", "EXEMPTION_RECORDED",
                 "AWAITING_ARRIVAL", "ARRIVED", "RISK_ASSESSED", "PORT_CLEARANCE_DECIDED", "RELEASED",
-                "AWAITING_DISTRIBUTION_REPORT", "DISTRIBUTION_REPORTED", "CLOSED");
+                "HANDED_OVER_TO_CUSTOMS", "AWAITING_DISTRIBUTION_REPORT", "DISTRIBUTION_REPORTED", "CLOSED");
     }
 
     @Test
@@ -371,6 +388,70 @@ class ClearanceProcessTest {
         assertThat(consignment.status()).isEqualTo(ConsignmentStatus.PROHIBITED);
         assertThat(consignment.statusReason()).contains("line 2", "Hunting rifles", "Arms and ammunition");
         assertThat(cases.eventTypes(instance)).endsWith("LINES_CLASSIFIED", "PROHIBITED");
+    }
+
+    @Test
+    void customsSystemDownIsRetriedThenAnIncidentAndResumesOnceWithoutSendingTwice() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        CUSTOMS_SYSTEM.goDown();
+        try {
+            assertThatThrownBy(() -> cases.clearAtPort(instance, "RELEASE", null))
+                    .isInstanceOf(CustomsSystemUnavailableException.class).hasMessageContaining("503");
+            ManagementService management = engine.getManagementService();
+            Job handOff = management.createJobQuery().processInstanceId(instance.getId())
+                    .activityId(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM).singleResult();
+            // released, but waiting at the hand-off; the retry is due only after the first interval
+            assertThat(cases.consignment(instance).releaseNumber()).isNotNull();
+            assertThat(handOff.getRetries()).isEqualTo(4);
+            assertThat(handOff.getDuedate()).isInTheFuture();
+            int retries = handOff.getRetries();
+            while (retries > 0) {
+                String jobId = handOff.getId();
+                assertThatThrownBy(() -> management.executeJob(jobId))
+                        .isInstanceOf(CustomsSystemUnavailableException.class);
+                int left = management.createJobQuery().jobId(jobId).singleResult().getRetries();
+                assertThat(left).isEqualTo(retries - 1);
+                retries = left;
+            }
+
+            Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+                    .singleResult();
+            assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+            assertThat(incident.getActivityId()).isEqualTo(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
+            assertThat(incident.getIncidentMessage()).contains("Customs system answered 503");
+            assertThat(instance).isWaitingAt(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
+            CustomsHandOffOutbox.HandOff waiting = jdbc.sql(
+                    "select reference, release_number, payload, status, attempts from customs_hand_off where reference = ?")
+                    .param(instance.getBusinessKey()).query(CustomsHandOffOutbox.HandOff.class).single();
+            assertThat(waiting.status()).isEqualTo(CustomsHandOffOutbox.Status.PENDING);
+            assertThat(waiting.attempts()).isEqualTo(5);
+            assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).isEmpty();
+
+            // the process owner resolves it in Cockpit: "Increment number of retries"
+            CUSTOMS_SYSTEM.comeBack();
+            management.setJobRetries(handOff.getId(), 1);
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                    .isZero();
+            management.executeJob(handOff.getId());
+            cases.runJobs(instance);
+        } finally {
+            CUSTOMS_SYSTEM.comeBack();
+        }
+
+        assertThat(instance).hasPassed(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM)
+                .isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);
+        assertThat(jdbc.sql("select status from customs_hand_off where reference = ?").param(instance.getBusinessKey())
+                .query(String.class).list()).containsExactly("SENT");
+        assertThat(cases.eventTypes(instance).stream().filter("HANDED_OVER_TO_CUSTOMS"::equals)).hasSize(1);
+
+        // a retry of the completed step (e.g. after its transaction was lost) finds it sent already
+        cases.reportDistribution(instance, "Tents pitched in Sanamxay");
+        assertThat(instance).isEnded();
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);
     }
 
     private String definitionId() {

@@ -1,0 +1,70 @@
+package org.reliefclearance.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The application API of one node, called over HTTP as a demo user (password demo). */
+final class ApiCalls {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String baseUrl;
+
+    ApiCalls(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** Medicines (Ministry of Health), seeds (Ministry of Agriculture) and tents: two parallel reviews. */
+    static ObjectNode notification(String transportDocument) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("portOfEntry", "WATTAY");
+        n.put("expectedArrival", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(3).withNano(0).toString());
+        n.put("transportDocumentType", "AIR_WAYBILL");
+        n.put("transportDocumentNumber", transportDocument);
+        n.put("donor", "ECHO");
+        n.put("provisionalDeclaration", false);
+        ArrayNode lines = n.putArray("lines");
+        lines.addObject().put("description", "Oral rehydration salts").put("hsCode", "300490")
+                .put("category", "MEDICINE").put("quantity", 20000).put("unit", "sachet").put("valueUsd", 4200.00);
+        lines.addObject().put("description", "Vegetable seeds for sowing").put("hsCode", "120991")
+                .put("category", "SEEDS_PLANTS").put("quantity", 500).put("unit", "kg").put("valueUsd", 3500.00);
+        lines.addObject().put("description", "Family tents").put("hsCode", "630622")
+                .put("category", "SHELTER").put("quantity", 150).put("unit", "piece").put("valueUsd", 27000.00);
+        return n;
+    }
+
+    Answer post(String user, String path, Object body, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), json);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,290 @@
+package org.reliefclearance.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.reliefclearance.ReliefClearanceApplication;
+import org.reliefclearance.approval.LineMinistryReview;
+import org.reliefclearance.consignment.ClearanceProcess;
+import org.reliefclearance.consignment.ClearanceProcess.Elements;
+import org.reliefclearance.consignment.ClearanceProcess.Vars;
+import org.reliefclearance.consignment.FakeCustomsSystem;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two nodes of the service, each with its job executor, on one PostgreSQL schema: a few
+ * hundred consignments go through the whole SOP, every step alternating between the nodes
+ * (the API for the consignee and the port, TaskService for the officials), and each case
+ * must end exactly once, with one release number, one hand-off to the customs system and
+ * no step recorded twice.
+ */
+@Tag("postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeClusterTest {
+
+    static final int CASES = 200;
+    static final int DRIVERS = 12;
+
+    final PostgresSchema schema = new PostgresSchema("cluster_sop");
+    final FakeCustomsSystem customsSystem = FakeCustomsSystem.start();
+    final List<Node> nodes = new ArrayList<>();
+    final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
+    final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+
+    record Node(String name, ConfigurableApplicationContext context, ProcessEngine engine, ApiCalls api) {
+    }
+
+    @BeforeAll
+    void startTwoNodes() throws SQLException {
+        schema.recreate();
+        nodes.add(start("nodeA"));
+        nodes.add(start("nodeB"));
+    }
+
+    @AfterAll
+    void stopNodes() {
+        nodes.forEach(n -> n.context().close());
+    }
+
+    Node start(String name) {
+        List<String> args = new ArrayList<>(schema.nodeArguments(0, name));
+        args.add("--relief.customs-system.url=" + customsSystem.url());
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ReliefClearanceApplication.class)
+                .run(args.toArray(String[]::new));
+        int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+        return new Node(name, context, context.getBean(ProcessEngine.class), new ApiCalls(port));
+    }
+
+    @Test
+    void everyConsignmentReachesItsEndExactlyOnce() throws Exception {
+        Instant start = Instant.now();
+        ExecutorService drivers = Executors.newFixedThreadPool(DRIVERS);
+        List<String> references;
+        try {
+            List<CompletableFuture<String>> cases = IntStream.range(0, CASES)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> drive(i), drivers)).toList();
+            references = cases.stream().map(CompletableFuture::join).toList();
+        } finally {
+            drivers.shutdownNow();
+        }
+        awaitAllClosed();
+        System.out.printf("%d cases through the SOP on two nodes in %d s; API answers %s%n", CASES,
+                Duration.between(start, Instant.now()).toSeconds(), answers);
+
+        assertThat(unexpected).isEmpty();
+        assertThat(answers.keySet()).allMatch(status -> status < 500);
+        assertThat(references).doesNotHaveDuplicates().hasSize(CASES);
+        try (Connection db = schema.connect()) {
+            assertThat(rows(db, "select status, count(*) from consignment group by status"))
+                    .containsExactly(List.of("CLOSED", String.valueOf(CASES)));
+            // ended exactly once, at the expected end
+            assertThat(single(db, "select count(*) from act_hi_procinst where proc_def_key_ = '" + ClearanceProcess.KEY
+                    + "' and end_time_ is not null and end_act_id_ = '" + Elements.CASE_CLOSED + "'")).isEqualTo(CASES);
+            assertThat(rows(db, "select proc_inst_id_ from act_hi_actinst where act_id_ = '" + Elements.CASE_CLOSED
+                    + "' group by proc_inst_id_ having count(*) > 1")).isEmpty();
+            assertThat(single(db, "select count(*) from act_ru_execution")).isZero();
+            // one release number per case, never twice
+            assertThat(single(db, "select count(distinct release_number) from consignment")).isEqualTo(CASES);
+            // one hand-off per case, sent once
+            assertThat(rows(db, "select status, count(*) from customs_hand_off group by status"))
+                    .containsExactly(List.of("SENT", String.valueOf(CASES)));
+            assertThat(customsSystem.accepted()).hasSize(CASES);
+            assertThat(customsSystem.accepted().stream().map(FakeCustomsSystem.Received::idempotencyKey)
+                    .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(references);
+            // no step of the timeline recorded twice (the consignee's and the system's report are two entries)
+            assertThat(rows(db, """
+                    select c.reference, e.event_type, e.actor, coalesce(e.authority_code, '-') from consignment_event e
+                    join consignment c on c.id = e.consignment_id
+                    group by c.reference, e.event_type, e.actor, coalesce(e.authority_code, '-') having count(*) > 1"""))
+                    .isEmpty();
+            assertThat(single(db, "select count(*) from consignment_event where event_type = 'ARRIVAL_REPORTED'"))
+                    .isEqualTo(CASES);
+            assertThat(single(db, "select count(*) from consignment_event where event_type = 'REVIEW_DECIDED'"))
+                    .isEqualTo(2 * CASES);
+            // no job (continuation or timer) completed twice, nothing left over, no incident
+            assertThat(rows(db, "select job_id_ from act_hi_job_log where job_state_ = 2"
+                    + " group by job_id_ having count(*) > 1")).isEmpty();
+            assertThat(single(db, "select count(*) from act_ru_job where handler_type_ <> 'history-cleanup'")).isZero();
+            assertThat(single(db, "select count(*) from act_ru_incident")).isZero();
+            assertThat(single(db, "select count(*) from act_hi_incident")).isZero();
+            System.out.println("jobs executed per node: " + rows(db,
+                    "select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_"));
+        }
+    }
+
+    /** One case from notification to distribution report, each step on the other node than the one before. */
+    String drive(int i) {
+        Node a = nodes.get(i % 2);
+        Node b = nodes.get((i + 1) % 2);
+        try {
+            ApiCalls.Answer created = a.api().post("wfp", "/api/consignments",
+                    ApiCalls.notification("157-" + (10_000_000 + i)), "cluster-" + i);
+            count(created);
+            if (created.status() != 201) {
+                throw new IllegalStateException("notification " + i + ": " + created);
+            }
+            String reference = created.body().get("reference").asText();
+
+            complete(b, reference, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
+                    Map.of(Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+            reviewOnBothNodesAtOnce(reference);
+            complete(a, reference, Elements.DECIDE_EXEMPTION, "customs", "customs-hq",
+                    Map.of(Vars.EXEMPTION_DECISION, "FULL", Vars.EXEMPTION_REASON, "Relief of a registered organisation"));
+
+            // the port and the consignee report the arrival at the same moment, on different nodes
+            awaitStatus(reference, "AWAITING_ARRIVAL");
+            String arrival = "/api/consignments/" + reference + "/arrival";
+            CompletableFuture<ApiCalls.Answer> byPort = CompletableFuture.supplyAsync(() -> post(a, "port-wattay", arrival, null));
+            CompletableFuture<ApiCalls.Answer> byConsignee = CompletableFuture.supplyAsync(() -> post(b, "wfp", arrival, null));
+            List<Integer> arrivalAnswers = List.of(byPort.join().status(), byConsignee.join().status());
+            count(byPort.join());
+            count(byConsignee.join());
+            if (!arrivalAnswers.containsAll(List.of(200, 409))) {
+                unexpected.add(reference + " arrival answered " + arrivalAnswers);
+            }
+
+            complete(b, reference, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
+                    Map.of(Vars.CLEARANCE_DECISION, "RELEASE"));
+            awaitStatus(reference, "AWAITING_DISTRIBUTION_REPORT");
+            ObjectNode report = ApiCalls.JSON.createObjectNode().put("report", "Distributed in Attapeu");
+            report.putArray("distributedQuantities").addObject().put("lineNo", 3).put("quantity", 150);
+            ApiCalls.Answer reported = post(a, "wfp", "/api/consignments/" + reference + "/distribution-report", report);
+            count(reported);
+            if (reported.status() != 200) {
+                unexpected.add(reference + " distribution report answered " + reported);
+            }
+            return reference;
+        } catch (Exception e) {
+            throw new IllegalStateException("case " + i + " failed", e);
+        }
+    }
+
+    /** The two ministries decide in the same moment, one on each node. */
+    void reviewOnBothNodesAtOnce(String reference) throws InterruptedException {
+        List<Task> reviews = awaitTasks(reference, LineMinistryReview.Elements.REVIEW_PERMIT, 2);
+        List<CompletableFuture<Void>> decisions = new ArrayList<>();
+        for (int k = 0; k < reviews.size(); k++) {
+            Task review = reviews.get(k);
+            Node node = nodes.get(k % 2);
+            String group = (String) node.engine().getTaskService().getVariable(review.getId(),
+                    LineMinistryReview.Vars.REVIEW_GROUP);
+            String user = group.equals("moh-fdd") ? "moh" : "maf";
+            decisions.add(CompletableFuture.runAsync(() -> completeAs(node, review, user, group,
+                    Map.of(LineMinistryReview.Vars.REVIEW_DECISION, LineMinistryReview.Decisions.APPROVE))));
+        }
+        decisions.forEach(CompletableFuture::join);
+    }
+
+    void complete(Node node, String reference, String taskKey, String user, String group, Map<String, Object> variables)
+            throws InterruptedException {
+        completeAs(node, awaitTasks(reference, taskKey, 1).get(0), user, group, variables);
+    }
+
+    /** As an official in Tasklist: a conflict with a concurrent change would reach the user as an error. */
+    void completeAs(Node node, Task task, String user, String group, Map<String, Object> variables) {
+        node.engine().getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            node.engine().getTaskService().complete(task.getId(), variables);
+        } catch (RuntimeException e) {
+            unexpected.add(task.getTaskDefinitionKey() + " of " + task.getProcessInstanceId() + " on " + node.name()
+                    + ": " + e);
+        } finally {
+            node.engine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    List<Task> awaitTasks(String reference, String taskKey, int expected) throws InterruptedException {
+        ProcessEngine engine = nodes.get(0).engine();
+        for (int attempt = 0; attempt < 600; attempt++) {
+            List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+                    .taskDefinitionKey(taskKey).list();
+            if (tasks.size() == expected) {
+                return tasks;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(reference + " never reached " + taskKey);
+    }
+
+    void awaitStatus(String reference, String status) throws InterruptedException, SQLException {
+        try (Connection db = schema.connect()) {
+            for (int attempt = 0; attempt < 600; attempt++) {
+                if (rows(db, "select 1 from consignment where reference = '" + reference + "' and status = '"
+                        + status + "'").size() == 1) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException(reference + " never reached status " + status);
+    }
+
+    void awaitAllClosed() throws InterruptedException, SQLException {
+        try (Connection db = schema.connect()) {
+            for (int attempt = 0; attempt < 600; attempt++) {
+                if (single(db, "select count(*) from consignment where status <> 'CLOSED'") == 0) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    ApiCalls.Answer post(Node node, String user, String path, Object body) {
+        try {
+            return node.api().post(user, path, body, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void count(ApiCalls.Answer answer) {
+        answers.merge(answer.status(), 1, Integer::sum);
+    }
+
+    static long single(Connection db, String sql) throws SQLException {
+        return Long.parseLong(rows(db, sql).get(0).get(0));
+    }
+
+    static List<List<String>> rows(Connection db, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(r.getString(c));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
