@@ -1,0 +1,433 @@
+package org.reliefclearance.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.consignment.ClearanceProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The service's performance on PostgreSQL, in one run (mvn -Pbenchmark test, see README,
+ * "Performance"): the bare engine's floor, the full SOP, the notification API under 1, 8 and 32
+ * clients, the database cost of a case, due deadline timers, and Tasklist queries over a large
+ * backlog and history. Prints a table and writes target/benchmark/results.{csv,json,txt}.
+ *
+ * <p>Sizes are system properties (bench.*), so a quick run and the full one share the code.
+ * The service runs in this JVM with the job executor on, in its own schema of the database.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=true",
+        "logging.level.org.camunda.bpm.engine.context=off"})
+@ActiveProfiles({"postgres", "demo"})
+class ClearanceBenchmarkTest {
+
+    static final String SCHEMA = System.getProperty("bench.schema", "bench");
+    static final String FLOOR = "bench-floor";
+    static final String TIMER = "bench-timer";
+
+    static final int SOP_CASES = Integer.getInteger("bench.sop.cases", 40);
+    static final int SOP_WORKERS = Integer.getInteger("bench.sop.workers", 8);
+    static final int POSTS_PER_CLIENT = Integer.getInteger("bench.post.perClient", 10);
+    static final int POSTS_MIN = Integer.getInteger("bench.post.min", 60);
+    static final int FLOOR_PER_CLIENT = Integer.getInteger("bench.floor.perClient", 20);
+    static final int FLOOR_MIN = Integer.getInteger("bench.floor.min", 100);
+    static final int TIMERS = Integer.getInteger("bench.timers", 10_000);
+    static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 10_000);
+    static final int HISTORY_CASES = Integer.getInteger("bench.historyCases", 100_000);
+    static final int QUERY_ROUNDS = Integer.getInteger("bench.query.rounds", 60);
+    static final int[] CLIENTS = {1, 8, 32};
+    /** Camunda history tables the history is cloned into: "all", or names separated by commas. */
+    static final String HISTORY_TABLES = System.getProperty("bench.history.tables", "default");
+
+    /** Groups the seeded open tasks are spread over, as a backlog in every office. */
+    static final List<String> OFFICIAL_GROUPS = List.of("molsw-officers", "customs-hq", "customs-port-wattay",
+            "customs-port-thanaleng", "moh-fdd", "maf-doa", "mtc", "moic", "nlpwg-coordinators");
+
+    @DynamicPropertySource
+    static void ownSchema(DynamicPropertyRegistry registry) throws Exception {
+        String url = env("PG_BENCH_URL", "jdbc:postgresql://127.0.0.1:5432/relief_clearance_test");
+        String user = env("PG_BENCH_USER", "relief");
+        String password = env("PG_BENCH_PASSWORD", "relief_ci_password");
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + SCHEMA + " cascade");
+            s.execute("create schema " + SCHEMA);
+        }
+        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+        registry.add("DB_SCHEMA", () -> SCHEMA);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private final Results results = new Results();
+
+    /** Instances per second and latency of the floor process at one concurrency. */
+    record Rate(int clients, int count, double perSecond, double p50, double p99) {
+    }
+
+    @Test
+    void measuresTheService() throws Exception {
+        engine.getRepositoryService().createDeployment().name("benchmark")
+                .addClasspathResource("benchmark/bench-floor.bpmn").addClasspathResource("benchmark/bench-timer.bpmn")
+                .deploy();
+        HttpApi api = new HttpApi(port);
+        SopDriver sop = new SopDriver(api, engine);
+        DbCounters counters = new DbCounters(dataSource);
+        System.out.println("[benchmark] job executor: " + jobExecutorSettings());
+
+        // warm-up: JIT, caches, connections
+        floor(4, 100);
+        concurrently(4, 8, i -> sop.runCase());
+        concurrently(4, 40, i -> api.postExpecting("wfp", "/api/consignments", SopDriver.threeAuthorityNotification(), 201));
+        drainJobs();
+        analyze();
+
+        // (6) the bare engine's floor: start -> user task -> end, started and completed per instance
+        Map<Integer, Rate> floor = new java.util.HashMap<>();
+        Cost floorCost = null;
+        for (int clients : CLIENTS) {
+            int count = Math.max(FLOOR_MIN, FLOOR_PER_CLIENT * clients);
+            DbCounters.Snapshot before = counters.snapshot();
+            floor.put(clients, floor(clients, count));
+            if (clients == 8) {
+                floorCost = Cost.per(counters.snapshot().minus(before), 0, count);
+            }
+            Rate r = floor.get(clients);
+            results.add("(6) floor: instances/s at " + clients + " client(s)", r.perSecond(), "inst/s", 1.0,
+                    count + " instances of start->user task->end, each started and its task completed");
+            results.add("(6) floor: p50 latency at " + clients + " client(s)", r.p50(), "ms", 1.0, "start + complete");
+            results.add("(6) floor: p99 latency at " + clients + " client(s)", r.p99(), "ms", 1.0, "start + complete");
+        }
+        results.add("(6) floor: commits per instance", floorCost.commits(), "commits", 1.0, "8 clients");
+        results.add("(6) floor: rows written per instance", floorCost.rows(), "rows", 1.0, "8 clients");
+        results.add("(6) floor: WAL per instance", floorCost.walBytes(), "bytes", 1.0, "8 clients");
+
+        // (1) full SOP with three authorities, and (3) its database cost
+        drainJobs();
+        DbCounters.Snapshot before = counters.snapshot();
+        long pollsBefore = sop.polls();
+        long started = System.nanoTime();
+        concurrently(SOP_WORKERS, SOP_CASES, i -> sop.runCase());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        DbCounters.Snapshot sopCost = counters.snapshot().minus(before);
+        long polls = sop.polls() - pollsBefore;
+        double sopRate = SOP_CASES / seconds;
+        Rate floorAtSopWorkers = floor.getOrDefault(SOP_WORKERS, floor.get(8));
+        results.add("(1) full SOP, 3 authorities: consignments/s", sopRate, "cases/s",
+                sopRate / floorAtSopWorkers.perSecond(), SOP_CASES + " cases by " + SOP_WORKERS
+                        + " concurrent drivers, notification to closure; ratio to floor instances/s");
+        results.add("(1) full SOP: mean case duration", seconds * 1000 * SOP_WORKERS / SOP_CASES, "ms", null,
+                "wall time of one case with " + SOP_WORKERS + " running at once");
+        Cost perCase = Cost.per(sopCost, polls, SOP_CASES);
+        results.add("(3) DB cost per consignment: commits", perCase.commits(), "commits",
+                ratio(perCase.commits(), floorCost.commits()), "pg_stat_database.xact_commit, less the driver's "
+                        + polls / SOP_CASES + " polling queries per case");
+        results.add("(3) DB cost per consignment: rows written", perCase.rows(), "rows",
+                ratio(perCase.rows(), floorCost.rows()), perCase.detail());
+        results.add("(3) DB cost per consignment: WAL", perCase.walBytes(), "bytes",
+                ratio(perCase.walBytes(), floorCost.walBytes()), "pg_stat_wal.wal_bytes (whole server)");
+        assertThat(jdbc.sql("select count(*) from consignment where status = 'CLOSED'").query(Long.class).single())
+                .isEqualTo(SOP_CASES + 8L);
+
+        // (2) POST /api/consignments at 1, 8 and 32 concurrent clients
+        for (int clients : CLIENTS) {
+            drainJobs();
+            int count = Math.max(POSTS_MIN, POSTS_PER_CLIENT * clients);
+            Latencies latencies = new Latencies();
+            long t0 = System.nanoTime();
+            concurrently(clients, count, i -> {
+                long t = System.nanoTime();
+                api.postExpecting("wfp", "/api/consignments", SopDriver.threeAuthorityNotification(), 201);
+                latencies.record(t);
+            });
+            double rate = count / ((System.nanoTime() - t0) / 1e9);
+            Rate f = floor.get(clients);
+            results.add("(2) POST /api/consignments: req/s at " + clients + " client(s)", rate, "req/s",
+                    rate / f.perSecond(), count + " requests; ratio to floor instances/s at the same concurrency");
+            results.add("(2) POST /api/consignments: p50 at " + clients + " client(s)",
+                    latencies.percentileMillis(50), "ms", latencies.percentileMillis(50) / f.p50(), "");
+            results.add("(2) POST /api/consignments: p99 at " + clients + " client(s)",
+                    latencies.percentileMillis(99), "ms", latencies.percentileMillis(99) / f.p99(), "");
+        }
+        drainJobs();
+
+        // (4) due deadline timers
+        timers(floor.get(8));
+
+        // (5) Tasklist queries over 10,000 open tasks and 100,000 finished consignments
+        tasklist(floor.get(1));
+
+        System.out.println("\n[benchmark] results (" + Instant.now() + ")\n" + results.table());
+        results.write(Path.of("target", "benchmark"));
+        assertThat(results.figures()).allSatisfy(f -> assertThat(f.value()).isFinite().isNotNegative());
+    }
+
+    private Rate floor(int clients, int count) {
+        Latencies latencies = new Latencies();
+        long t0 = System.nanoTime();
+        concurrently(clients, count, i -> {
+            long t = System.nanoTime();
+            ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(FLOOR,
+                    Map.of("group", "molsw-officers"));
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            engine.getIdentityService().setAuthentication("molsw", List.of("molsw-officers"));
+            try {
+                engine.getTaskService().complete(task.getId());
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            latencies.record(t);
+        });
+        double rate = count / ((System.nanoTime() - t0) / 1e9);
+        return new Rate(clients, count, rate, latencies.percentileMillis(50), latencies.percentileMillis(99));
+    }
+
+    private void timers(Rate floorRate) {
+        Date later = Date.from(Instant.now().plusSeconds(3600));
+        inBatches(TIMERS, i -> engine.getRuntimeService().startProcessInstanceByKey(TIMER, Map.of("dueAt", later)));
+        drainJobs();
+        analyze();
+        // all fall due at once, as deadlines set in the past would
+        int due = jdbc.sql("update act_ru_job set duedate_ = now() - interval '1 minute' where process_def_key_ = :key")
+                .param("key", TIMER).update();
+        assertThat(due).isEqualTo(TIMERS);
+        long t0 = System.nanoTime();
+        long firstFired = -1;
+        long left;
+        do {
+            sleep(100);
+            left = jdbc.sql("select count(*) from act_ru_job where process_def_key_ = :key").param("key", TIMER)
+                    .query(Long.class).single();
+            if (firstFired < 0 && left < TIMERS) {
+                firstFired = System.nanoTime() - t0;
+            }
+            if (System.nanoTime() - t0 > 1_200_000_000_000L) {
+                throw new IllegalStateException(left + " timers still due after 20 minutes");
+            }
+        } while (left > 0);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(TIMER)
+                .finished().count()).isEqualTo(TIMERS);
+        results.add("(4) due deadline timers: time until the first fired", firstFired / 1e9, "s", null,
+                "how long an idle job executor takes to notice deadlines that fell due");
+        results.add("(4) " + TIMERS + " due deadline timers: time until all fired", seconds, "s", null,
+                "from the moment all fall due; job executor " + jobExecutorSettings());
+        results.add("(4) due deadline timers: fired/s", TIMERS / seconds, "timers/s",
+                TIMERS / seconds / floorRate.perSecond(), "ratio to floor instances/s at 8 clients");
+    }
+
+    private void tasklist(Rate floorRate) {
+        long open = engine.getTaskService().createTaskQuery().count();
+        int missing = (int) Math.max(0, OPEN_TASKS - open);
+        inBatches(missing, i -> engine.getRuntimeService().startProcessInstanceByKey(FLOOR,
+                Map.of("group", OFFICIAL_GROUPS.get(i % OFFICIAL_GROUPS.size()))));
+        long finished = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ClearanceProcess.KEY).finished().count();
+        long t0 = System.nanoTime();
+        int copies = (int) Math.max(0, Math.ceil((HISTORY_CASES - finished) / (double) finished));
+        List<String> tables = switch (HISTORY_TABLES) {
+            case "all" -> HistorySeeder.ALL_CAMUNDA_TABLES;
+            case "default" -> HistorySeeder.DEFAULT_CAMUNDA_TABLES;
+            default -> List.of(HISTORY_TABLES.split(","));
+        };
+        long rows = new HistorySeeder(jdbc, SCHEMA, tables).cloneFinishedCases(ClearanceProcess.KEY, copies);
+        analyze();
+        double seedSeconds = (System.nanoTime() - t0) / 1e9;
+        long finishedNow = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ClearanceProcess.KEY).finished().count();
+        long openNow = engine.getTaskService().createTaskQuery().count();
+        results.add("(5) open tasks", openNow, "tasks", null, "real endorsement tasks from (2), the rest floor tasks "
+                + "spread over " + OFFICIAL_GROUPS.size() + " groups");
+        results.add("(5) finished consignments in history", finishedNow, "cases", null, finished
+                + " run through the SOP, cloned x" + copies + " in SQL into " + String.join(" ", tables)
+                + " and the consignment tables (" + rows + " rows, " + Math.round(seedSeconds) + " s)");
+
+        String filterId = engine.getFilterService().createFilterQuery().filterName("My group's tasks").singleResult()
+                .getId();
+        for (List<String> member : List.of(List.of("molsw", "molsw-officers"), List.of("moh", "moh-fdd"))) {
+            engine.getIdentityService().setAuthentication(member.get(0), List.of(member.get(1)));
+            try {
+                long visible = engine.getFilterService().count(filterId);
+                assertThat(visible).isPositive();
+                Latencies byCreated = new Latencies();
+                Latencies byDue = new Latencies();
+                Latencies counts = new Latencies();
+                for (int round = -20; round < QUERY_ROUNDS; round++) {
+                    long t = System.nanoTime();
+                    List<Task> page = engine.getFilterService().listPage(filterId,
+                            engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(), 0, 15);
+                    if (round >= 0) {
+                        byCreated.record(t);
+                    }
+                    assertThat(page).hasSize(15);
+                    t = System.nanoTime();
+                    TaskQuery due = engine.getTaskService().createTaskQuery().orderByDueDate().asc();
+                    engine.getFilterService().listPage(filterId, due, 0, 15);
+                    if (round >= 0) {
+                        byDue.record(t);
+                    }
+                    t = System.nanoTime();
+                    engine.getFilterService().count(filterId);
+                    if (round >= 0) {
+                        counts.record(t);
+                    }
+                }
+                String who = member.get(0) + " (" + visible + " tasks)";
+                addQuery("(5) Tasklist first page by created, " + who, byCreated, floorRate);
+                addQuery("(5) Tasklist first page by due date, " + who, byDue, floorRate);
+                addQuery("(5) Tasklist count, " + who, counts, floorRate);
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+        }
+    }
+
+    private void addQuery(String name, Latencies latencies, Rate floorRate) {
+        String note = "filter \"My group's tasks\" as a group member, authorization on; ratio to the floor's "
+                + "start+complete latency at 1 client";
+        results.add(name + " p50", latencies.percentileMillis(50), "ms", latencies.percentileMillis(50) / floorRate.p50(), note);
+        results.add(name + " p99", latencies.percentileMillis(99), "ms", latencies.percentileMillis(99) / floorRate.p99(), note);
+    }
+
+    /**
+     * Updates the planner's statistics of the schema, as autovacuum does on a default server after
+     * tables grow (the CI server runs with autovacuum off). Without them PostgreSQL plans the
+     * Tasklist query for empty tables and takes 30 times longer.
+     */
+    private void analyze() {
+        for (String table : jdbc.sql("select tablename from pg_tables where schemaname = :schema")
+                .param("schema", SCHEMA).query(String.class).list()) {
+            jdbc.sql("analyze " + SCHEMA + "." + table).update();
+        }
+    }
+
+    /** Waits until the job executor has run every due asynchronous continuation. */
+    private void drainJobs() {
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (engine.getManagementService().createJobQuery().executable().messages().count() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the job executor did not catch up in 10 minutes");
+            }
+            sleep(200);
+        }
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).as("incidents").isZero();
+    }
+
+    private String jobExecutorSettings() {
+        JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        String pool = "";
+        if (executor instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
+                && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor t) {
+            pool = ", pool " + t.getCorePoolSize() + "-" + t.getMaxPoolSize() + " queue " + t.getQueueCapacity();
+        }
+        return "maxJobsPerAcquisition " + executor.getMaxJobsPerAcquisition() + ", waitTime "
+                + executor.getWaitTimeInMillis() + " ms, maxWait " + executor.getMaxWait() + " ms" + pool;
+    }
+
+    /** Database work per case or instance; {@code polls} read-only queries of the driver are left out. */
+    record Cost(double commits, double rows, double walBytes, String detail) {
+
+        static Cost per(DbCounters.Snapshot total, long polls, int count) {
+            return new Cost((total.commits() - polls) / (double) count, total.rowsWritten() / (double) count,
+                    total.walBytes() / (double) count, String.format(java.util.Locale.ROOT,
+                            "inserted %.1f, updated %.1f, deleted %.1f", total.inserted() / (double) count,
+                            total.updated() / (double) count, total.deleted() / (double) count));
+        }
+    }
+
+    private static Double ratio(double value, double floor) {
+        return floor == 0 ? null : value / floor;
+    }
+
+    /** Sets up (not measured): {@code total} operations, a hundred per database transaction. */
+    private void inBatches(int total, IntConsumer operation) {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        int batch = 100;
+        concurrently(2, (total + batch - 1) / batch, b -> tx.executeWithoutResult(status -> {
+            for (int i = b * batch; i < Math.min(total, (b + 1) * batch); i++) {
+                operation.accept(i);
+            }
+        }));
+    }
+
+    /** Runs {@code total} operations on {@code threads} threads; the first failure fails the run. */
+    private static void concurrently(int threads, int total, IntConsumer operation) {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        operation.accept(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark operation failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

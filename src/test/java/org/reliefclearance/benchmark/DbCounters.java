@@ -1,0 +1,49 @@
+package org.reliefclearance.benchmark;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * PostgreSQL's cumulative counters for this database (pg_stat_database) and the whole server's
+ * WAL (pg_stat_wal). Backends publish their counters when they end or go idle, so a snapshot first
+ * retires the pool's connections: what they did is then in the views.
+ */
+final class DbCounters {
+
+    record Snapshot(long commits, long inserted, long updated, long deleted, long walBytes) {
+
+        Snapshot minus(Snapshot before) {
+            return new Snapshot(commits - before.commits, inserted - before.inserted, updated - before.updated,
+                    deleted - before.deleted, walBytes - before.walBytes);
+        }
+
+        long rowsWritten() {
+            return inserted + updated + deleted;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+
+    DbCounters(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    Snapshot snapshot() throws InterruptedException {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+        }
+        // ended backends flush their statistics at exit; give them a moment
+        Thread.sleep(1500);
+        return jdbc.sql("""
+                select d.xact_commit, d.tup_inserted, d.tup_updated, d.tup_deleted, w.wal_bytes::bigint
+                from pg_stat_database d, pg_stat_wal w where d.datname = current_database()""")
+                .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
+                .single();
+    }
+}

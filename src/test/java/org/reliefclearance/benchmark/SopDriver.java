@@ -1,0 +1,137 @@
+package org.reliefclearance.benchmark;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.reliefclearance.approval.LineMinistryReview;
+import org.reliefclearance.consignment.ClearanceProcess;
+
+/**
+ * Drives one consignment through the whole SOP as its actors would: the organisation notifies and
+ * reports over HTTP, officials complete their Tasklist tasks (TaskService, authenticated as a
+ * member of the task's group), the port reports arrival over HTTP; the job executor runs every
+ * asynchronous step in between. Three lines need three authorities' reviews (MoH FDD, MAF DoA, MTC).
+ */
+final class SopDriver {
+
+    /** Reviewing authority's group and one of its demo users. */
+    static final List<List<String>> REVIEWERS = List.of(
+            List.of("moh-fdd", "moh"), List.of("maf-doa", "maf"), List.of("mtc", "mtc"));
+
+    private static final long WAIT_TIMEOUT_MILLIS = 180_000;
+    private static final long POLL_MILLIS = 20;
+
+    private final HttpApi api;
+    private final ProcessEngine engine;
+    /** Read-only engine queries made while waiting: not part of the SOP's own cost. */
+    private final AtomicLong polls = new AtomicLong();
+
+    SopDriver(HttpApi api, ProcessEngine engine) {
+        this.api = api;
+        this.engine = engine;
+    }
+
+    long polls() {
+        return polls.get();
+    }
+
+    /** Medicine (MoH FDD), seeds (MAF DoA) and radios (MTC), arriving at Wattay in three days. */
+    static ObjectNode threeAuthorityNotification() {
+        ObjectNode n = HttpApi.JSON.createObjectNode();
+        n.put("portOfEntry", "WATTAY");
+        n.put("expectedArrival", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(3).withNano(0).toString());
+        n.put("transportDocumentType", "AIR_WAYBILL");
+        n.put("transportDocumentNumber", "157-12345675");
+        n.put("donor", "ECHO");
+        n.put("provisionalDeclaration", false);
+        ArrayNode lines = n.putArray("lines");
+        lines.addObject().put("description", "Oral rehydration salts").put("hsCode", "300490")
+                .put("category", "MEDICINE").put("quantity", 20000).put("unit", "sachet").put("valueUsd", 4200.00);
+        lines.addObject().put("description", "Vegetable seeds for sowing").put("hsCode", "120991")
+                .put("category", "SEEDS_PLANTS").put("quantity", 500).put("unit", "kg").put("valueUsd", 3500.00);
+        lines.addObject().put("description", "VHF handheld radios").put("hsCode", "851762")
+                .put("category", "TELECOM_EQUIPMENT").put("quantity", 40).put("unit", "piece").put("valueUsd", 9000.00);
+        return n;
+    }
+
+    /** Runs one case from notification to closure and returns its reference. */
+    String runCase() {
+        String reference = api.postExpecting("wfp", "/api/consignments", threeAuthorityNotification(), 201)
+                .get("reference").asText();
+        completeWhenOpen(reference, ClearanceProcess.Elements.ENDORSE_REQUEST, null, "molsw", "molsw-officers",
+                Map.of(ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+        for (List<String> reviewer : REVIEWERS) {
+            completeWhenOpen(reference, LineMinistryReview.Elements.REVIEW_PERMIT, reviewer.get(0), reviewer.get(1),
+                    reviewer.get(0), Map.of(LineMinistryReview.Vars.REVIEW_DECISION, LineMinistryReview.Decisions.APPROVE));
+        }
+        completeWhenOpen(reference, ClearanceProcess.Elements.DECIDE_EXEMPTION, null, "customs", "customs-hq",
+                Map.of(ClearanceProcess.Vars.EXEMPTION_DECISION, "FULL",
+                        ClearanceProcess.Vars.EXEMPTION_REASON, "Relief goods of a registered organisation"));
+        awaitMessage(reference, ClearanceProcess.Messages.CONSIGNMENT_ARRIVED);
+        api.postExpecting("port-wattay", "/api/consignments/" + reference + "/arrival", null, 200);
+        completeWhenOpen(reference, ClearanceProcess.Elements.CLEAR_AT_PORT, null, "port-wattay", "customs-port-wattay",
+                Map.of(ClearanceProcess.Vars.CLEARANCE_DECISION, "RELEASE",
+                        ClearanceProcess.Vars.RELEASE_BEFORE_DECLARATION, false));
+        awaitMessage(reference, ClearanceProcess.Messages.DISTRIBUTION_REPORTED);
+        api.postExpecting("wfp", "/api/consignments/" + reference + "/distribution-report", Map.of(
+                "report", "Distributed in Attapeu province",
+                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 20000),
+                        Map.of("lineNo", 2, "quantity", 500), Map.of("lineNo", 3, "quantity", 40))), 200);
+        await("case " + reference + " closed", () -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).count() == 0 ? Boolean.TRUE : null);
+        return reference;
+    }
+
+    private void completeWhenOpen(String reference, String taskKey, String candidateGroup, String user, String group,
+            Map<String, Object> variables) {
+        Task task = await(taskKey + " of " + reference, () -> {
+            var query = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+                    .taskDefinitionKey(taskKey);
+            if (candidateGroup != null) {
+                query.taskCandidateGroup(candidateGroup);
+            }
+            return query.singleResult();
+        });
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void awaitMessage(String reference, String message) {
+        await(message + " awaited by " + reference, () -> engine.getRuntimeService().createExecutionQuery()
+                .processInstanceBusinessKey(reference).messageEventSubscriptionName(message).count() > 0
+                ? Boolean.TRUE : null);
+    }
+
+    private <T> T await(String what, Supplier<T> probe) {
+        long deadline = System.currentTimeMillis() + WAIT_TIMEOUT_MILLIS;
+        while (true) {
+            polls.incrementAndGet();
+            T found = probe.get();
+            if (found != null) {
+                return found;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+}
