@@ -1,17 +1,15 @@
 package org.reliefclearance.benchmark;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.reliefclearance.NotificationJson;
 import org.reliefclearance.approval.LineMinistryReview;
 import org.reliefclearance.consignment.ClearanceProcess;
 
@@ -46,21 +44,8 @@ final class SopDriver {
 
     /** Medicine (MoH FDD), seeds (MAF DoA) and radios (MTC), arriving at Wattay in three days. */
     static ObjectNode threeAuthorityNotification() {
-        ObjectNode n = HttpApi.JSON.createObjectNode();
-        n.put("portOfEntry", "WATTAY");
-        n.put("expectedArrival", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(3).withNano(0).toString());
-        n.put("transportDocumentType", "AIR_WAYBILL");
-        n.put("transportDocumentNumber", "157-12345675");
-        n.put("donor", "ECHO");
-        n.put("provisionalDeclaration", false);
-        ArrayNode lines = n.putArray("lines");
-        lines.addObject().put("description", "Oral rehydration salts").put("hsCode", "300490")
-                .put("category", "MEDICINE").put("quantity", 20000).put("unit", "sachet").put("valueUsd", 4200.00);
-        lines.addObject().put("description", "Vegetable seeds for sowing").put("hsCode", "120991")
-                .put("category", "SEEDS_PLANTS").put("quantity", 500).put("unit", "kg").put("valueUsd", 3500.00);
-        lines.addObject().put("description", "VHF handheld radios").put("hsCode", "851762")
-                .put("category", "TELECOM_EQUIPMENT").put("quantity", 40).put("unit", "piece").put("valueUsd", 9000.00);
-        return n;
+        return NotificationJson.byAirToWattay("157-12345675", NotificationJson.oralRehydrationSalts(),
+                NotificationJson.vegetableSeeds(), NotificationJson.handheldRadios());
     }
 
     /** Runs one case from notification to closure and returns its reference. */

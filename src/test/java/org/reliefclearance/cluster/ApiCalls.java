@@ -7,14 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.reliefclearance.NotificationJson;
 
 /** The application API of one node, called over HTTP as a demo user (password demo). */
 final class ApiCalls {
@@ -33,21 +32,8 @@ final class ApiCalls {
 
     /** Medicines (Ministry of Health), seeds (Ministry of Agriculture) and tents: two parallel reviews. */
     static ObjectNode notification(String transportDocument) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("portOfEntry", "WATTAY");
-        n.put("expectedArrival", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(3).withNano(0).toString());
-        n.put("transportDocumentType", "AIR_WAYBILL");
-        n.put("transportDocumentNumber", transportDocument);
-        n.put("donor", "ECHO");
-        n.put("provisionalDeclaration", false);
-        ArrayNode lines = n.putArray("lines");
-        lines.addObject().put("description", "Oral rehydration salts").put("hsCode", "300490")
-                .put("category", "MEDICINE").put("quantity", 20000).put("unit", "sachet").put("valueUsd", 4200.00);
-        lines.addObject().put("description", "Vegetable seeds for sowing").put("hsCode", "120991")
-                .put("category", "SEEDS_PLANTS").put("quantity", 500).put("unit", "kg").put("valueUsd", 3500.00);
-        lines.addObject().put("description", "Family tents").put("hsCode", "630622")
-                .put("category", "SHELTER").put("quantity", 150).put("unit", "piece").put("valueUsd", 27000.00);
-        return n;
+        return NotificationJson.byAirToWattay(transportDocument, NotificationJson.oralRehydrationSalts(),
+                NotificationJson.vegetableSeeds(), NotificationJson.familyTents());
     }
 
     Answer post(String user, String path, Object body, String idempotencyKey) throws IOException, InterruptedException {
