@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,9 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.reliefclearance.ReliefClearanceApplication;
+import org.reliefclearance.approval.AuthorityReviews;
 import org.reliefclearance.approval.LineMinistryReview;
 import org.reliefclearance.consignment.ClearanceProcess;
 import org.reliefclearance.consignment.ClearanceProcess.Elements;
@@ -51,6 +55,9 @@ class TwoNodeClusterTest {
 
     static final int CASES = 200;
     static final int DRIVERS = 12;
+    /** Every tenth case's review reminders fall due during the run, for both nodes' job executors to race for. */
+    static final int REMINDED_EVERY = 10;
+    static final int REMINDERS = 2 * (CASES / REMINDED_EVERY);
 
     final PostgresSchema schema = new PostgresSchema("cluster_sop");
     final FakeCustomsSystem customsSystem = FakeCustomsSystem.start();
@@ -128,6 +135,12 @@ class TwoNodeClusterTest {
                     .isEqualTo(CASES);
             assertThat(single(db, "select count(*) from consignment_event where event_type = 'REVIEW_DECIDED'"))
                     .isEqualTo(2 * CASES);
+            // each due reminder timer fired once, on one node, and reminded once
+            assertThat(single(db, "select count(*) from act_hi_job_log where job_state_ = 2"
+                    + " and job_def_type_ = 'timer-transition'")).isEqualTo(REMINDERS);
+            assertThat(single(db, "select count(*) from consignment_event where event_type = '"
+                    + AuthorityReviews.Events.REVIEW_REMINDER + "'")).isEqualTo(REMINDERS);
+            assertThat(single(db, "select sum(reminders) from authority_review")).isEqualTo(REMINDERS);
             // no job (continuation or timer) completed twice, nothing left over, no incident
             assertThat(rows(db, "select job_id_ from act_hi_job_log where job_state_ = 2"
                     + " group by job_id_ having count(*) > 1")).isEmpty();
@@ -154,6 +167,9 @@ class TwoNodeClusterTest {
 
             complete(b, reference, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
                     Map.of(Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+            if (i % REMINDED_EVERY == 0) {
+                remindersFallDueNow(reference);
+            }
             reviewOnBothNodesAtOnce(reference);
             complete(a, reference, Elements.DECIDE_EXEMPTION, "customs", "customs-hq",
                     Map.of(Vars.EXEMPTION_DECISION, "FULL", Vars.EXEMPTION_REASON, "Relief of a registered organisation"));
@@ -184,6 +200,27 @@ class TwoNodeClusterTest {
         } catch (Exception e) {
             throw new IllegalStateException("case " + i + " failed", e);
         }
+    }
+
+    /** Makes the half-time reminders of the case's two reviews due now and waits until both were sent. */
+    void remindersFallDueNow(String reference) throws InterruptedException, SQLException {
+        ManagementService management = nodes.get(0).engine().getManagementService();
+        for (Task review : awaitTasks(reference, LineMinistryReview.Elements.REVIEW_PERMIT, 2)) {
+            Job reminder = management.createJobQuery().processInstanceId(review.getProcessInstanceId())
+                    .activityId(LineMinistryReview.Elements.REMINDER_DUE).timers().singleResult();
+            management.setJobDuedate(reminder.getId(), new Date());
+        }
+        try (Connection db = schema.connect()) {
+            for (int attempt = 0; attempt < 600; attempt++) {
+                if (single(db, "select count(*) from consignment_event e join consignment c on c.id = e.consignment_id"
+                        + " where c.reference = '" + reference + "' and e.event_type = '"
+                        + AuthorityReviews.Events.REVIEW_REMINDER + "'") >= 2) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException(reference + ": reminders never sent");
     }
 
     /** The two ministries decide in the same moment, one on each node. */
