@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
@@ -31,36 +32,52 @@ public class StartFormNotification {
     }
 
     public NewConsignment read(VariableScope form, String organisationCode) {
-        Boolean provisional = (Boolean) form.getVariable(ClearanceProcess.Vars.PROVISIONAL_DECLARATION);
+        return read(form::getVariable, organisationCode);
+    }
+
+    /** @param form the submitted values by variable name */
+    public NewConsignment read(Function<String, Object> form, String organisationCode) {
+        Object provisional = form.apply(ClearanceProcess.Vars.PROVISIONAL_DECLARATION);
+        Object donor = form.apply(ClearanceProcess.Vars.DONOR);
         return new NewConsignment(
                 organisationCode,
                 required(form, ClearanceProcess.Vars.PORT_CODE),
-                arrival(form.getVariable(ClearanceProcess.Vars.EXPECTED_ARRIVAL)),
+                arrival(form.apply(ClearanceProcess.Vars.EXPECTED_ARRIVAL)),
                 required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE),
                 required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER),
-                (String) form.getVariable(ClearanceProcess.Vars.DONOR),
-                Boolean.TRUE.equals(provisional),
+                donor == null || donor.toString().isBlank() ? null : donor.toString().trim(),
+                Boolean.TRUE.equals(provisional) || "true".equals(provisional),
                 lines(form));
     }
 
     /**
-     * The lines from the form's line slots (line1Description, ...; slot n counts when addLine n is
-     * ticked), or from a JSON {@code lines} list when the process is started with one.
+     * The form's line slots that hold a line, in order: slot 1, and slot n when "add line n" is
+     * ticked and a description is given. The n-th line of the notification comes from the n-th slot.
      */
-    private List<NewConsignment.Line> lines(VariableScope form) {
-        Object list = form.getVariable(ClearanceProcess.Vars.LINES);
+    public static List<Integer> filledSlots(Function<String, Object> form) {
+        List<Integer> slots = new ArrayList<>();
+        for (int slot = 1; slot <= ClearanceProcess.Vars.START_FORM_LINE_SLOTS; slot++) {
+            Object ticked = form.apply(ClearanceProcess.Vars.addLine(slot));
+            boolean open = slot == 1 || Boolean.TRUE.equals(ticked) || "true".equals(ticked);
+            String description = slotText(form, slot, "Description");
+            if (open && description != null && !description.isEmpty()) {
+                slots.add(slot);
+            }
+        }
+        return slots;
+    }
+
+    /** The lines from the form's line slots, or from a JSON {@code lines} list when the process is started with one. */
+    private List<NewConsignment.Line> lines(Function<String, Object> form) {
+        Object list = form.apply(ClearanceProcess.Vars.LINES);
         if (list != null) {
             return linesFromJson(list);
         }
         List<NewConsignment.Line> lines = new ArrayList<>();
-        for (int slot = 1; slot <= ClearanceProcess.Vars.START_FORM_LINE_SLOTS; slot++) {
-            boolean open = slot == 1 || Boolean.TRUE.equals(form.getVariable(ClearanceProcess.Vars.addLine(slot)));
-            String description = slotText(form, slot, "Description");
-            if (open && description != null && !description.isEmpty()) {
-                lines.add(new NewConsignment.Line(description, slotText(form, slot, "HsCode"),
-                        slotText(form, slot, "Category"), slotNumber(form, slot, "Quantity"), slotText(form, slot, "Unit"),
-                        slotNumber(form, slot, "ValueUsd"), slotNumber(form, slot, "GrossWeightKg")));
-            }
+        for (int slot : filledSlots(form)) {
+            lines.add(new NewConsignment.Line(slotText(form, slot, "Description"), slotText(form, slot, "HsCode"),
+                    slotText(form, slot, "Category"), slotNumber(form, slot, "Quantity"), slotText(form, slot, "Unit"),
+                    slotNumber(form, slot, "ValueUsd"), slotNumber(form, slot, "GrossWeightKg")));
         }
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("The notification has no lines");
@@ -68,12 +85,12 @@ public class StartFormNotification {
         return lines;
     }
 
-    private static String slotText(VariableScope form, int slot, String field) {
-        Object value = form.getVariable(ClearanceProcess.Vars.lineField(slot, field));
+    private static String slotText(Function<String, Object> form, int slot, String field) {
+        Object value = form.apply(ClearanceProcess.Vars.lineField(slot, field));
         return value == null ? null : value.toString().trim();
     }
 
-    private static BigDecimal slotNumber(VariableScope form, int slot, String field) {
+    private static BigDecimal slotNumber(Function<String, Object> form, int slot, String field) {
         String text = slotText(form, slot, field);
         return text == null || text.isEmpty() ? null : new BigDecimal(text);
     }
@@ -132,8 +149,8 @@ public class StartFormNotification {
         throw new IllegalArgumentException("Expected arrival is missing");
     }
 
-    private static String required(VariableScope form, String name) {
-        Object value = form.getVariable(name);
+    private static String required(Function<String, Object> form, String name) {
+        Object value = form.apply(name);
         if (value == null || value.toString().isBlank()) {
             throw new IllegalArgumentException("The start form did not set " + name);
         }

@@ -166,10 +166,10 @@ class LineMinistryReviewTest {
 
         assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION,
                 Decisions.REJECT_LINES, Vars.REJECTED_LINES, List.of(3), Vars.REVIEW_REASON, "no licence")))
-                .hasMessageContaining("not all lines reviewed by MOH_FDD");
+                .hasMessageContaining("(rejectedLines) contains '3', which is not one of the options offered");
         assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION,
                 Decisions.REJECT_ALL)))
-                .hasMessageContaining("reason");
+                .hasMessageContaining("(reviewReason) is required");
 
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
         assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.PENDING);
@@ -194,7 +194,8 @@ class LineMinistryReviewTest {
 
         ClockUtil.setCurrentTime(Date.from(at(2026, 3, 3, 9))); // one working day used
         completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION, Decisions.REQUEST_INFORMATION,
-                Vars.INFORMATION_REQUEST, "Send the certificate of analysis for line 1"));
+                Vars.INFORMATION_REQUEST, "Send the certificate of analysis for line 1",
+                Vars.REVIEW_REASON, "No certificate of analysis lodged"));
 
         assertThat(moh).isWaitingAt(Elements.AWAIT_INFORMATION)
                 .variables().containsEntry(Vars.REVIEW_TIME_LEFT, "PT96H")
@@ -231,7 +232,7 @@ class LineMinistryReviewTest {
     void informationNotProvidedInTimeRejectsTheReview() {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
         completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.REQUEST_INFORMATION,
-                Vars.INFORMATION_REQUEST, "Which cold chain is used?"));
+                Vars.INFORMATION_REQUEST, "Which cold chain is used?", Vars.REVIEW_REASON, "Cold chain unknown"));
 
         fixture.executeJob(review, Elements.INFORMATION_OVERDUE);
         assertThat(review).isWaitingAt(Elements.RECORD_INFORMATION_TIMEOUT);
@@ -296,7 +297,7 @@ class LineMinistryReviewTest {
         overdue(review);
 
         completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION, OverdueActions.REASSIGN,
-                Vars.REASSIGN_TO, "mtc"));
+                Vars.REASSIGN_TO, "mtc", Vars.OVERDUE_REASON, "The usual reviewer is away"));
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
         assertThat(task(review)).isAssignedTo("mtc");
         assertThat(review("MTC").dueAt().toInstant()).isEqualTo(at(2026, 3, 16, 9)); // a fresh review period

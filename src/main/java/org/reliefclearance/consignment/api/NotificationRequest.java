@@ -55,6 +55,14 @@ record NotificationRequest(
             @Positive @Digits(integer = 15, fraction = 3) BigDecimal grossWeightKg) {
     }
 
+    /** The same notification as the API would receive it, to check it with the API's rules. */
+    static NotificationRequest of(NewConsignment n) {
+        return new NotificationRequest(n.portCode(), n.expectedArrival(), n.transportDocumentType(),
+                n.transportDocumentNumber(), n.donor(), n.provisionalDeclaration(), n.lines().stream()
+                .map(l -> new Line(l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(), l.valueUsd(),
+                        l.grossWeightKg())).toList());
+    }
+
     NewConsignment toNewConsignment(String organisationCode) {
         return new NewConsignment(organisationCode, portOfEntry, expectedArrival, transportDocumentType,
                 transportDocumentNumber, donor, Boolean.TRUE.equals(provisionalDeclaration),
