@@ -1,10 +1,5 @@
 package org.reliefclearance.identity;
 
-import jakarta.servlet.Filter;
-
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -67,14 +62,5 @@ class SecurityConfiguration {
     /** Plain path matching: the Camunda webapps and REST API are servlets of their own, not Spring MVC. */
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
-    }
-
-    @Bean
-    FilterRegistrationBean<Filter> engineRestAuthentication() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
-        return registration;
     }
 }
