@@ -81,6 +81,8 @@ public final class LineMinistryReview {
         /** ISO-8601 duration left on the review clock when it was paused. */
         public static final String REVIEW_TIME_LEFT = "reviewTimeLeft";
         public static final String INFORMATION_RESPONSE = "informationResponse";
+        /** The question the consignee answered, shown with the answer (plain text, never Markdown). */
+        public static final String INFORMATION_ASKED = "informationAsked";
         // the coordinator's form at the deadline
         public static final String OVERDUE_ACTION = "overdueAction";
         public static final String NEW_DEADLINE = "newDeadline";

@@ -57,6 +57,7 @@ class PrepareReview implements JavaDelegate {
         review.set(Vars.TACIT_APPROVAL_ALLOWED, opened.tacitApprovalAllowed());
         review.set(Vars.INFORMATION_REQUEST, null);
         review.set(Vars.INFORMATION_RESPONSE, null);
+        review.set(Vars.INFORMATION_ASKED, null);
         review.clearDecision();
     }
 }

@@ -26,6 +26,8 @@ class ResumeReview implements JavaDelegate {
         review.setClock(clock.dueAt(), clock.reminderAt(),
                 deadlines.display(clock.dueAt()) + ", the time left when information was requested");
         review.set(Vars.TACIT_APPROVAL_ALLOWED, reviews.tacitApprovalAllowed(review.authority()));
+        review.set(Vars.INFORMATION_ASKED, review.text(Vars.INFORMATION_REQUEST));
+        review.set(Vars.INFORMATION_REQUEST, null);
         review.clearDecision();
     }
 }

@@ -211,6 +211,8 @@ class LineMinistryReviewTest {
 
         assertThat(moh).hasPassed(Elements.RESUME_REVIEW).isWaitingAt(Elements.REVIEW_PERMIT)
                 .variables().containsEntry(Vars.INFORMATION_RESPONSE, "Certificate of analysis uploaded")
+                .containsEntry(Vars.INFORMATION_ASKED, "Send the certificate of analysis for line 1")
+                .containsEntry(Vars.INFORMATION_REQUEST, null)
                 .containsEntry(Vars.REVIEW_DUE_AT, Date.from(at(2026, 3, 11, 9)))
                 .containsEntry(Vars.REMINDER_AT, Date.from(at(2026, 3, 9, 9)))
                 .containsEntry(Vars.REVIEW_DECISION, null);
