@@ -16,15 +16,15 @@ import org.camunda.bpm.engine.variable.Variables;
  * Test helpers: submit a notification, act as the officials of each step, run the jobs a job
  * executor would run, read the tables.
  */
-class ClearanceCases {
+public class ClearanceCases {
 
-    static final NewConsignment.Line MEDICINE = line("Amoxicillin 500 mg capsules", "300410", "MEDICINE", "1200", "4800");
-    static final NewConsignment.Line VACCINES = line("Measles vaccine", "300241", "VACCINE", "5000", "12000");
-    static final NewConsignment.Line SEEDS = line("Vegetable seeds for sowing", "120991", "SEEDS_PLANTS", "500", "3500");
-    static final NewConsignment.Line SATELLITE_PHONE = line("Satellite phones", "851714", "TELECOM_EQUIPMENT", "10", "9000");
-    static final NewConsignment.Line TENTS = line("Family tents", "630622", "SHELTER", "200", "30000");
-    static final NewConsignment.Line RIFLES = line("Hunting rifles", "930320", "OTHER", "5", "2500");
-    static final NewConsignment.Line LAPTOPS = line("Laptops for the field office", "847130", "OTHER", "4", "4000");
+    public static final NewConsignment.Line MEDICINE = line("Amoxicillin 500 mg capsules", "300410", "MEDICINE", "1200", "4800");
+    public static final NewConsignment.Line VACCINES = line("Measles vaccine", "300241", "VACCINE", "5000", "12000");
+    public static final NewConsignment.Line SEEDS = line("Vegetable seeds for sowing", "120991", "SEEDS_PLANTS", "500", "3500");
+    public static final NewConsignment.Line SATELLITE_PHONE = line("Satellite phones", "851714", "TELECOM_EQUIPMENT", "10", "9000");
+    public static final NewConsignment.Line TENTS = line("Family tents", "630622", "SHELTER", "200", "30000");
+    public static final NewConsignment.Line RIFLES = line("Hunting rifles", "930320", "OTHER", "5", "2500");
+    public static final NewConsignment.Line LAPTOPS = line("Laptops for the field office", "847130", "OTHER", "4", "4000");
 
     /** Review process contract (line-ministry-review), as its reviewers' form submits it. */
     static final String REVIEW_TASK = "Task_ReviewPermit";
@@ -33,24 +33,24 @@ class ClearanceCases {
     private final ConsignmentRepository consignments;
     private final ProcessEngine engine;
 
-    ClearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments, ProcessEngine engine) {
+    public ClearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments, ProcessEngine engine) {
         this.registration = registration;
         this.consignments = consignments;
         this.engine = engine;
     }
 
-    static NewConsignment.Line line(String description, String hsCode, String category, String quantity, String value) {
+    public static NewConsignment.Line line(String description, String hsCode, String category, String quantity, String value) {
         return new NewConsignment.Line(description, hsCode, category, new BigDecimal(quantity), "PCS",
                 new BigDecimal(value), new BigDecimal("100"));
     }
 
-    static NewConsignment notification(String organisation, boolean provisional, NewConsignment.Line... lines) {
+    public static NewConsignment notification(String organisation, boolean provisional, NewConsignment.Line... lines) {
         return new NewConsignment(organisation, "WATTAY", OffsetDateTime.now().plusDays(3), "AIR_WAYBILL",
                 "AWB-" + System.nanoTime(), "ECHO", provisional, List.of(lines));
     }
 
     /** Submits through the one place the API uses and runs the case to its first wait state. */
-    ProcessInstance submit(NewConsignment notification) {
+    public ProcessInstance submit(NewConsignment notification) {
         String reference = registration.register(notification, "test-api", null).consignment().reference();
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).processDefinitionKey(ClearanceProcess.KEY).singleResult();
@@ -59,7 +59,7 @@ class ClearanceCases {
     }
 
     /** Executes due async continuations of the case and its called reviews until none is left. */
-    void runJobs(ProcessInstance instance) {
+    public void runJobs(ProcessInstance instance) {
         for (int round = 0; round < 50; round++) {
             List<Job> due = engine.getManagementService().createJobQuery().rootProcessInstanceId(instance.getId())
                     .executable().messages().list();
@@ -72,7 +72,7 @@ class ClearanceCases {
     }
 
     /** Fires the case's timer on {@code activityId} now, as if its deadline had passed. */
-    void fireTimer(ProcessInstance instance, String activityId) {
+    public void fireTimer(ProcessInstance instance, String activityId) {
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .activityId(activityId).timers().singleResult();
         engine.getManagementService().executeJob(timer.getId());
@@ -80,20 +80,20 @@ class ClearanceCases {
     }
 
     /** Completes the case's open task {@code taskKey} as {@code user} of {@code group}. */
-    void complete(ProcessInstance instance, String taskKey, String user, String group, VariableMap variables) {
+    public void complete(ProcessInstance instance, String taskKey, String user, String group, VariableMap variables) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(taskKey).singleResult();
         completeAs(task, user, group, variables);
         runJobs(instance);
     }
 
-    void endorse(ProcessInstance instance) {
+    public void endorse(ProcessInstance instance) {
         complete(instance, ClearanceProcess.Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
                 Variables.createVariables().putValue(ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
     }
 
     /** The reviewer of {@code authority} decides in its line-ministry-review instance. */
-    void review(ProcessInstance instance, String authority, String decision, List<Integer> rejectedLines, String reason) {
+    public void review(ProcessInstance instance, String authority, String decision, List<Integer> rejectedLines, String reason) {
         ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
                 .superProcessInstanceId(instance.getId()).variableValueEquals(ClearanceProcess.Vars.AUTHORITY, authority)
                 .singleResult();
@@ -110,7 +110,7 @@ class ClearanceCases {
         runJobs(instance);
     }
 
-    void decideExemption(ProcessInstance instance, String decision, Number waivedValue, String reason) {
+    public void decideExemption(ProcessInstance instance, String decision, Number waivedValue, String reason) {
         VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.EXEMPTION_DECISION, decision);
         if (waivedValue != null) {
             variables.putValue(ClearanceProcess.Vars.WAIVED_VALUE_USD, waivedValue);
@@ -121,14 +121,14 @@ class ClearanceCases {
         complete(instance, ClearanceProcess.Elements.DECIDE_EXEMPTION, "customs", "customs-hq", variables);
     }
 
-    void arrive(ProcessInstance instance) {
+    public void arrive(ProcessInstance instance) {
         engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
                 .setVariable(ClearanceProcess.Vars.ARRIVED_BY, "port-wattay").correlate();
         runJobs(instance);
     }
 
-    void clearAtPort(ProcessInstance instance, String decision, String reason) {
+    public void clearAtPort(ProcessInstance instance, String decision, String reason) {
         VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.CLEARANCE_DECISION, decision);
         if (reason != null) {
             variables.putValue(ClearanceProcess.Vars.EXAMINATION_REASON, reason);
@@ -136,7 +136,7 @@ class ClearanceCases {
         complete(instance, ClearanceProcess.Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", variables);
     }
 
-    void reportDistribution(ProcessInstance instance, String report) {
+    public void reportDistribution(ProcessInstance instance, String report) {
         engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.DISTRIBUTION_REPORTED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
                 .setVariable(ClearanceProcess.Vars.DISTRIBUTION_REPORT, report).correlate();
@@ -144,7 +144,7 @@ class ClearanceCases {
     }
 
     /** A case with only relief items (no permits), endorsed, fully exempted, arrived and released. */
-    ProcessInstance releasedWithoutPermits(boolean provisional) {
+    public ProcessInstance releasedWithoutPermits(boolean provisional) {
         ProcessInstance instance = submit(notification("LRC", provisional, TENTS));
         endorse(instance);
         decideExemption(instance, "FULL", null, null);
@@ -162,24 +162,24 @@ class ClearanceCases {
         }
     }
 
-    Consignment consignment(ProcessInstance instance) {
+    public Consignment consignment(ProcessInstance instance) {
         return consignments.findByReference(instance.getBusinessKey()).orElseThrow();
     }
 
-    List<ConsignmentLine> lines(ProcessInstance instance) {
+    public List<ConsignmentLine> lines(ProcessInstance instance) {
         return consignments.lines(consignment(instance).id());
     }
 
-    List<ConsignmentEvent> events(ProcessInstance instance) {
+    public List<ConsignmentEvent> events(ProcessInstance instance) {
         return consignments.events(consignment(instance).id());
     }
 
-    List<String> eventTypes(ProcessInstance instance) {
+    public List<String> eventTypes(ProcessInstance instance) {
         return events(instance).stream().map(ConsignmentEvent::eventType).toList();
     }
 
     /** The user named for the first timeline entry of {@code eventType}. */
-    String actorOf(ProcessInstance instance, String eventType) {
+    public String actorOf(ProcessInstance instance, String eventType) {
         return events(instance).stream().filter(e -> e.eventType().equals(eventType)).findFirst().orElseThrow().actor();
     }
 }
