@@ -357,6 +357,22 @@ class LineMinistryReviewTest {
         });
     }
 
+    @Test
+    void anOverdueReviewGoesBackOnlyToTheAuthoritysOwnOfficialsAndWithADeadlineWhenExtended() {
+        ProcessInstance review = fixture.startReview(consignment, "MTC");
+        overdue(review);
+
+        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION,
+                OverdueActions.REASSIGN, Vars.REASSIGN_TO, "wfp", Vars.OVERDUE_REASON, "Give it to the consignee")))
+                .hasMessageContaining("(reassignTo) must be an official of the reviewing authority (mtc)");
+        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION,
+                OverdueActions.EXTEND, Vars.OVERDUE_REASON, "More time")))
+                .hasMessageContaining("(newDeadline) is required to extend the deadline");
+
+        assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW);
+        assertThat(review("MTC").status()).isEqualTo(ReviewStatus.PENDING);
+    }
+
     /** The review deadline passes: the interrupting timer fires, then the escalation runs if tacit approval is not agreed. */
     private void overdue(ProcessInstance review) {
         boolean tacit = Boolean.TRUE.equals(runtime.getVariable(review.getId(), Vars.TACIT_APPROVAL_ALLOWED));

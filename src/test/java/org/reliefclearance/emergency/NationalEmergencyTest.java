@@ -157,7 +157,7 @@ class NationalEmergencyTest {
         assertThatThrownBy(() -> declareAsMolsw("Second floods", "2026-08-15T08:00+07:00", "2026-08-25T08:00+07:00"))
                 .hasMessageContaining("overlaps");
         assertThatThrownBy(() -> declareAsMolsw("Backwards", "2026-09-15T08:00+07:00", "2026-09-01T08:00+07:00"))
-                .hasMessageContaining("end after it starts");
+                .hasMessageContaining("(emergencyEndsAt) must come after the start");
         assertThat(jdbc.sql("select count(*) from emergency").query(Integer.class).single()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).active().count())
                 .isEqualTo(1);

@@ -1,0 +1,53 @@
+package org.reliefclearance.emergency;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.reliefclearance.emergency.NationalEmergency.Vars;
+import org.reliefclearance.forms.FormContract.Violation;
+import org.reliefclearance.forms.FormValues;
+import org.reliefclearance.forms.StepRules;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** A declared emergency ends after it starts, is not over already, and overlaps no emergency in force. */
+@Component
+class DeclarationRules implements StepRules {
+
+    private final EmergencyState emergencies;
+    private final ZoneId zone;
+
+    DeclarationRules(EmergencyState emergencies, @Value("${relief.deadlines.zone:Asia/Vientiane}") ZoneId zone) {
+        this.emergencies = emergencies;
+        this.zone = zone;
+    }
+
+    @Override
+    public String formId() {
+        return "declare-emergency";
+    }
+
+    @Override
+    public List<Violation> check(Submission submission) {
+        Instant startsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_STARTS_AT), zone);
+        Instant endsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_ENDS_AT), zone);
+        List<Violation> violations = new ArrayList<>();
+        if (startsAt == null || endsAt == null) {
+            return violations;
+        }
+        if (!endsAt.isAfter(startsAt)) {
+            violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT, "must come after the start"));
+        } else if (!endsAt.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+            violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT, "is already over"));
+        }
+        emergencies.declared().stream()
+                .filter(e -> e.startsAt().toInstant().isBefore(endsAt) && e.endsAt().toInstant().isAfter(startsAt))
+                .findFirst()
+                .ifPresent(e -> violations.add(submission.violation(Vars.EMERGENCY_STARTS_AT,
+                        "overlaps emergency " + e.code() + " still in force; end it first")));
+        return violations;
+    }
+}
