@@ -18,8 +18,10 @@ import org.w3c.dom.NodeList;
  *
  * <p>FEEL is evaluated by feel-scala, which Camunda builds with external functions disabled
  * ({@code ScalaFeelEngine.buildFeelEngine}: {@code enableExternalFunctions(false)}), so FEEL cannot
- * name a Java class or method. Elements without {@code expressionLanguage} use FEEL as long as the
- * engine's legacy FEEL behaviour stays off (it is).
+ * name a Java class or method. It can still call the public methods of a Java object found in its
+ * variables; {@link PlainDataFeel} therefore gives FEEL only plain data. Elements without
+ * {@code expressionLanguage} use FEEL as long as the engine's legacy FEEL behaviour stays off
+ * ({@link ModelGuardPlugin} refuses to start otherwise).
  */
 final class DmnRules {
 

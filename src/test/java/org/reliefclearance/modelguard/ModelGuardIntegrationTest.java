@@ -2,7 +2,16 @@ package org.reliefclearance.modelguard;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Through the real door: a process owner deploying over /engine-rest, as Camunda Modeler does.
+ * Through the real door: a process owner deploying over /engine-rest, as Camunda Modeler does;
+ * and the run-time resolver on its own, as if a definition had got past the guard.
  *
  * <p>What is deployed is counted through /engine-rest too: the REST API finds its engine in
  * Camunda's static registry, which in a test JVM holding several Spring contexts may be another
@@ -36,6 +46,12 @@ class ModelGuardIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
     void aProcessOwnerCannotDeployAModelThatRunsCode() throws Exception {
@@ -89,6 +105,44 @@ class ModelGuardIntegrationTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(count("/engine-rest/process-definition/count?key=model-guard-harmless")).isOne();
+    }
+
+    @Test
+    void atRunTimeExpressionsReachOnlyModelBeansAndTheAllowedEngineMethods() {
+        ProcessInstance waiting = startWaitingInstance(Map.of("reviewSummary", "2 of 3 lines approved"));
+
+        assertThat(evaluate("${execution.getVariable('reviewSummary')}", waiting)).isEqualTo("2 of 3 lines approved");
+        assertThat(evaluate("${execution.processBusinessKey}", waiting)).isEqualTo("RC-GUARD-1");
+        assertThat(evaluate("${emergencyState.isActive()}", waiting)).isEqualTo(false);
+
+        assertThatThrownBy(() -> evaluate(EXEC, waiting)).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("may not call getClass() of a java.lang.String");
+        assertThatThrownBy(() -> evaluate("${execution.processEngineServices.identityService}", waiting))
+                .hasMessageContaining("may not read property 'processEngineServices' of execution");
+        assertThatThrownBy(() -> evaluate("${execution.getProcessEngine()}", waiting))
+                .hasMessageContaining("may not call getProcessEngine() of execution");
+        assertThatThrownBy(() -> evaluate("${deadlines.getClass()}", waiting))
+                .hasMessageContaining("not a public method declared by org.reliefclearance.approval.Deadlines");
+        assertThatThrownBy(() -> evaluate("${reviewSummary.class}", waiting))
+                .hasMessageContaining("may not read property 'class'");
+        assertThatThrownBy(() -> evaluate("${dataSource}", waiting)).hasMessageContaining("Unknown property");
+    }
+
+    private ProcessInstance startWaitingInstance(Map<String, Object> variables) {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey("model-guard-waits").count() == 0) {
+            repository.createDeployment().name("model-guard-waits").addModelInstance("model-guard-waits.bpmn",
+                    Bpmn.createExecutableProcess("model-guard-waits").camundaHistoryTimeToLive(1)
+                            .startEvent().userTask("Task_Wait").endEvent().done()).deploy();
+        }
+        return runtime.startProcessInstanceByKey("model-guard-waits", "RC-GUARD-1", variables);
+    }
+
+    /** Straight through the engine's expression manager, as a definition stored before the guard would be. */
+    private Object evaluate(String expression, ProcessInstance instance) {
+        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+            ExecutionEntity execution = context.getExecutionManager().findExecutionById(instance.getId());
+            return engineConfiguration.getExpressionManager().createExpression(expression).getValue(execution);
+        });
     }
 
     private long count(String path) {
