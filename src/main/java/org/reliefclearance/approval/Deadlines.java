@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.reliefclearance.emergency.EmergencyState;
+import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
  * Used by the processes' timers ({@code ${deadlines.dueAt('AUTHORITY_REVIEW', authority)}}) and the API.
  * "Now" is the engine's clock ({@link ClockUtil}), the same one that fires the timers.
  */
+@ModelBean
 @Service("deadlines")
 public class Deadlines {
 

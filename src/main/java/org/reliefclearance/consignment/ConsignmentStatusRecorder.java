@@ -2,6 +2,7 @@ package org.reliefclearance.consignment;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * {@code ${consignmentStatus.set(execution, 'UNDER_REVIEW')}} on a flow or event, so that a
  * new wait state in the BPMN needs no new Java.
  */
+@ModelBean
 @Component("consignmentStatus")
 public class ConsignmentStatusRecorder {
 

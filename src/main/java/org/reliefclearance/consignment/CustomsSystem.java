@@ -2,6 +2,7 @@ package org.reliefclearance.consignment;
 
 import java.net.http.HttpClient;
 
+import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -14,6 +15,7 @@ import org.springframework.web.client.RestClientResponseException;
  * the consignment reference as {@code Idempotency-Key}, so a record the customs system already
  * holds (a retry after a lost answer) is acknowledged, not duplicated. A 409 means exactly that.
  */
+@ModelBean
 @Component("customsSystem")
 public class CustomsSystem {
 

@@ -2,12 +2,14 @@ package org.reliefclearance.consignment;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Task listener on complete: who decided what and why, in the consignment's timeline, e.g.
  * {@code ${decisionRecorder.record(task, 'ENDORSEMENT_DECIDED', 'endorsementDecision', 'endorsementReason')}}.
  */
+@ModelBean
 @Component("decisionRecorder")
 public class DecisionRecorder {
 

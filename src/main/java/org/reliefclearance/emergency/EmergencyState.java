@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
  * deadlines computed inside a process and the timers that watch them agree (and tests can
  * move time with {@link ClockUtil}).
  */
+@ModelBean
 @Service("emergencyState")
 public class EmergencyState {
 
