@@ -122,7 +122,7 @@ class ClearanceJourneyApiTest {
         assertThat(api.postTo("wfp", path + "/distribution-report", report).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(api.postTo("port-thanaleng", path + "/arrival", null).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<JsonNode> arrived = api.postTo("port-wattay", path + "/arrival", null);
         assertThat(arrived.getStatusCode()).isEqualTo(HttpStatus.OK);
