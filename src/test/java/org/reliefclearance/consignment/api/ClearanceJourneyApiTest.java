@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -138,6 +139,16 @@ class ClearanceJourneyApiTest {
         runJobs(clearance);
         JsonNode released = api.get("wfp", path).getBody();
         assertThat(released.at("/release/releaseNumber").asText()).startsWith("RN-WATTAY-");
+
+        ResponseEntity<JsonNode> lateWithdrawal = api.postTo("wfp", path + "/withdrawal", Map.of("reason", "changed plans"));
+        assertThat(lateWithdrawal.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(lateWithdrawal.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(lateWithdrawal.getBody().get("detail").asText()).contains("released");
+        JsonNode afterRefusal = api.get("wfp", path).getBody();
+        assertThat(afterRefusal.get("status")).isEqualTo(released.get("status"));
+        assertThat(afterRefusal.get("timeline")).isEqualTo(released.get("timeline"));
+        runJobs(clearance);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(clearance.getId()).count()).isOne();
 
         ResponseEntity<JsonNode> reported = api.postTo("wfp", path + "/distribution-report", report);
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.OK);
