@@ -13,8 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** Checks shared by the H2 and PostgreSQL smoke tests. */
-final class WebappChecks {
+/** Checks shared by the H2 and PostgreSQL smoke tests, and a webapp login for any test. */
+public final class WebappChecks {
 
     private WebappChecks() {
     }
@@ -33,7 +33,12 @@ final class WebappChecks {
     }
 
     /** Logs in the way the Tasklist login page does. */
-    static ResponseEntity<String> login(TestRestTemplate http, String user, String password) {
+    public static ResponseEntity<String> login(TestRestTemplate http, String user, String password) {
+        return login(http, user, password, "tasklist");
+    }
+
+    /** Logs in to one webapp ({@code tasklist}, {@code cockpit}, {@code admin}) the way its login page does. */
+    public static ResponseEntity<String> login(TestRestTemplate http, String user, String password, String app) {
         // Camunda's CSRF filter hands out a token cookie with the page; the login must echo it
         ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
         List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
@@ -47,7 +52,7 @@ final class WebappChecks {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
         form.add("password", password);
-        return http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+        return http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
                 new HttpEntity<>(form, headers), String.class);
     }
 }

@@ -57,9 +57,13 @@ public class ConsignmentActions {
         });
     }
 
+    /** Before release only: released goods are in the country, and the case runs on to its distribution report. */
     public void withdraw(Consignment c, String reason, String actor) {
         ensureOpen(c);
+        ensureNotReleased(c);
         inTransaction(() -> {
+            // a release committed since the caller read the consignment
+            ensureNotReleased(consignments.findByReference(c.reference()).orElseThrow());
             consignments.addEvent(c.reference(), actor, "WITHDRAWAL_REQUESTED", null, reason);
             engine.correlate(c.reference(), ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN,
                     Variables.createVariables().putValue(ClearanceProcess.Vars.WITHDRAWAL_REASON, reason),
@@ -115,6 +119,14 @@ public class ConsignmentActions {
                 throw new InvalidInputException(field + ".quantity",
                         "exceeds the imported quantity " + imported.get(q.lineNo()).stripTrailingZeros().toPlainString());
             }
+        }
+    }
+
+    private static void ensureNotReleased(Consignment c) {
+        if (c.releasedAt() != null || c.status() == ConsignmentStatus.RELEASED
+                || c.status() == ConsignmentStatus.AWAITING_DISTRIBUTION_REPORT) {
+            throw new WrongStateException(c.reference() + " has been released (status " + c.status()
+                    + ") and can no longer be withdrawn");
         }
     }
 

@@ -17,9 +17,14 @@ public record ConsignmentRules(
         List<String> documentTypes,
         List<String> alwaysRequiredDocuments,
         Duration arrivalAtMostAgo,
-        Duration arrivalAtMostAhead) {
+        Duration arrivalAtMostAhead,
+        Integer maxDocuments) {
+
+    /** Documents a consignment may hold when relief.consignment.max-documents is not set. */
+    static final int DEFAULT_MAX_DOCUMENTS = 30;
 
     public ConsignmentRules {
+        maxDocuments = maxDocuments == null ? DEFAULT_MAX_DOCUMENTS : maxDocuments;
         categories = List.copyOf(categories);
         transportDocumentTypes = List.copyOf(transportDocumentTypes);
         documentTypes = List.copyOf(documentTypes);

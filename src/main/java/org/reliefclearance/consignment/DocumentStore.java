@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,10 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Documents lodged before arrival. The file's own first bytes decide what it is, never its
- * name or the content type the client declared: only PDF, JPEG and PNG are accepted.
+ * name or the content type the client declared: only PDF, JPEG and PNG are accepted, and the
+ * stored name ends in the extension of the format found ({@code poly.html} holding a PDF is kept
+ * as {@code poly.pdf}). A consignment holds at most relief.consignment.max-documents documents.
  */
 @Service
 public class DocumentStore {
+
+    private static final int MAX_NAME = 255;
 
     private final JdbcClient jdbc;
     private final ConsignmentRepository consignments;
@@ -37,16 +42,19 @@ public class DocumentStore {
 
     /** The file formats accepted, recognised by their signature. */
     enum FileFormat {
-        PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),
-        JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-        PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}, "pdf"),
+        JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "jpg", "jpeg"),
+        PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, "png");
 
         final String contentType;
         private final byte[] signature;
+        /** The extensions a file of this format may carry; the first is given to a name without one. */
+        private final List<String> extensions;
 
-        FileFormat(String contentType, byte[] signature) {
+        FileFormat(String contentType, byte[] signature, String... extensions) {
             this.contentType = contentType;
             this.signature = signature;
+            this.extensions = List.of(extensions);
         }
 
         static Optional<FileFormat> of(byte[] content) {
@@ -74,6 +82,14 @@ public class DocumentStore {
         }
         FileFormat format = FileFormat.of(content)
                 .orElseThrow(() -> new InvalidInputException("file", "is not a PDF, JPEG or PNG file"));
+        // one upload at a time per consignment, so two at once cannot both take the last place
+        jdbc.sql("select id from consignment where id = ? for update").param(consignment.id()).query(Long.class).single();
+        long lodged = jdbc.sql("select count(*) from consignment_document where consignment_id = ?")
+                .param(consignment.id()).query(Long.class).single();
+        if (lodged >= rules.maxDocuments()) {
+            throw new InvalidInputException("file", "exceeds the limit of " + rules.maxDocuments()
+                    + " documents per consignment; " + consignment.reference() + " holds " + lodged);
+        }
         String name = safeName(fileName, format);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -107,15 +123,29 @@ public class DocumentStore {
                 .params(consignmentId, documentId).query(StoredDocument.class).optional();
     }
 
-    /** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
+    /**
+     * A file name safe to store and to send back in Content-Disposition: no path, no control
+     * characters, at most 255 characters, and an extension that matches the detected format.
+     */
     static String safeName(String original, FileFormat format) {
         String name = original == null ? "" : original;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.isEmpty()) {
-            name = "document." + format.name().toLowerCase();
+        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip().replaceAll("[. ]+$", "");
+        String base = name;
+        String extension = "." + format.extensions.get(0);
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0 && name.substring(dot + 1).matches("[A-Za-z0-9]{1,10}")) {
+            base = name.substring(0, dot);
+            if (format.extensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+                extension = name.substring(dot);
+            }
         }
-        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+        return shortened(base.isBlank() ? "document" : base, extension);
+    }
+
+    private static String shortened(String base, String extension) {
+        int room = MAX_NAME - extension.length();
+        return (base.length() > room ? base.substring(0, room) : base) + extension;
     }
 
     private static String sha256(byte[] content) {

@@ -1,5 +1,7 @@
 package org.reliefclearance.identity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,22 +10,26 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Nothing is open by default. The application API uses HTTP Basic against the Camunda
- * identity; the Camunda webapps keep their own login, session and CSRF protection; the
- * engine REST API requires Basic authentication and honours Camunda authorizations.
+ * identity and refuses data changes sent from other sites' pages ({@link ApiOriginCheck}); the
+ * Camunda webapps keep their own login, session and CSRF protection; the engine REST API
+ * requires Basic authentication and honours Camunda authorizations.
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain applicationApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain applicationApi(HttpSecurity http, ApiProperties api, ObjectMapper json) throws Exception {
         return http.securityMatcher(path("/api/**"))
+                // no data changes from other sites' pages (the browser sends their Origin)
+                .addFilterBefore(new ApiOriginCheck(api.allowedOrigins(), json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/requirements", "/api/emergencies/active").permitAll()
                         .anyRequest().authenticated())

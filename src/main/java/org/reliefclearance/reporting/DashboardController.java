@@ -25,7 +25,7 @@ class DashboardController {
 
     @GetMapping(path = {"/reports/dashboard", "/dashboard"}, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> dashboard(ReportFilter filter, Authentication authentication) {
-        ReportFilter allowed = access.kpiFilter(authentication, filter);
+        ReportFilter allowed = access.kpiFilter(authentication, filter.checked());
         String page = new DashboardPage(kpis.report(allowed), registry.ports(), registry.organisations(),
                 registry.authorities()).render();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);

@@ -33,13 +33,13 @@ class KpiController {
     @Operation(summary = "Clearance KPIs as JSON (officials; ports and ministries see their own)")
     @GetMapping(path = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
     KpiReport kpis(ReportFilter filter, Authentication authentication) {
-        return kpis.report(access.kpiFilter(authentication, filter));
+        return kpis.report(access.kpiFilter(authentication, filter.checked()));
     }
 
     @Operation(summary = "Clearance KPIs as CSV")
     @GetMapping(path = "/kpis.csv")
     ResponseEntity<String> kpisCsv(ReportFilter filter, Authentication authentication) {
-        String csv = KpiCsv.of(kpis.report(access.kpiFilter(authentication, filter)));
+        String csv = KpiCsv.of(kpis.report(access.kpiFilter(authentication, filter.checked())));
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

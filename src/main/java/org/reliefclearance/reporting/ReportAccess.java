@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentAccess;
 import org.reliefclearance.identity.CurrentUser;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.OfficialGroup;
@@ -23,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Who may see which figures, from the roles of the caller's registry groups: MoLSW, Customs HQ,
  * NLPWG coordinators and process owners see everything; a port's customs officers see their
  * port's figures and a ministry's reviewers their authority's; organisations see no KPIs.
+ * Who may read one consignment's dossier is the API's rule, {@link ConsignmentAccess}.
  */
 @Component
 class ReportAccess {
@@ -31,9 +33,11 @@ class ReportAccess {
             Role.PROCESS_OWNER);
 
     private final Registry registry;
+    private final ConsignmentAccess consignments;
 
-    ReportAccess(Registry registry) {
+    ReportAccess(Registry registry, ConsignmentAccess consignments) {
         this.registry = registry;
+        this.consignments = consignments;
     }
 
     /** The filter the caller may run: the requested one, narrowed to their own port or authority. */
@@ -57,24 +61,11 @@ class ReportAccess {
     }
 
     /**
-     * Officials may read every dossier; an organisation only its own consignments' (another's is
-     * answered as if it did not exist).
+     * The consignment whose dossier the caller asked for, if they may read the consignment at all:
+     * the same rule as the API's ({@link ConsignmentAccess}); any other answers "not found".
      */
-    void checkDossier(Authentication authentication, Consignment consignment) {
-        CurrentUser user = CurrentUser.of(authentication);
-        Set<Role> roles = roles(user);
-        if (roles.stream().anyMatch(r -> r != Role.ORGANISATION)) {
-            return;
-        }
-        if (roles.contains(Role.ORGANISATION)) {
-            boolean own = registry.organisation(consignment.organisationCode())
-                    .map(o -> user.memberOf(o.groupId())).orElse(false);
-            if (own) {
-                return;
-            }
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        throw forbidden();
+    Consignment dossierConsignment(Authentication authentication, String reference) {
+        return consignments.readable(reference, consignments.caller(CurrentUser.of(authentication)));
     }
 
     private Set<Role> roles(CurrentUser user) {

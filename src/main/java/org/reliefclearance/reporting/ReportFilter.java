@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.reliefclearance.consignment.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 
@@ -23,6 +24,9 @@ public record ReportFilter(@DateTimeFormat(iso = ISO.DATE) LocalDate from,
                            String port, String organisation, String authority, String emergency) {
 
     static final ZoneId LAO_TIME = ZoneId.of("Asia/Vientiane");
+    /** The days a report period may name: nothing was cleared before, and later is a typing error. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     public static ReportFilter none() {
         return new ReportFilter(null, null, null, null, null, null);
@@ -33,6 +37,22 @@ public record ReportFilter(@DateTimeFormat(iso = ISO.DATE) LocalDate from,
         organisation = blankToNull(organisation);
         authority = blankToNull(authority);
         emergency = blankToNull(emergency);
+    }
+
+    /** This filter, if its period is one a report can cover; else the field at fault is named (400). */
+    ReportFilter checked() {
+        checkDay("from", from);
+        checkDay("to", to);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from", "must not be after to (" + to + ")");
+        }
+        return this;
+    }
+
+    private static void checkDay(String field, LocalDate day) {
+        if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+            throw new InvalidInputException(field, "must be a day from " + EARLIEST + " to " + LATEST);
+        }
     }
 
     ReportFilter withPort(String code) {

@@ -2,7 +2,13 @@ package org.reliefclearance.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.WebappChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +41,24 @@ class WebSecurityTest {
     void webappsCarryCamundasContentSecurityPolicy() {
         ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    void sessionAndCsrfCookiesAreSentOverHttpsOnly() {
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        ResponseEntity<String> login = WebappChecks.login(http, "molsw", "demo");
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        List<String> cookies = new ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+        cookies.addAll(login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+        assertThat(cookies).anyMatch(c -> c.startsWith("XSRF-TOKEN=")).anyMatch(c -> c.startsWith("JSESSIONID="));
+        assertThat(cookies).allSatisfy(c -> assertThat(attributes(c)).contains("secure"));
+        assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .allSatisfy(c -> assertThat(attributes(c)).contains("httponly"));
+    }
+
+    private static List<String> attributes(String setCookie) {
+        return Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     @Test

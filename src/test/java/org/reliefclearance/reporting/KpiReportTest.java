@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.reliefclearance.reporting.KpiReport.AuthorityFigures;
 import org.reliefclearance.reporting.KpiReport.OpenCase;
 import org.reliefclearance.reporting.KpiReport.PortTimes;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -222,6 +225,34 @@ class KpiReportTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.getForEntity("/api/reports/kpis", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "/api/reports/kpis?from=-999999999-01-01, from",
+            "/api/reports/kpis?to=9999-12-31, to",
+            "/api/reports/kpis?from=1999-12-31, from",
+            "/api/reports/kpis?to=2101-01-01, to",
+            "/api/reports/kpis?from=2019-04-01&to=2019-03-01, from",
+            "/api/reports/kpis.csv?from=-999999999-01-01, from",
+            "/api/reports/kpis?format=csv&to=2101-01-01, to",
+            "/reports/dashboard?from=2019-04-01&to=2019-03-01, from",
+            "/reports/dashboard?from=-999999999-01-01, from"})
+    void aPeriodOutsideTheSaneRangeIsABadRequestNamingTheField(String url, String field) throws Exception {
+        ResponseEntity<String> response = http.withBasicAuth("coordinator", "demo").getForEntity(url, String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo(field);
+        assertThat(problem.get("errors")).hasSize(1);
+    }
+
+    @Test
+    void theWidestSanePeriodIsAccepted() {
+        assertThat(http.withBasicAuth("coordinator", "demo")
+                .getForEntity("/api/reports/kpis?from=2000-01-01&to=2100-12-31", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test

@@ -106,16 +106,17 @@ class ConsignmentController {
         }
     }
 
-    @Operation(summary = "Consignments the caller may see (an organisation: its own; officials: all), newest first")
+    @Operation(summary = "Consignments the caller may see, newest first: an organisation its own, port customs "
+            + "their port's, a line ministry those its authority reviews; MoLSW, Customs HQ, coordinators and "
+            + "process owners all")
     @GetMapping
     PageResponse list(@RequestParam(required = false) ConsignmentStatus status,
                       @RequestParam(required = false) String port,
                       @RequestParam(defaultValue = "0") @Min(0) int page,
                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                       @Parameter(hidden = true) Caller caller) {
-        String organisation = access.listingScope(caller);
-        ConsignmentQueries.Page result = queries.list(new ConsignmentQueries.Filter(organisation, status, port),
-                page, size);
+        ConsignmentQueries.Page result = queries.list(access.listingScope(caller),
+                new ConsignmentQueries.Filter(status, port), page, size);
         return new PageResponse(result.items().stream().map(Summary::of).toList(), result.page(), result.size(),
                 result.total());
     }

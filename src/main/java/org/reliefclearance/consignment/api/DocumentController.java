@@ -43,7 +43,8 @@ class DocumentController {
     }
 
     @Operation(summary = "Lodge a document (PDF, JPEG or PNG, recognised by content; size limit "
-            + "spring.servlet.multipart.max-file-size, 413 above it)")
+            + "spring.servlet.multipart.max-file-size, 413 above it; at most relief.consignment.max-documents "
+            + "per consignment, 400 above it)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DocumentResponse> upload(@PathVariable String reference,
             @Parameter(description = "Document type, e.g. PACKING_LIST or IMPORT_PERMIT")

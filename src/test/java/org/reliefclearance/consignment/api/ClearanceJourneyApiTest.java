@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -122,7 +123,7 @@ class ClearanceJourneyApiTest {
         assertThat(api.postTo("wfp", path + "/distribution-report", report).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(api.postTo("port-thanaleng", path + "/arrival", null).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<JsonNode> arrived = api.postTo("port-wattay", path + "/arrival", null);
         assertThat(arrived.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -138,6 +139,16 @@ class ClearanceJourneyApiTest {
         runJobs(clearance);
         JsonNode released = api.get("wfp", path).getBody();
         assertThat(released.at("/release/releaseNumber").asText()).startsWith("RN-WATTAY-");
+
+        ResponseEntity<JsonNode> lateWithdrawal = api.postTo("wfp", path + "/withdrawal", Map.of("reason", "changed plans"));
+        assertThat(lateWithdrawal.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(lateWithdrawal.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(lateWithdrawal.getBody().get("detail").asText()).contains("released");
+        JsonNode afterRefusal = api.get("wfp", path).getBody();
+        assertThat(afterRefusal.get("status")).isEqualTo(released.get("status"));
+        assertThat(afterRefusal.get("timeline")).isEqualTo(released.get("timeline"));
+        runJobs(clearance);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(clearance.getId()).count()).isOne();
 
         ResponseEntity<JsonNode> reported = api.postTo("wfp", path + "/distribution-report", report);
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -17,6 +17,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.reliefclearance.consignment.ClearanceProcess;
 import org.reliefclearance.consignment.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
@@ -102,12 +104,12 @@ class ConsignmentActionApiTest {
     }
 
     @Test
-    void otherPortsAndHeadquartersMayNotReportArrivalAndOtherOrganisationsSeeNothing() {
+    void headquartersMayNotReportArrivalAndOtherPortsAndOrganisationsSeeNothing() {
         String reference = storedConsignment("WATTAY");
         ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED, reference, Map.of());
         String path = "/api/consignments/" + reference + "/arrival";
 
-        assertThat(api.postTo("port-thanaleng", path, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.postTo("port-thanaleng", path, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.postTo("customs", path, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.postTo("laoredcross", path, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.getId()).count()).isEqualTo(1);
@@ -217,6 +219,26 @@ class ConsignmentActionApiTest {
         assertThat(eventTypes(reference)).containsExactly("NOTIFIED");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ConsignmentStatus.class, names = {"RELEASED", "AWAITING_DISTRIBUTION_REPORT"})
+    void aReleasedConsignmentCanNoLongerBeWithdrawn(ConsignmentStatus status) {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN, reference, Map.of());
+        consignments.updateStatus(reference, status, "Released on arrival");
+        jdbc.sql("update consignment set released_at = ?, release_number = ? where reference = ?")
+                .params(OffsetDateTime.now(), "RN-TEST-" + reference, reference).update();
+        List<Map<String, Object>> before = rows(reference);
+
+        ResponseEntity<JsonNode> answer = api.postTo("wfp", "/api/consignments/" + reference + "/withdrawal",
+                Map.of("reason", "Changed our plans"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().get("detail").asText()).contains("released", status.name());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.getId()).count()).isOne();
+        assertThat(rows(reference)).isEqualTo(before);
+    }
+
     @Test
     void distributionReportKeepsTheQuantitiesPerLine() {
         String reference = storedConsignment("WATTAY");
@@ -284,6 +306,16 @@ class ConsignmentActionApiTest {
                 select e.event_type, e.actor, e.authority_code, e.detail from consignment_event e
                 join consignment c on c.id = e.consignment_id where c.reference = ? order by e.id""")
                 .param(reference).query().listOfRows();
+    }
+
+    /** The consignment, its reviews, timeline and documents as stored. */
+    private List<Map<String, Object>> rows(String reference) {
+        return jdbc.sql("""
+                select c.status, c.status_reason, c.released_at, c.updated_at,
+                  (select count(*) from authority_review r where r.consignment_id = c.id) reviews,
+                  (select count(*) from consignment_event e where e.consignment_id = c.id) events,
+                  (select count(*) from consignment_document d where d.consignment_id = c.id) documents
+                from consignment c where c.reference = ?""").param(reference).query().listOfRows();
     }
 
     private List<Object> eventTypes(String reference) {

@@ -16,6 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.ConsignmentRules;
+import org.reliefclearance.consignment.DocumentStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -48,6 +52,12 @@ class DocumentApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConsignmentRules rules;
+    @Autowired
+    ConsignmentRepository consignments;
+    @Autowired
+    DocumentStore documents;
 
     ApiClient api;
     String reference;
@@ -97,12 +107,49 @@ class DocumentApiTest {
                 MediaType.APPLICATION_PDF);
         assertThat(png.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(png.getBody().get("contentType").asText()).isEqualTo("image/png");
+        assertThat(png.getBody().get("fileName").asText()).isEqualTo("packing-list.png");
 
         long before = documentRows();
         ResponseEntity<JsonNode> text = upload("wfp", reference, "PACKING_LIST", "packing-list.pdf",
                 "just some text, honestly a PDF".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_PDF);
         ConsignmentApiTest.assertBadRequestNaming(text, "file");
         assertThat(documentRows()).isEqualTo(before);
+    }
+
+    @Test
+    void theStoredNameEndsInTheExtensionOfWhatTheFileIs() {
+        ResponseEntity<JsonNode> pdf = upload("wfp", reference, "PACKING_LIST", "poly.html", PDF, MediaType.TEXT_HTML);
+        ResponseEntity<JsonNode> png = upload("wfp", reference, "PACKING_LIST", "scan", PNG,
+                MediaType.APPLICATION_OCTET_STREAM);
+
+        assertThat(pdf.getBody().get("fileName").asText()).isEqualTo("poly.pdf");
+        assertThat(png.getBody().get("fileName").asText()).isEqualTo("scan.png");
+        assertThat(jdbc.sql("select file_name from consignment_document where id = ?")
+                .param(pdf.getBody().get("id").asLong()).query(String.class).single()).isEqualTo("poly.pdf");
+        ResponseEntity<byte[]> download = api.as("wfp").getForEntity(pdf.getBody().get("href").asText(), byte[].class);
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("poly.pdf");
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    }
+
+    @Test
+    void aConsignmentHoldsAtMostTheConfiguredNumberOfDocuments() {
+        assertThat(rules.maxDocuments()).as("default of MAX_DOCUMENTS_PER_CONSIGNMENT").isEqualTo(30);
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+        for (int i = 1; i < rules.maxDocuments(); i++) {
+            documents.store(consignment, "PACKING_LIST", "part-" + i + ".pdf", PDF, "wfp");
+        }
+        assertThat(upload("wfp", reference, "PACKING_LIST", "last.pdf", PDF, MediaType.APPLICATION_PDF).getStatusCode())
+                .as("the last place").isEqualTo(HttpStatus.CREATED);
+        long rows = documentRows();
+        int timeline = consignments.events(consignment.id()).size();
+
+        ResponseEntity<JsonNode> refused = upload("wfp", reference, "PACKING_LIST", "one-more.pdf", PDF,
+                MediaType.APPLICATION_PDF);
+
+        ConsignmentApiTest.assertBadRequestNaming(refused, "file");
+        assertThat(refused.getBody().at("/errors/0/message").asText()).contains("30 documents");
+        assertThat(documentRows()).isEqualTo(rows);
+        assertThat(consignments.events(consignment.id())).hasSize(timeline);
     }
 
     @Test
