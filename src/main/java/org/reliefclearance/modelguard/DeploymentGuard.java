@@ -1,6 +1,6 @@
 package org.reliefclearance.modelguard;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.reliefclearance.forms.FormSchema;
 import org.w3c.dom.Document;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * First line of defence: runs before the engine's own deployers on every new deployment, whoever
@@ -29,7 +29,6 @@ final class DeploymentGuard implements Deployer {
 
     private final BpmnRules bpmn;
     private final DmnRules dmn;
-    private final ObjectMapper json = new ObjectMapper();
 
     DeploymentGuard(BpmnRules bpmn, DmnRules dmn) {
         this.bpmn = bpmn;
@@ -73,15 +72,15 @@ final class DeploymentGuard implements Deployer {
     }
 
     /**
-     * Camunda Forms (form-js JSON). For now only that it is JSON; the checks of what a form may
-     * contain belong here.
+     * Camunda Forms: each is the contract of its step at the engine's door, so a form the contract
+     * cannot enforce (scripted, computed, nested or embedded content) is refused here.
      */
     List<Refusal> checkForm(String resourceName, byte[] content) {
         try {
-            json.readTree(content);
+            FormSchema.parse(new String(content, StandardCharsets.UTF_8));
             return List.of();
-        } catch (IOException e) {
-            return List.of(new Refusal(null, "not a Camunda Form (invalid JSON): " + e.getMessage()));
+        } catch (FormSchema.InvalidFormException e) {
+            return List.of(new Refusal(null, "not a form a step can accept: " + e.getMessage()));
         }
     }
 

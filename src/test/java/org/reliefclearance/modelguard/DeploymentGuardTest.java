@@ -198,11 +198,14 @@ class DeploymentGuardTest {
     }
 
     @Test
-    void acceptsDiagramsAndFormsThatAreJson() {
+    void acceptsDiagramsAndOnlyFormsAStepCanEnforce() {
         assertThatCode(() -> guard.check("diagram.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
                 .doesNotThrowAnyException();
         assertThat(refusal("broken.form", "{\"components\": [".getBytes(UTF_8)).getMessage())
-                .contains("broken.form", "invalid JSON");
+                .contains("broken.form", "not valid JSON");
+        assertThat(refusal("framed.form", """
+                {"id": "framed", "components": [{"type": "iframe", "id": "Frame", "url": "https://example.org"}]}"""
+                .getBytes(UTF_8)).getMessage()).contains("framed.form", "'iframe'");
     }
 
     @Test
