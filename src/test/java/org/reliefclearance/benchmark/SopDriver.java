@@ -59,8 +59,7 @@ final class SopDriver {
                     reviewer.get(0), Map.of(LineMinistryReview.Vars.REVIEW_DECISION, LineMinistryReview.Decisions.APPROVE));
         }
         completeWhenOpen(reference, ClearanceProcess.Elements.DECIDE_EXEMPTION, null, "customs", "customs-hq",
-                Map.of(ClearanceProcess.Vars.EXEMPTION_DECISION, "FULL",
-                        ClearanceProcess.Vars.EXEMPTION_REASON, "Relief goods of a registered organisation"));
+                Map.of(ClearanceProcess.Vars.EXEMPTION_DECISION, "FULL"));
         awaitMessage(reference, ClearanceProcess.Messages.CONSIGNMENT_ARRIVED);
         api.postExpecting("port-wattay", "/api/consignments/" + reference + "/arrival", null, 200);
         completeWhenOpen(reference, ClearanceProcess.Elements.CLEAR_AT_PORT, null, "port-wattay", "customs-port-wattay",

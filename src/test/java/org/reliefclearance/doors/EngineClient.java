@@ -1,5 +1,6 @@
 package org.reliefclearance.doors;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -70,6 +72,29 @@ final class EngineClient {
         headers.put(HttpHeaders.COOKIE, session.cookieHeader());
         headers.set("X-XSRF-TOKEN", session.csrfToken());
         return http.exchange(door.root + path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** {@code deployment/create} with one file, as Camunda Modeler deploys. */
+    ResponseEntity<String> deploy(Door door, String user, String fileName, String content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", "attack");
+        parts.add("data", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        if (door == Door.ENGINE_REST) {
+            return http.withBasicAuth(user, PASSWORD).exchange(door.root + "deployment/create", HttpMethod.POST,
+                    new HttpEntity<>(parts, headers), String.class);
+        }
+        Session session = sessions.computeIfAbsent(user, this::login);
+        headers.put(HttpHeaders.COOKIE, session.cookieHeader());
+        headers.set("X-XSRF-TOKEN", session.csrfToken());
+        return http.exchange(door.root + "deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+                String.class);
     }
 
     /** Logs in the way the webapps' login page does, into the first webapp the user may use. */

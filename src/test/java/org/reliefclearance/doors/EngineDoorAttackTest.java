@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -236,6 +237,27 @@ class EngineDoorAttackTest {
                 client.post(door, "owner", "process-instance/" + underReview.getId() + "/modification",
                         Map.of("instructions", List.of(Map.of("type", "cancel",
                                 "activityId", ClearanceProcess.Elements.REVIEW_BY_AUTHORITY))))));
+    }
+
+    @ParameterizedTest(name = "{1} through {0}")
+    @MethodSource("org.reliefclearance.doors.Attackers#everyUserThroughEveryDoor")
+    void nobodyDeploysAModelThatRunsCodeOnTheServer(Door door, String user) {
+        long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+        String model = Bpmn.convertToString(Bpmn.createExecutableProcess("attack-" + user.replace("-", ""))
+                .camundaHistoryTimeToLive(1).startEvent().serviceTask("Task_RunCommand")
+                .camundaExpression("${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}")
+                .endEvent().done());
+
+        ResponseEntity<String> answer = client.deploy(door, user, "attack.bpmn", model);
+
+        // a process owner may deploy, and is told what the guard refused; nobody else may deploy at all
+        if (user.equals("owner")) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody()).contains("Task_RunCommand");
+        } else {
+            assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
     @Test
