@@ -198,7 +198,7 @@ class TwoNodeClusterTest {
             }
             return reference;
         } catch (Exception e) {
-            throw new IllegalStateException("case " + i + " failed", e);
+            throw new IllegalStateException("case " + i + " failed; unexpected so far: " + unexpected, e);
         }
     }
 
