@@ -63,10 +63,4 @@ public class ConsignmentQueries {
                 .params(params).query(Long.class).single() > 0;
     }
 
-    public List<AuthorityReview> reviews(long consignmentId) {
-        return jdbc.sql("""
-                select authority_code, status, due_at, decided_by, decided_at, reason, tacit
-                from authority_review where consignment_id = ? order by authority_code""")
-                .param(consignmentId).query(AuthorityReview.class).list();
-    }
 }

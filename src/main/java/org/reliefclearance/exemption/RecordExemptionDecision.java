@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.Actors;
-import org.reliefclearance.consignment.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
-import org.reliefclearance.consignment.ReviewOutcomes;
+import org.reliefclearance.review.ReviewOutcomes;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,7 @@
 package org.reliefclearance.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
+
 import org.reliefclearance.consignment.Consignment;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

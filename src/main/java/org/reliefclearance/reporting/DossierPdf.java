@@ -15,10 +15,12 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentEvent;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.StoredDocument;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.Registry;
-import org.reliefclearance.reporting.DossierQueries.DocumentRow;
-import org.reliefclearance.reporting.DossierQueries.ReviewRow;
+import org.reliefclearance.review.AuthorityReview;
+import org.reliefclearance.review.AuthorityReviewRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,16 +38,19 @@ class DossierPdf {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ConsignmentRepository consignments;
-    private final DossierQueries queries;
+    private final AuthorityReviewRepository reviews;
+    private final DocumentStore documentStore;
     private final Registry registry;
     private final Clock clock;
     private final Path regularFont;
     private final Path boldFont;
 
-    DossierPdf(ConsignmentRepository consignments, DossierQueries queries, Registry registry, Clock clock,
+    DossierPdf(ConsignmentRepository consignments, AuthorityReviewRepository reviews, DocumentStore documentStore,
+               Registry registry, Clock clock,
                @Value("${relief.dossier.font}") Path regularFont, @Value("${relief.dossier.bold-font}") Path boldFont) {
         this.consignments = consignments;
-        this.queries = queries;
+        this.reviews = reviews;
+        this.documentStore = documentStore;
         this.registry = registry;
         this.clock = clock;
         this.regularFont = regularFont;
@@ -87,7 +92,7 @@ class DossierPdf {
                             .toList());
 
             pdf.heading("Authority reviews");
-            List<ReviewRow> reviews = queries.reviews(c.id());
+            List<AuthorityReview> reviews = this.reviews.ofConsignment(c.id());
             pdf.table(new float[] {0.2f, 0.14f, 0.1f, 0.1f, 0.1f, 0.08f, 0.28f},
                     List.of("Authority", "Decision", "Requested", "Due", "Decided", "Official", "Reason"),
                     reviews.stream().map(r -> List.of(
@@ -106,7 +111,7 @@ class DossierPdf {
                             orDash(e.authorityCode()), orDash(e.detail()))).toList());
 
             pdf.heading("Documents lodged");
-            List<DocumentRow> documents = queries.documents(c.id());
+            List<StoredDocument> documents = documentStore.list(c.id());
             pdf.table(new float[] {0.2f, 0.28f, 0.08f, 0.18f, 0.1f, 0.16f},
                     List.of("Type", "File", "Size", "SHA-256", "By", "Uploaded"),
                     documents.stream().map(d -> List.of(d.documentType(), d.fileName(), kilobytes(d.sizeBytes()),

@@ -1,7 +1,8 @@
 package org.reliefclearance.reporting;
 
-import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
-import org.reliefclearance.approval.LineMinistryReview;
-import org.reliefclearance.consignment.ClearanceProcess;
+import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.reporting.KpiReport.StepTime;
+import org.reliefclearance.review.LineMinistryReview;
 import org.springframework.stereotype.Component;
 
 /**

@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.reliefclearance.consignment.ClearanceProcess;
+import org.reliefclearance.clearance.ClearanceProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -2,9 +2,9 @@ package org.reliefclearance.benchmark;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * PostgreSQL's cumulative counters for this database (pg_stat_database) and the whole server's

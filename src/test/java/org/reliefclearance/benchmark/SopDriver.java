@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.reliefclearance.NotificationJson;
-import org.reliefclearance.approval.LineMinistryReview;
-import org.reliefclearance.consignment.ClearanceProcess;
+import org.reliefclearance.clearance.ClearanceProcess;
+import org.reliefclearance.review.LineMinistryReview;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Drives one consignment through the whole SOP as its actors would: the organisation notifies and

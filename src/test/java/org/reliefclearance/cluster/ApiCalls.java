@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import org.reliefclearance.NotificationJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.reliefclearance.NotificationJson;
 
 /** The application API of one node, called over HTTP as a demo user (password demo). */
 final class ApiCalls {

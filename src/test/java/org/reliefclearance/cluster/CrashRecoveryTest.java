@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ReliefClearanceApplication;
-import org.reliefclearance.consignment.ClearanceProcess;
+import org.reliefclearance.clearance.ClearanceProcess;
 
 /**
  * The service as a separate JVM, killed (SIGKILL) while organisations are submitting

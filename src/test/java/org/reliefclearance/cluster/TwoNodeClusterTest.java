@@ -20,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -32,15 +30,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.reliefclearance.ReliefClearanceApplication;
-import org.reliefclearance.approval.AuthorityReviews;
-import org.reliefclearance.approval.LineMinistryReview;
-import org.reliefclearance.consignment.ClearanceProcess;
-import org.reliefclearance.consignment.ClearanceProcess.Elements;
-import org.reliefclearance.consignment.ClearanceProcess.Vars;
-import org.reliefclearance.consignment.FakeCustomsSystem;
+import org.reliefclearance.clearance.ClearanceProcess;
+import org.reliefclearance.clearance.ClearanceProcess.Elements;
+import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.customs.FakeCustomsSystem;
+import org.reliefclearance.review.AuthorityReviews;
+import org.reliefclearance.review.LineMinistryReview;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Two nodes of the service, each with its job executor, on one PostgreSQL schema: a few

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.reliefclearance.consignment.ClearanceProcess;
+import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.doors.EngineClient.Door;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

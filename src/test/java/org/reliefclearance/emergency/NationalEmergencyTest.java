@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reliefclearance.approval.Deadlines;
+import org.reliefclearance.deadlines.Deadlines;
 import org.reliefclearance.emergency.NationalEmergency.Elements;
 import org.reliefclearance.emergency.NationalEmergency.Vars;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -73,7 +73,7 @@ class ExpressionAllowListTest {
             "${execution.getProcessEngineServices().getIdentityService()}                   | execution.getProcessEngineServices()",
             "${task.execution}                                                              | property 'execution' of task",
             "${exec('id')}                                                                  | function exec() is not allowed",
-            "${deadlines.getClass()}                                                        | deadlines.getClass() is not a public method declared by org.reliefclearance.approval.Deadlines",
+            "${deadlines.getClass()}                                                        | deadlines.getClass() is not a public method declared by org.reliefclearance.deadlines.Deadlines",
             "${consignmentStatus.hashCode()}                                                | consignmentStatus.hashCode()",
             "${dataSource.getConnection()}                                                  | 'dataSource' is not a model bean",
             "${emergencyState.active().get()}                                               | method get() called on the result of another call",

@@ -122,7 +122,7 @@ class ModelGuardIntegrationTest {
         assertThatThrownBy(() -> evaluate("${execution.getProcessEngine()}", waiting))
                 .hasMessageContaining("may not call getProcessEngine() of execution");
         assertThatThrownBy(() -> evaluate("${deadlines.getClass()}", waiting))
-                .hasMessageContaining("not a public method declared by org.reliefclearance.approval.Deadlines");
+                .hasMessageContaining("not a public method declared by org.reliefclearance.deadlines.Deadlines");
         assertThatThrownBy(() -> evaluate("${reviewSummary.class}", waiting))
                 .hasMessageContaining("may not read property 'class'");
         assertThatThrownBy(() -> evaluate("${dataSource}", waiting)).hasMessageContaining("Unknown property");

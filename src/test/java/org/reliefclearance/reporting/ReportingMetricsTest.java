@@ -3,6 +3,8 @@ package org.reliefclearance.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reliefclearance.reporting.KpiReportTest.at;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.reporting.ReportingFixtures.Row;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,8 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /** The gauges Prometheus scrapes, and who may scrape them. Metric export is on in this context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

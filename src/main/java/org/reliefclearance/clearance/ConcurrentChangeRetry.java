@@ -1,0 +1,65 @@
+package org.reliefclearance.clearance;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.reliefclearance.consignment.WrongStateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs an API action in its own transaction and, when another node or thread changed the same
+ * case at the same moment (Camunda's optimistic locking, a database lock conflict), runs it
+ * again from the start after a short random pause. The action re-reads the case each time, so
+ * a retry either succeeds or finds that the case no longer waits for it (409). Only when the
+ * conflict persists does the caller see it, as a 409 to try again.
+ */
+@Component
+public class ConcurrentChangeRetry {
+
+    static final int ATTEMPTS = 5;
+    private static final long FIRST_PAUSE_MILLIS = 20;
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentChangeRetry.class);
+
+    private final TransactionTemplate transaction;
+
+    ConcurrentChangeRetry(TransactionTemplate transaction) {
+        this.transaction = transaction;
+    }
+
+    public void inTransaction(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    public <T> T inTransaction(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(tx -> work.get());
+            } catch (OptimisticLockingException | ConcurrencyFailureException conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw new WrongStateException("The case changed at the same moment; reload it and try again");
+                }
+                log.debug("Concurrent change, attempt {} of {}: {}", attempt, ATTEMPTS, conflict.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Exponential backoff with jitter, so two nodes that collided do not collide again. */
+    private static void pause(int attempt) {
+        long ceiling = FIRST_PAUSE_MILLIS << (attempt - 1);
+        try {
+            Thread.sleep(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WrongStateException("Interrupted while waiting to retry a concurrent change");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.reliefclearance.clearance;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.variable.Variables;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.ConsignmentStatus;
+import org.reliefclearance.consignment.InvalidInputException;
+import org.reliefclearance.consignment.WrongStateException;
+import org.reliefclearance.registry.Registry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the consignee (and, for arrival, the port) tells a running case. Each action is written
+ * to the timeline and delivered to the process in one transaction: a case that does not wait
+ * for it answers "wrong state" and nothing is recorded. A conflict with a concurrent change of
+ * the same case (another node, a job) is retried, not reported.
+ */
+@Service
+public class ConsignmentActions {
+
+    private final ConsignmentRepository consignments;
+    private final ClearanceEngine engine;
+    private final Registry registry;
+    private final JdbcClient jdbc;
+    private final ConcurrentChangeRetry retry;
+    private final Clock clock;
+
+    ConsignmentActions(ConsignmentRepository consignments, ClearanceEngine engine, Registry registry, JdbcClient jdbc,
+                       ConcurrentChangeRetry retry, Clock clock) {
+        this.consignments = consignments;
+        this.engine = engine;
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    public record DistributedQuantity(int lineNo, BigDecimal quantity) {
+    }
+
+    public void provideInformation(Consignment c, String authorityCode, String response, String actor) {
+        if (registry.authority(authorityCode).isEmpty()) {
+            throw new InvalidInputException("authority", "is not an authority in the registry");
+        }
+        ensureOpen(c);
+        inTransaction(() -> {
+            consignments.addEvent(c.reference(), actor, "INFORMATION_PROVIDED", authorityCode, response);
+            engine.correlateToReview(c.reference(), authorityCode, ClearanceProcess.Messages.INFORMATION_PROVIDED,
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.INFORMATION_RESPONSE, response),
+                    "No review by " + authorityCode + " is waiting for information on " + c.reference());
+        });
+    }
+
+    /** Before release only: released goods are in the country, and the case runs on to its distribution report. */
+    public void withdraw(Consignment c, String reason, String actor) {
+        ensureOpen(c);
+        ensureNotReleased(c);
+        inTransaction(() -> {
+            // a release committed since the caller read the consignment
+            ensureNotReleased(consignments.findByReference(c.reference()).orElseThrow());
+            consignments.addEvent(c.reference(), actor, "WITHDRAWAL_REQUESTED", null, reason);
+            engine.correlate(c.reference(), ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN,
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.WITHDRAWAL_REASON, reason),
+                    c.reference() + " can no longer be withdrawn (status " + c.status() + ")");
+        });
+    }
+
+    public void reportArrival(Consignment c, String actor) {
+        ensureOpen(c);
+        inTransaction(() -> {
+            consignments.addEvent(c.reference(), actor, "ARRIVAL_REPORTED", null, "Goods arrived at " + c.portCode());
+            engine.correlate(c.reference(), ClearanceProcess.Messages.CONSIGNMENT_ARRIVED,
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.ARRIVED_BY, actor),
+                    c.reference() + " is not waiting for its arrival (status " + c.status() + ")");
+        });
+    }
+
+    public void reportDistribution(Consignment c, String report, List<DistributedQuantity> quantities, String actor) {
+        checkQuantities(c, quantities);
+        ensureOpen(c);
+        inTransaction(() -> {
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into distribution_report (consignment_id, report, reported_by, reported_at)
+                    values (?, ?, ?, ?)""")
+                    .params(c.id(), report, actor, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .update(key, "id");
+            for (DistributedQuantity q : quantities) {
+                jdbc.sql("insert into distribution_report_line (report_id, line_no, quantity) values (?, ?, ?)")
+                        .params(key.getKey().longValue(), q.lineNo(), q.quantity()).update();
+            }
+            consignments.addEvent(c.reference(), actor, "DISTRIBUTION_REPORTED", null, report);
+            engine.correlate(c.reference(), ClearanceProcess.Messages.DISTRIBUTION_REPORTED,
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.DISTRIBUTION_REPORT, report),
+                    c.reference() + " is not waiting for a distribution report (status " + c.status() + ")");
+        });
+    }
+
+    /** Distributed quantities name lines of this consignment, once each, and never exceed what was imported. */
+    private void checkQuantities(Consignment c, List<DistributedQuantity> quantities) {
+        Map<Integer, BigDecimal> imported = consignments.lines(c.id()).stream()
+                .collect(Collectors.toMap(ConsignmentLine::lineNo, ConsignmentLine::quantity));
+        for (int i = 0; i < quantities.size(); i++) {
+            DistributedQuantity q = quantities.get(i);
+            String field = "distributedQuantities[" + i + "]";
+            if (!imported.containsKey(q.lineNo())) {
+                throw new InvalidInputException(field + ".lineNo", "is not a line of " + c.reference());
+            }
+            if (quantities.stream().filter(o -> o.lineNo() == q.lineNo()).count() > 1) {
+                throw new InvalidInputException(field + ".lineNo", "is reported more than once");
+            }
+            if (q.quantity().compareTo(imported.get(q.lineNo())) > 0) {
+                throw new InvalidInputException(field + ".quantity",
+                        "exceeds the imported quantity " + imported.get(q.lineNo()).stripTrailingZeros().toPlainString());
+            }
+        }
+    }
+
+    private static void ensureNotReleased(Consignment c) {
+        if (c.releasedAt() != null || c.status() == ConsignmentStatus.RELEASED
+                || c.status() == ConsignmentStatus.AWAITING_DISTRIBUTION_REPORT) {
+            throw new WrongStateException(c.reference() + " has been released (status " + c.status()
+                    + ") and can no longer be withdrawn");
+        }
+    }
+
+    private static void ensureOpen(Consignment c) {
+        if (c.status().isTerminal()) {
+            throw new WrongStateException(c.reference() + " has ended (status " + c.status() + ")");
+        }
+    }
+
+    private void inTransaction(Runnable work) {
+        retry.inTransaction(work);
+    }
+}

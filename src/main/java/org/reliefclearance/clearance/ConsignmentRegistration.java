@@ -1,0 +1,113 @@
+package org.reliefclearance.clearance;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.NewConsignment;
+import org.reliefclearance.consignment.ReferenceGenerator;
+import org.reliefclearance.emergency.Emergency;
+import org.reliefclearance.emergency.EmergencyState;
+import org.reliefclearance.registry.Port;
+import org.reliefclearance.registry.Registry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one place a clearance case is started: the consignment row, its first timeline entry
+ * and the process instance commit together, or not at all.
+ */
+@Service
+public class ConsignmentRegistration {
+
+    private final ConsignmentRepository consignments;
+    private final ReferenceGenerator references;
+    private final Registry registry;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final EmergencyState emergencies;
+
+    ConsignmentRegistration(ConsignmentRepository consignments, ReferenceGenerator references, Registry registry,
+                            RuntimeService runtime, TransactionTemplate transaction, EmergencyState emergencies) {
+        this.consignments = consignments;
+        this.references = references;
+        this.registry = registry;
+        this.runtime = runtime;
+        this.transaction = transaction;
+        this.emergencies = emergencies;
+    }
+
+    public record Registered(Consignment consignment, boolean created) {
+    }
+
+    /**
+     * Registers the notification and starts its case. With an idempotency key, a retry of the
+     * same submission (also a concurrent one) returns the consignment created first.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used for a different notification
+     */
+    public Registered register(NewConsignment notification, String actor, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Consignment> earlier = earlier(notification, idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Registered(earlier.get(), false);
+            }
+        }
+        try {
+            return new Registered(transaction.execute(tx -> insertAndStart(notification, actor, idempotencyKey)), true);
+        } catch (DuplicateKeyException concurrentRetry) {
+            if (idempotencyKey == null) {
+                throw concurrentRetry;
+            }
+            return new Registered(earlier(notification, idempotencyKey).orElseThrow(() -> concurrentRetry), false);
+        }
+    }
+
+    private Optional<Consignment> earlier(NewConsignment notification, String idempotencyKey) {
+        Optional<Consignment> earlier = consignments.findByIdempotencyKey(notification.organisationCode(), idempotencyKey);
+        earlier.ifPresent(c -> {
+            String sent = consignments.idempotencyFingerprint(c.organisationCode(), idempotencyKey).orElse(null);
+            if (sent != null && !sent.equals(notification.fingerprint())) {
+                throw new IdempotencyKeyReusedException(c.reference());
+            }
+        });
+        return earlier;
+    }
+
+    /** Stores the notification without starting a process: for a case already started from Tasklist. */
+    public Consignment store(NewConsignment notification, String actor) {
+        String reference = references.nextConsignmentReference();
+        consignments.insert(notification, reference, actor, null, emergencyInForce());
+        consignments.addEvent(reference, actor, "NOTIFIED", null, "Pre-arrival notification received");
+        return consignments.findByReference(reference).orElseThrow();
+    }
+
+    /** The variables every case starts with, whichever way it was submitted. */
+    public Map<String, Object> startVariables(Consignment c) {
+        Port port = registry.port(c.portCode()).orElseThrow();
+        return Variables.createVariables()
+                .putValue(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE, c.reference())
+                .putValue(ClearanceProcess.Vars.ORGANISATION_CODE, c.organisationCode())
+                .putValue(ClearanceProcess.Vars.PORT_CODE, c.portCode())
+                .putValue(ClearanceProcess.Vars.PORT_CUSTOMS_GROUP, port.customsGroup())
+                .putValue(ClearanceProcess.Vars.PROVISIONAL_DECLARATION, c.provisionalDeclaration());
+    }
+
+    /** A consignment notified while an emergency is in force is counted as one of its consignments. */
+    private String emergencyInForce() {
+        return emergencies.active().map(Emergency::code).orElse(null);
+    }
+
+    private Consignment insertAndStart(NewConsignment notification, String actor, String idempotencyKey) {
+        String reference = references.nextConsignmentReference();
+        consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce());
+        consignments.addEvent(reference, actor, "NOTIFIED", null, "Pre-arrival notification received");
+        Consignment stored = consignments.findByReference(reference).orElseThrow();
+        runtime.startProcessInstanceByKey(ClearanceProcess.KEY, reference, startVariables(stored));
+        return stored;
+    }
+}

@@ -1,0 +1,51 @@
+package org.reliefclearance.clearance.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.reliefclearance.clearance.ConsignmentActions;
+
+/** Bodies of the actions on a running case. Text sizes fit the timeline's detail column. */
+final class ActionRequests {
+
+    private ActionRequests() {
+    }
+
+    record Information(
+            @Schema(example = "MOH_FDD", description = "The authority whose review asked for information")
+            @NotBlank @Size(max = 40) String authority,
+            @Schema(example = "Certificate of analysis for batch 24-117 lodged as a document.")
+            @NotBlank @Size(max = 2000) String response) {
+    }
+
+    record Withdrawal(
+            @Schema(example = "Flight cancelled; goods rerouted by road via Thanaleng")
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record DistributionReport(
+            @Schema(example = "Distributed to 1,200 households in Attapeu province, 3-9 March.")
+            @NotBlank @Size(max = 2000) String report,
+            @Size(max = NotificationRequest.MAX_LINES) List<@NotNull @Valid Quantity> distributedQuantities) {
+
+        List<ConsignmentActions.DistributedQuantity> quantities() {
+            return distributedQuantities == null ? List.of() : distributedQuantities.stream()
+                    .map(q -> new ConsignmentActions.DistributedQuantity(q.lineNo(), q.quantity())).toList();
+        }
+    }
+
+    record Quantity(
+            @Schema(example = "1") @NotNull @Positive Integer lineNo,
+            @Schema(example = "20000") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 3) BigDecimal quantity) {
+    }
+}

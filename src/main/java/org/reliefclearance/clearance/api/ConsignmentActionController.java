@@ -1,0 +1,82 @@
+package org.reliefclearance.clearance.api;
+
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.reliefclearance.clearance.ConsignmentActions;
+import org.reliefclearance.clearance.ConsignmentDetails;
+import org.reliefclearance.consignment.Caller;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentAccess;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Messages to a running case. Each answers with the consignment as it stands afterwards, or 409. */
+@Tag(name = "Consignments")
+@RestController
+@RequestMapping("/api/consignments/{reference}")
+@ApiResponse(responseCode = "409", description = "The case does not wait for this (ended, or not at that step)")
+class ConsignmentActionController {
+
+    private final ConsignmentAccess access;
+    private final ConsignmentActions actions;
+    private final ConsignmentDetails details;
+    private final ConsignmentRepository consignments;
+
+    ConsignmentActionController(ConsignmentAccess access, ConsignmentActions actions, ConsignmentDetails details,
+                                ConsignmentRepository consignments) {
+        this.access = access;
+        this.actions = actions;
+        this.details = details;
+        this.consignments = consignments;
+    }
+
+    @Operation(summary = "Answer an authority's request for information (consignee)")
+    @PostMapping("/information")
+    ConsignmentResponse provideInformation(@PathVariable String reference,
+                                           @Valid @RequestBody ActionRequests.Information body,
+                                           @Parameter(hidden = true) Caller caller) {
+        Consignment c = access.ownConsignment(reference, caller);
+        actions.provideInformation(c, body.authority(), body.response(), caller.userId());
+        return current(reference);
+    }
+
+    @Operation(summary = "Withdraw the consignment before release (consignee)")
+    @PostMapping("/withdrawal")
+    ConsignmentResponse withdraw(@PathVariable String reference, @Valid @RequestBody ActionRequests.Withdrawal body,
+                                 @Parameter(hidden = true) Caller caller) {
+        Consignment c = access.ownConsignment(reference, caller);
+        actions.withdraw(c, body.reason(), caller.userId());
+        return current(reference);
+    }
+
+    @Operation(summary = "Report the distribution of released goods (consignee)")
+    @PostMapping("/distribution-report")
+    ConsignmentResponse reportDistribution(@PathVariable String reference,
+                                           @Valid @RequestBody ActionRequests.DistributionReport body,
+                                           @Parameter(hidden = true) Caller caller) {
+        Consignment c = access.ownConsignment(reference, caller);
+        actions.reportDistribution(c, body.report(), body.quantities(), caller.userId());
+        return current(reference);
+    }
+
+    @Operation(summary = "Report that the goods arrived (customs officers of the port, or the consignee)")
+    @PostMapping("/arrival")
+    ConsignmentResponse reportArrival(@PathVariable String reference, @Parameter(hidden = true) Caller caller) {
+        Consignment c = access.arrivalReportable(reference, caller);
+        actions.reportArrival(c, caller.userId());
+        return current(reference);
+    }
+
+    private ConsignmentResponse current(String reference) {
+        return ConsignmentResponse.of(details.of(consignments.findByReference(reference).orElseThrow()));
+    }
+}

@@ -1,9 +1,0 @@
-package org.reliefclearance.consignment;
-
-/** No such document on this consignment. */
-public class DocumentNotFoundException extends RuntimeException {
-
-    public DocumentNotFoundException(long id) {
-        super("No document " + id + " on this consignment");
-    }
-}

@@ -1,8 +1,0 @@
-package org.reliefclearance.consignment;
-
-import java.time.OffsetDateTime;
-
-/** A document lodged for a consignment, without its content. */
-public record StoredDocument(long id, String documentType, String fileName, String contentType, long sizeBytes,
-                             String sha256, String uploadedBy, OffsetDateTime uploadedAt) {
-}

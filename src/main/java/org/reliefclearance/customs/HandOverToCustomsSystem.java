@@ -1,0 +1,65 @@
+package org.reliefclearance.customs;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reliefclearance.clearance.ClearanceProcess;
+import org.reliefclearance.consignment.Actors;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Hands the release over to the national customs system through the outbox: the record is
+ * stored once, sent until the customs system accepts it (a failure fails the job, which the
+ * engine retries and finally turns into an incident), and never sent again once accepted.
+ */
+@Component("handOverToCustomsSystem")
+class HandOverToCustomsSystem implements JavaDelegate {
+
+    private final ConsignmentRepository consignments;
+    private final CustomsHandOffOutbox outbox;
+    private final CustomsSystem customsSystem;
+    private final ObjectMapper json;
+
+    HandOverToCustomsSystem(ConsignmentRepository consignments, CustomsHandOffOutbox outbox,
+                            CustomsSystem customsSystem, ObjectMapper json) {
+        this.consignments = consignments;
+        this.outbox = outbox;
+        this.customsSystem = customsSystem;
+        this.json = json;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws JsonProcessingException {
+        String reference = (String) execution.getVariable(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE);
+        Consignment released = consignments.findByReference(reference).orElseThrow();
+        String payload = json.writeValueAsString(ReleaseRecord.of(released, consignments.lines(released.id())));
+        CustomsHandOffOutbox.HandOff handOff = outbox.prepare(reference, released.releaseNumber(), payload);
+
+        String detail;
+        if (!customsSystem.connected()) {
+            outbox.handedOver(reference, CustomsHandOffOutbox.Status.RECORDED);
+            detail = "Release " + released.releaseNumber() + " recorded for the customs system";
+        } else {
+            if (handOff.status() != CustomsHandOffOutbox.Status.SENT) {
+                send(reference, handOff.payload());
+            }
+            detail = "Release " + released.releaseNumber() + " sent to the customs system";
+        }
+        // in the job's transaction: only the attempt that completes the step leaves a timeline entry
+        consignments.addEvent(reference, Actors.SYSTEM, "HANDED_OVER_TO_CUSTOMS", null, detail);
+    }
+
+    private void send(String reference, String payload) {
+        try {
+            customsSystem.send(reference, payload);
+        } catch (CustomsSystemUnavailableException e) {
+            outbox.failed(reference, e.getMessage());
+            throw e;
+        }
+        outbox.handedOver(reference, CustomsHandOffOutbox.Status.SENT);
+    }
+}

@@ -1,0 +1,161 @@
+package org.reliefclearance.deadlines;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.reliefclearance.emergency.EmergencyState;
+import org.reliefclearance.modelguard.ModelBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deadlines of the SOP's steps, as the process owner set them in {@code clearance-deadlines.dmn}.
+ * Used by the processes' timers ({@code ${deadlines.dueAt('AUTHORITY_REVIEW', authority)}}) and the API.
+ * "Now" is the engine's clock ({@link ClockUtil}), the same one that fires the timers.
+ */
+@ModelBean
+@Service("deadlines")
+public class Deadlines {
+
+    public static final String DECISION = "clearance-deadlines";
+    public static final String NO_AUTHORITY = "-";
+
+    /** The steps the decision knows. */
+    public static final class Steps {
+        public static final String ENDORSEMENT = "ENDORSEMENT";
+        public static final String AUTHORITY_REVIEW = "AUTHORITY_REVIEW";
+        public static final String INFORMATION_RESPONSE = "INFORMATION_RESPONSE";
+        public static final String EXEMPTION_DECISION = "EXEMPTION_DECISION";
+        public static final String PROVISIONAL_DECLARATION = "PROVISIONAL_DECLARATION";
+        public static final String DISTRIBUTION_REPORT = "DISTRIBUTION_REPORT";
+
+        static final Set<String> ALL = Set.of(ENDORSEMENT, AUTHORITY_REVIEW, INFORMATION_RESPONSE,
+                EXEMPTION_DECISION, PROVISIONAL_DECLARATION, DISTRIBUTION_REPORT);
+
+        private Steps() {
+        }
+    }
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    private final DecisionService decisions;
+    private final CommandExecutor commands;
+    private final EmergencyState emergencyState;
+    private final WorkingCalendar calendar;
+
+    Deadlines(ProcessEngine engine, EmergencyState emergencyState, DeadlineProperties properties) {
+        this.decisions = engine.getDecisionService();
+        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        this.emergencyState = emergencyState;
+        this.calendar = new WorkingCalendar(properties.zone(), properties.holidays());
+    }
+
+    /** The deadline of {@code step} starting now; {@code authorityCode} may be null for steps without one. */
+    public Deadline deadline(String step, String authorityCode) {
+        return deadline(step, authorityCode, now());
+    }
+
+    public Deadline deadline(String step, String authorityCode, Instant startsAt) {
+        if (!Steps.ALL.contains(step)) {
+            throw new IllegalArgumentException("Unknown deadline step " + step);
+        }
+        String authority = authorityCode == null || authorityCode.isBlank() ? NO_AUTHORITY : authorityCode;
+        boolean emergency = emergencyState.isActive();
+        DmnDecisionResultEntries rule = evaluate(step, authority, emergency);
+        if (rule == null) {
+            throw new IllegalStateException(DECISION + " has no rule for " + step + "/" + authority);
+        }
+        Integer hours = asInteger(rule.getEntryMap(), "hours");
+        Integer workingDays = asInteger(rule.getEntryMap(), "workingDays");
+        // Each rule fills the column of its mode; a rule may leave it empty to keep the other one.
+        boolean workingTime = emergency ? hours == null : workingDays != null;
+        if (workingTime && workingDays == null || !workingTime && hours == null) {
+            throw new IllegalStateException(DECISION + " gives no duration for " + step + "/" + authority);
+        }
+        Instant dueAt;
+        Instant reminderAt;
+        String description;
+        if (workingTime) {
+            Duration span = Duration.ofDays(workingDays);
+            dueAt = calendar.addWorkingTime(startsAt, span);
+            reminderAt = calendar.addWorkingTime(startsAt, span.dividedBy(2));
+            description = workingDays + (workingDays == 1 ? " working day" : " working days");
+        } else {
+            Duration span = Duration.ofHours(hours);
+            dueAt = startsAt.plus(span);
+            reminderAt = startsAt.plus(span.dividedBy(2));
+            description = hours + (hours == 1 ? " hour" : " hours");
+        }
+        if (emergency) {
+            description += " (national emergency)";
+        }
+        return new Deadline(step, authority, emergency, workingTime, startsAt, dueAt, reminderAt, description);
+    }
+
+    /** For BPMN timer expressions: {@code ${deadlines.dueAt('ENDORSEMENT', null)}}. */
+    public Date dueAt(String step, String authorityCode) {
+        return Date.from(deadline(step, authorityCode).dueAt());
+    }
+
+    /** Half time of the step's deadline, for reminder timers. */
+    public Date reminderAt(String step, String authorityCode) {
+        return Date.from(deadline(step, authorityCode).reminderAt());
+    }
+
+    /** The time left until {@code dueAt}, counted the way the deadline counts (working or calendar time). */
+    public Duration remaining(Instant dueAt, boolean workingTime) {
+        Instant now = now();
+        return workingTime ? calendar.workingTimeBetween(now, dueAt)
+                : dueAt.isAfter(now) ? Duration.between(now, dueAt) : Duration.ZERO;
+    }
+
+    /** The instant {@code remaining} from now, counted as working or calendar time: resumes a paused clock. */
+    public Instant resume(Duration remaining, boolean workingTime) {
+        Instant now = now();
+        return workingTime ? calendar.addWorkingTime(now, remaining) : now.plus(remaining);
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    /** "Tue 10 Mar 2026 15:00 (Asia/Vientiane)" for forms and the timeline. */
+    public String display(Instant instant) {
+        return DISPLAY.format(instant.atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
+    }
+
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /**
+     * Deadlines are public information: every caller (an organisation's API call, a delegate
+     * running for a ministry official) may know them without a permission on the decision.
+     */
+    private DmnDecisionResultEntries evaluate(String step, String authority, boolean emergency) {
+        return commands.execute(context -> context.runWithoutAuthorization(() ->
+                decisions.evaluateDecisionByKey(DECISION)
+                        .variables(Variables.createVariables()
+                                .putValue("step", step)
+                                .putValue("authority", authority)
+                                .putValue("emergency", emergency))
+                        .evaluate()
+                        .getSingleResult()));
+    }
+
+    private static Integer asInteger(Map<String, Object> entries, String name) {
+        return entries.get(name) instanceof Number n ? n.intValue() : null;
+    }
+}

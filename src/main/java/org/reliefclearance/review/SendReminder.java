@@ -1,0 +1,22 @@
+package org.reliefclearance.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_SendReminder: half of the review time has passed; counted and put on the timeline. */
+@Component("sendReminder")
+class SendReminder implements JavaDelegate {
+
+    private final AuthorityReviews reviews;
+
+    SendReminder(AuthorityReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReviewExecution review = ReviewExecution.of(execution);
+        reviews.remind(review.reference(), review.authority(), review.reviewDueAt());
+    }
+}

@@ -1,0 +1,45 @@
+package org.reliefclearance.screening;
+
+import java.time.format.DateTimeFormatter;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.registry.Registry;
+import org.springframework.stereotype.Component;
+
+/** Registered, not suspended, MoU valid; also puts what every task form shows on the case. */
+@Component("checkConsigneeEligibility")
+class CheckConsigneeEligibility implements JavaDelegate {
+
+    private static final DateTimeFormatter ARRIVAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ConsigneeEligibility eligibility;
+    private final ConsignmentRepository consignments;
+    private final Registry registry;
+
+    CheckConsigneeEligibility(ConsigneeEligibility eligibility, ConsignmentRepository consignments,
+                              Registry registry) {
+        this.eligibility = eligibility;
+        this.consignments = consignments;
+        this.registry = registry;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reference = (String) execution.getVariable(Vars.CONSIGNMENT_REFERENCE);
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+
+        ConsigneeEligibility.Result result = eligibility.check(reference, consignment.organisationCode());
+
+        execution.setVariable(Vars.CONSIGNEE_ELIGIBLE, result.eligible());
+        execution.setVariable(Vars.ELIGIBILITY_REASON, result.reason());
+        execution.setVariable(Vars.ORGANISATION_NAME,
+                result.organisationName() == null ? consignment.organisationCode() : result.organisationName());
+        execution.setVariable(Vars.PORT_NAME, registry.port(consignment.portCode()).orElseThrow().name());
+        execution.setVariable(Vars.EXPECTED_ARRIVAL, consignment.expectedArrival()
+                .atZoneSameInstant(ConsigneeEligibility.LAO_TIME).format(ARRIVAL) + " (Vientiane time)");
+    }
+}

@@ -1,0 +1,74 @@
+package org.reliefclearance.screening;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.reliefclearance.consignment.Actors;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.springframework.stereotype.Service;
+
+/** Classifies every line of a consignment and stores treatment and approving authority per line. */
+@Service
+public class ConsignmentClassification {
+
+    private final GoodsClassification rules;
+    private final ConsignmentRepository consignments;
+
+    ConsignmentClassification(GoodsClassification rules, ConsignmentRepository consignments) {
+        this.rules = rules;
+        this.consignments = consignments;
+    }
+
+    /**
+     * @param requiredAuthorities distinct authority codes in line order, one review each
+     * @param prohibitionReason   null when no line is prohibited
+     */
+    public record Outcome(List<String> requiredAuthorities, String prohibitionReason, boolean dutiableLines,
+                          List<ConsignmentLine> lines) {
+
+        public boolean prohibited() {
+            return prohibitionReason != null;
+        }
+    }
+
+    public Outcome classify(String reference) {
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+        Set<String> authorities = new LinkedHashSet<>();
+        List<String> prohibitions = new ArrayList<>();
+        boolean dutiable = false;
+        for (ConsignmentLine line : consignments.lines(consignment.id())) {
+            GoodsRequirement c = rules.classify(line.hsCode(), line.category()).orElseThrow(() ->
+                    new IllegalStateException("goods-classification has no rule for HS " + line.hsCode()));
+            consignments.classifyLine(line.id(), c.treatment(), c.authorityCode());
+            if (c.authorityCode() != null) {
+                authorities.add(c.authorityCode());
+            }
+            if (GoodsClassification.PROHIBITED.equals(c.treatment())) {
+                prohibitions.add("line " + line.lineNo() + " (" + line.description() + ", HS " + line.hsCode() + "): "
+                        + c.reason());
+            }
+            dutiable |= GoodsClassification.DUTIABLE.equals(c.treatment());
+        }
+        List<ConsignmentLine> classified = consignments.lines(consignment.id());
+        String prohibitionReason = prohibitions.isEmpty() ? null : "Prohibited goods: " + String.join("; ", prohibitions);
+        consignments.addEvent(reference, Actors.SYSTEM, "LINES_CLASSIFIED", null, summary(classified, authorities));
+        return new Outcome(List.copyOf(authorities), prohibitionReason, dutiable, classified);
+    }
+
+    private static String summary(List<ConsignmentLine> lines, Set<String> authorities) {
+        StringBuilder s = new StringBuilder();
+        for (ConsignmentLine l : lines) {
+            s.append("line ").append(l.lineNo()).append(' ').append(l.treatment());
+            if (l.authorityCode() != null) {
+                s.append(" (").append(l.authorityCode()).append(')');
+            }
+            s.append("; ");
+        }
+        s.append("permits from: ").append(authorities.isEmpty() ? "none" : String.join(", ", authorities));
+        return s.length() <= 2000 ? s.toString() : s.substring(0, 2000);
+    }
+}

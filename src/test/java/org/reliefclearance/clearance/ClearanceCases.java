@@ -1,0 +1,190 @@
+package org.reliefclearance.clearance;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentEvent;
+import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.NewConsignment;
+
+/**
+ * Test helpers: submit a notification, act as the officials of each step, run the jobs a job
+ * executor would run, read the tables.
+ */
+public class ClearanceCases {
+
+    public static final NewConsignment.Line MEDICINE = line("Amoxicillin 500 mg capsules", "300410", "MEDICINE", "1200", "4800");
+    public static final NewConsignment.Line VACCINES = line("Measles vaccine", "300241", "VACCINE", "5000", "12000");
+    public static final NewConsignment.Line SEEDS = line("Vegetable seeds for sowing", "120991", "SEEDS_PLANTS", "500", "3500");
+    public static final NewConsignment.Line SATELLITE_PHONE = line("Satellite phones", "851714", "TELECOM_EQUIPMENT", "10", "9000");
+    public static final NewConsignment.Line TENTS = line("Family tents", "630622", "SHELTER", "200", "30000");
+    public static final NewConsignment.Line RIFLES = line("Hunting rifles", "930320", "OTHER", "5", "2500");
+    public static final NewConsignment.Line LAPTOPS = line("Laptops for the field office", "847130", "OTHER", "4", "4000");
+
+    /** Review process contract (line-ministry-review), as its reviewers' form submits it. */
+    static final String REVIEW_TASK = "Task_ReviewPermit";
+
+    private final ConsignmentRegistration registration;
+    private final ConsignmentRepository consignments;
+    private final ProcessEngine engine;
+
+    public ClearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments, ProcessEngine engine) {
+        this.registration = registration;
+        this.consignments = consignments;
+        this.engine = engine;
+    }
+
+    public static NewConsignment.Line line(String description, String hsCode, String category, String quantity, String value) {
+        return new NewConsignment.Line(description, hsCode, category, new BigDecimal(quantity), "PCS",
+                new BigDecimal(value), new BigDecimal("100"));
+    }
+
+    public static NewConsignment notification(String organisation, boolean provisional, NewConsignment.Line... lines) {
+        return new NewConsignment(organisation, "WATTAY", OffsetDateTime.now().plusDays(3), "AIR_WAYBILL",
+                "AWB-" + System.nanoTime(), "ECHO", provisional, List.of(lines));
+    }
+
+    /** Submits through the one place the API uses and runs the case to its first wait state. */
+    public ProcessInstance submit(NewConsignment notification) {
+        String reference = registration.register(notification, "test-api", null).consignment().reference();
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey(ClearanceProcess.KEY).singleResult();
+        runJobs(instance);
+        return instance;
+    }
+
+    /** Executes due async continuations of the case and its called reviews until none is left. */
+    public void runJobs(ProcessInstance instance) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = engine.getManagementService().createJobQuery().rootProcessInstanceId(instance.getId())
+                    .executable().messages().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        throw new IllegalStateException("Jobs keep coming");
+    }
+
+    /** Fires the case's timer on {@code activityId} now, as if its deadline had passed. */
+    public void fireTimer(ProcessInstance instance, String activityId) {
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(activityId).timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+        runJobs(instance);
+    }
+
+    /** Completes the case's open task {@code taskKey} as {@code user} of {@code group}. */
+    public void complete(ProcessInstance instance, String taskKey, String user, String group, VariableMap variables) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey).singleResult();
+        completeAs(task, user, group, variables);
+        runJobs(instance);
+    }
+
+    public void endorse(ProcessInstance instance) {
+        complete(instance, ClearanceProcess.Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
+                Variables.createVariables().putValue(ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+    }
+
+    /** The reviewer of {@code authority} decides in its line-ministry-review instance. */
+    public void review(ProcessInstance instance, String authority, String decision, List<Integer> rejectedLines, String reason) {
+        ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId()).variableValueEquals(ClearanceProcess.Vars.AUTHORITY, authority)
+                .singleResult();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(review.getId())
+                .taskDefinitionKey(REVIEW_TASK).singleResult();
+        VariableMap variables = Variables.createVariables().putValue("reviewDecision", decision);
+        if (rejectedLines != null) {
+            variables.putValue("rejectedLines", rejectedLines);
+        }
+        if (reason != null) {
+            variables.putValue("reviewReason", reason);
+        }
+        engine.getTaskService().complete(task.getId(), variables);
+        runJobs(instance);
+    }
+
+    public void decideExemption(ProcessInstance instance, String decision, Number waivedValue, String reason) {
+        VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.EXEMPTION_DECISION, decision);
+        if (waivedValue != null) {
+            variables.putValue(ClearanceProcess.Vars.WAIVED_VALUE_USD, waivedValue);
+        }
+        if (reason != null) {
+            variables.putValue(ClearanceProcess.Vars.EXEMPTION_REASON, reason);
+        }
+        complete(instance, ClearanceProcess.Elements.DECIDE_EXEMPTION, "customs", "customs-hq", variables);
+    }
+
+    public void arrive(ProcessInstance instance) {
+        engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .setVariable(ClearanceProcess.Vars.ARRIVED_BY, "port-wattay").correlate();
+        runJobs(instance);
+    }
+
+    public void clearAtPort(ProcessInstance instance, String decision, String reason) {
+        VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.CLEARANCE_DECISION, decision);
+        if (reason != null) {
+            variables.putValue(ClearanceProcess.Vars.EXAMINATION_REASON, reason);
+        }
+        complete(instance, ClearanceProcess.Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", variables);
+    }
+
+    public void reportDistribution(ProcessInstance instance, String report) {
+        engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.DISTRIBUTION_REPORTED)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .setVariable(ClearanceProcess.Vars.DISTRIBUTION_REPORT, report).correlate();
+        runJobs(instance);
+    }
+
+    /** A case with only relief items (no permits), endorsed, fully exempted, arrived and released. */
+    public ProcessInstance releasedWithoutPermits(boolean provisional) {
+        ProcessInstance instance = submit(notification("LRC", provisional, TENTS));
+        endorse(instance);
+        decideExemption(instance, "FULL", null, null);
+        arrive(instance);
+        clearAtPort(instance, "RELEASE", null);
+        return instance;
+    }
+
+    private void completeAs(Task task, String user, String group, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    public Consignment consignment(ProcessInstance instance) {
+        return consignments.findByReference(instance.getBusinessKey()).orElseThrow();
+    }
+
+    public List<ConsignmentLine> lines(ProcessInstance instance) {
+        return consignments.lines(consignment(instance).id());
+    }
+
+    public List<ConsignmentEvent> events(ProcessInstance instance) {
+        return consignments.events(consignment(instance).id());
+    }
+
+    public List<String> eventTypes(ProcessInstance instance) {
+        return events(instance).stream().map(ConsignmentEvent::eventType).toList();
+    }
+
+    /** The user named for the first timeline entry of {@code eventType}. */
+    public String actorOf(ProcessInstance instance, String eventType) {
+        return events(instance).stream().filter(e -> e.eventType().equals(eventType)).findFirst().orElseThrow().actor();
+    }
+}

@@ -1,0 +1,469 @@
+package org.reliefclearance.clearance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.clearance.ClearanceProcess.Elements;
+import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.ConsignmentStatus;
+import org.reliefclearance.customs.CustomsHandOffOutbox;
+import org.reliefclearance.customs.CustomsSystemUnavailableException;
+import org.reliefclearance.customs.FakeCustomsSystem;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The clearance SOP, one test per path, driven as the API, officials and ministries would. */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+class ClearanceProcessTest {
+
+    static final FakeCustomsSystem CUSTOMS_SYSTEM = FakeCustomsSystem.start();
+
+    @DynamicPropertySource
+    static void customsSystem(DynamicPropertyRegistry properties) {
+        properties.add("relief.customs-system.url", CUSTOMS_SYSTEM::url);
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ConsignmentRegistration registration;
+    @Autowired
+    ConsignmentRepository consignments;
+    @Autowired
+    JdbcClient jdbc;
+
+    ClearanceCases cases;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        cases = new ClearanceCases(registration, consignments, engine);
+    }
+
+    @Test
+    void startFormFromTasklistRegistersTheConsignmentForTheUsersOrganisation() {
+        LocalDate arrival = LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(5);
+        engine.getIdentityService().setAuthentication("wfp", List.of("org-wfp"));
+        ProcessInstance instance;
+        try {
+            instance = engine.getFormService().submitStartForm(definitionId(), Variables.createVariables()
+                    .putValue(Vars.PORT_CODE, "THANALENG")
+                    .putValue(Vars.EXPECTED_ARRIVAL, arrival + "T10:30")
+                    .putValue(Vars.TRANSPORT_DOCUMENT_TYPE, "RAIL_CONSIGNMENT_NOTE")
+                    .putValue(Vars.TRANSPORT_DOCUMENT_NUMBER, "CIM-2026-77")
+                    .putValue(Vars.DONOR, "ECHO")
+                    .putValue(Vars.PROVISIONAL_DECLARATION, true)
+                    // what the form's line slots submit: slot 3 stays closed, so form-js sends nothing of it
+                    .putValue(Vars.lineField(1, "Description"), "Family tents")
+                    .putValue(Vars.lineField(1, "HsCode"), "630622")
+                    .putValue(Vars.lineField(1, "Category"), "SHELTER")
+                    .putValue(Vars.lineField(1, "Quantity"), 200L)
+                    .putValue(Vars.lineField(1, "Unit"), "PCS")
+                    .putValue(Vars.lineField(1, "ValueUsd"), 30000L)
+                    .putValue(Vars.lineField(1, "GrossWeightKg"), 4000L)
+                    .putValue(Vars.addLine(2), true)
+                    .putValue(Vars.lineField(2, "Description"), "Shotgun cartridges")
+                    .putValue(Vars.lineField(2, "HsCode"), "930630")
+                    .putValue(Vars.lineField(2, "Category"), "OTHER")
+                    .putValue(Vars.lineField(2, "Quantity"), 100L)
+                    .putValue(Vars.lineField(2, "Unit"), "BOX")
+                    .putValue(Vars.lineField(2, "ValueUsd"), 900.5)
+                    .putValue(Vars.addLine(3), false));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(instance).isWaitingAt("Event_NotificationReceived");
+        cases.runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.REGISTER_CONSIGNMENT, Elements.CHECK_CONSIGNEE_ELIGIBILITY);
+        String reference = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName(Vars.CONSIGNMENT_REFERENCE).singleResult().getValue();
+        assertThat(reference).matches("RC-\\d{4}-\\d{6}");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+                .singleResult().getBusinessKey()).isEqualTo(reference);
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+        assertThat(consignment.organisationCode()).isEqualTo("WFP");
+        assertThat(consignment.portCode()).isEqualTo("THANALENG");
+        assertThat(consignment.createdBy()).isEqualTo("wfp");
+        assertThat(consignment.provisionalDeclaration()).isTrue();
+        assertThat(consignment.transportDocumentType()).isEqualTo("RAIL_CONSIGNMENT_NOTE");
+        assertThat(consignment.expectedArrival().toInstant())
+                .isEqualTo(OffsetDateTime.parse(arrival + "T10:30+07:00").toInstant());
+        assertThat(consignments.lines(consignment.id()))
+                .extracting(ConsignmentLine::hsCode, ConsignmentLine::unit, l -> l.valueUsd().doubleValue())
+                .containsExactly(tuple("630622", "PCS", 30000.0), tuple("930630", "BOX", 900.5));
+        // the cartridges end it here; the rest of the path is the same as for the API
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.PROHIBITED);
+    }
+
+    @Test
+    void happyPathWithThreeMinistriesReviewingInParallel() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.MEDICINE, ClearanceCases.SEEDS, ClearanceCases.SATELLITE_PHONE, ClearanceCases.TENTS));
+
+        assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST)
+                .variables().containsEntry(Vars.REQUIRED_AUTHORITIES, List.of("MOH_FDD", "MAF_DOA", "MTC"))
+                .containsEntry(Vars.PERMITS_REQUIRED, true).containsEntry(Vars.HAS_PROHIBITED_LINES, false)
+                .containsEntry(Vars.ORGANISATION_NAME, "World Food Programme");
+        assertThat(task(instance)).hasCandidateGroup("molsw-officers");
+        assertThat(task(instance).getDueDate()).isInTheFuture();
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::treatment, ConsignmentLine::authorityCode)
+                .containsExactly(tuple("PERMIT_REQUIRED", "MOH_FDD"), tuple("PERMIT_REQUIRED", "MAF_DOA"),
+                        tuple("PERMIT_REQUIRED", "MTC"), tuple("RELIEF_EXEMPT", null));
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.AWAITING_ENDORSEMENT);
+
+        cases.endorse(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .count()).isEqualTo(3);
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.UNDER_REVIEW);
+        assertThat(cases.actorOf(instance, "ENDORSEMENT_DECIDED")).isEqualTo("molsw");
+
+        cases.review(instance, "MTC", "APPROVE", null, null);
+        cases.review(instance, "MOH_FDD", "APPROVE", null, null);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY);
+        cases.review(instance, "MAF_DOA", "APPROVE", null, null);
+
+        assertThat(instance).hasPassed(Elements.SUMMARISE_REVIEWS).isWaitingAt(Elements.DECIDE_EXEMPTION)
+                .variables().containsEntry(Vars.REVIEW_OUTCOME, "ALL_APPROVED");
+        assertThat(task(instance)).hasCandidateGroup("customs-hq");
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.AWAITING_EXEMPTION_DECISION);
+
+        cases.decideExemption(instance, "FULL", null, null);
+        assertThat(instance).isWaitingAt(Elements.CONSIGNMENT_ARRIVED);
+        Consignment exempted = cases.consignment(instance);
+        assertThat(exempted.status()).isEqualTo(ConsignmentStatus.AWAITING_ARRIVAL);
+        assertThat(exempted.exemptionDecision()).isEqualTo("FULL");
+        assertThat(exempted.waivedValue()).isEqualByComparingTo("47300");
+
+        cases.arrive(instance);
+        assertThat(instance).hasPassed(Elements.ASSESS_EXAMINATION_RISK).isWaitingAt(Elements.CLEAR_AT_PORT)
+                .variables().containsEntry(Vars.EMERGENCY_ACTIVE, false).containsKey(Vars.EXAMINATION_RECOMMENDED);
+        assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
+        assertThat(cases.consignment(instance).arrivedAt()).isNotNull();
+        assertThat(cases.actorOf(instance, "ARRIVED")).isEqualTo("port-wattay");
+
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).hasNotPassed(Elements.EXAMINE_GOODS,
+                Elements.COMPLETE_DECLARATION).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        Consignment released = cases.consignment(instance);
+        assertThat(released.releaseNumber()).matches("RN-WATTAY-\\d{4}-\\d{6}");
+        assertThat(released.releasedAt()).isNotNull();
+        assertThat(released.status()).isEqualTo(ConsignmentStatus.AWAITING_DISTRIBUTION_REPORT);
+        assertThat(instance).variables().containsEntry(Vars.RELEASE_NUMBER, released.releaseNumber());
+        assertThat(instance).hasPassed(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(released.reference())).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains(released.releaseNumber(), "\"hsCode\":\"300410\"",
+                        "\"portCode\":\"WATTAY\""));
+
+        cases.reportDistribution(instance, "Distributed to 1,200 households in Attapeu");
+        assertThat(instance).isEnded().hasPassed(Elements.CLOSE_CASE, Elements.CASE_CLOSED);
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.CLOSED);
+        assertThat(cases.eventTypes(instance)).containsSubsequence("NOTIFIED", "ELIGIBILITY_CHECKED",
+                "LINES_CLASSIFIED", "AWAITING_ENDORSEMENT", "ENDORSEMENT_DECIDED", "UNDER_REVIEW",
+                "REVIEWS_SUMMARISED", "AWAITING_EXEMPTION_DECISION", "EXEMPTION_DECIDED", "EXEMPTION_RECORDED",
+                "AWAITING_ARRIVAL", "ARRIVED", "RISK_ASSESSED", "PORT_CLEARANCE_DECIDED", "RELEASED",
+                "HANDED_OVER_TO_CUSTOMS", "AWAITING_DISTRIBUTION_REPORT", "DISTRIBUTION_REPORTED", "CLOSED");
+    }
+
+    @Test
+    void ministryRejectsSomeLinesAndTheRestIsReleased() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.MEDICINE, ClearanceCases.VACCINES, ClearanceCases.TENTS));
+        assertThat(instance).variables().containsEntry(Vars.REQUIRED_AUTHORITIES, List.of("MOH_FDD"));
+        cases.endorse(instance);
+
+        cases.review(instance, "MOH_FDD", "REJECT_LINES", List.of(2), "Cold chain certificate missing");
+
+        assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION).variables()
+                .containsEntry(Vars.REVIEW_OUTCOME, "PARTIAL");
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::reviewStatus)
+                .containsExactly("APPROVED", "REJECTED", null);
+        cases.decideExemption(instance, "FULL", null, null);
+        // a full exemption waives what may be released: amoxicillin and tents, not the vaccine
+        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("34800");
+        cases.arrive(instance);
+        cases.clearAtPort(instance, "RELEASE", null);
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.consignment(instance).releaseNumber()).isNotNull();
+    }
+
+    @Test
+    void allLinesRejectedEndsTheCase() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(instance);
+
+        cases.review(instance, "MTC", "REJECT_ALL", null, "Frequency band not licensed");
+
+        assertThat(instance).isEnded().hasPassed(Elements.SUMMARISE_REVIEWS, Elements.CONSIGNMENT_REJECTED)
+                .hasNotPassed(Elements.DECIDE_EXEMPTION);
+        Consignment consignment = cases.consignment(instance);
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.REJECTED);
+        assertThat(consignment.statusReason()).startsWith("ALL_REJECTED: 0 of 1 lines");
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::reviewStatus).containsExactly("REJECTED");
+    }
+
+    @Test
+    void rejectedEndorsementEndsTheCaseWithTheOfficersReason() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+
+        cases.complete(instance, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers", Variables.createVariables()
+                .putValue(Vars.ENDORSEMENT_DECISION, "REJECTED")
+                .putValue(Vars.ENDORSEMENT_REASON, "No humanitarian need in the declared province"));
+
+        assertThat(instance).isEnded().hasPassed(Elements.REQUEST_NOT_ENDORSED)
+                .hasNotPassed(Elements.REVIEW_BY_AUTHORITY, Elements.DECIDE_EXEMPTION);
+        Consignment consignment = cases.consignment(instance);
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.NOT_ENDORSED);
+        assertThat(consignment.statusReason()).isEqualTo("No humanitarian need in the declared province");
+        assertThat(cases.events(instance)).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo("ENDORSEMENT_DECIDED");
+            assertThat(e.actor()).isEqualTo("molsw");
+            assertThat(e.detail()).isEqualTo("REJECTED: No humanitarian need in the declared province");
+        });
+    }
+
+    @Test
+    void portOfficerSelectsAnExaminationWithAReason() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false,
+                ClearanceCases.TENTS, ClearanceCases.LAPTOPS));
+        cases.endorse(instance);
+        // no line needs a permit: straight to customs
+        assertThat(instance).hasNotPassed(Elements.REVIEW_BY_AUTHORITY).isWaitingAt(Elements.DECIDE_EXEMPTION);
+        cases.decideExemption(instance, "PARTIAL", 30000, "Laptops are office equipment, not relief");
+        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("30000");
+        cases.arrive(instance);
+        assertThat(instance).variables().containsEntry(Vars.EXAMINATION_RECOMMENDED, true);
+
+        cases.clearAtPort(instance, "EXAMINE", "Dutiable laptops declared with the tents");
+
+        assertThat(instance).isWaitingAt(Elements.EXAMINE_GOODS);
+        assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.UNDER_EXAMINATION);
+        cases.complete(instance, Elements.EXAMINE_GOODS, "port-wattay", "customs-port-wattay", Variables.createVariables()
+                .putValue(Vars.EXAMINATION_RESULT, "CONFORMS").putValue(Vars.EXAMINATION_FINDINGS, "4 laptops as declared"));
+
+        assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("PORT_CLEARANCE_DECIDED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("port-wattay");
+                    assertThat(e.detail()).isEqualTo("EXAMINE: Dutiable laptops declared with the tents");
+                });
+        assertThat(cases.eventTypes(instance)).containsSubsequence("UNDER_EXAMINATION", "EXAMINATION_COMPLETED", "RELEASED");
+    }
+
+    @Test
+    void provisionalDeclarationNotCompletedInTimeIsEscalated() {
+        ProcessInstance instance = cases.releasedWithoutPermits(true);
+        assertThat(instance).isWaitingAt(Elements.COMPLETE_DECLARATION);
+        assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
+        assertThat(task(instance).getDueDate()).isInTheFuture();
+
+        cases.fireTimer(instance, Elements.DECLARATION_OVERDUE);
+
+        assertThat(instance).hasPassed(Elements.DECLARATION_OVERDUE).isWaitingAt(Elements.HANDLE_OVERDUE_DECLARATION);
+        assertThat(task(instance)).hasCandidateGroup("nlpwg-coordinators");
+        assertThat(cases.eventTypes(instance)).contains("DECLARATION_OVERDUE");
+        cases.complete(instance, Elements.HANDLE_OVERDUE_DECLARATION, "coordinator", "nlpwg-coordinators",
+                Variables.createVariables().putValue("overdueAction", "DECLARATION_OBTAINED")
+                        .putValue("overdueNotes", "Declaration lodged two days late"));
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.actorOf(instance, "OVERDUE_DECLARATION_HANDLED")).isEqualTo("coordinator");
+    }
+
+    @Test
+    void overdueDistributionReportIsFollowedUpWhileTheCaseKeepsWaiting() {
+        ProcessInstance instance = cases.releasedWithoutPermits(false);
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+
+        cases.fireTimer(instance, Elements.DISTRIBUTION_REPORT_OVERDUE);
+
+        assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_DISTRIBUTION_REPORT, Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(task(instance)).hasCandidateGroup("molsw-officers");
+        assertThat(cases.eventTypes(instance)).contains("DISTRIBUTION_REPORT_OVERDUE");
+
+        cases.reportDistribution(instance, "Distributed late, 300 families");
+
+        assertThat(instance).isEnded().hasPassed(Elements.CASE_CLOSED);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.CLOSED);
+    }
+
+    @Test
+    void consigneeWithdrawsBeforeRelease() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE));
+        cases.endorse(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY);
+
+        // as the API delivers it: it has checked the caller and logged the request itself
+        engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN)
+                .processInstanceBusinessKey(instance.getBusinessKey())
+                .setVariable(Vars.WITHDRAWAL_REASON, "Goods diverted to another country").correlateExclusively();
+
+        assertThat(instance).isEnded().hasPassed(Elements.RECORD_WITHDRAWAL, Elements.CONSIGNMENT_WITHDRAWN);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .count()).isZero();
+        Consignment consignment = cases.consignment(instance);
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.WITHDRAWN);
+        assertThat(consignment.statusReason()).isEqualTo("Goods diverted to another country");
+        assertThat(cases.eventTypes(instance)).endsWith("WITHDRAWN");
+    }
+
+    @Test
+    void duringAnEmergencyThePortMayReleaseBeforeTheDeclaration() {
+        String emergency = "TEST-IM8-" + System.nanoTime();
+        jdbc.sql("""
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
+        try {
+            ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+            cases.endorse(instance);
+            cases.decideExemption(instance, "FULL", null, null);
+            cases.arrive(instance);
+            assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                    .containsEntry(Vars.EMERGENCY_ACTIVE, true).containsEntry(Vars.RELEASE_BEFORE_DECLARATION, false);
+
+            cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
+                    Variables.createVariables().putValue(Vars.CLEARANCE_DECISION, "RELEASE")
+                            .putValue(Vars.RELEASE_BEFORE_DECLARATION, true));
+
+            // released on an IM8 basis although no provisional declaration was asked for
+            assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.COMPLETE_DECLARATION);
+            assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.RELEASED);
+            cases.complete(instance, Elements.COMPLETE_DECLARATION, "port-wattay", "customs-port-wattay",
+                    Variables.createVariables().putValue(Vars.DECLARATION_NUMBER, "IM8-2026-0042"));
+            assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+            assertThat(cases.events(instance)).anySatisfy(e -> {
+                assertThat(e.eventType()).isEqualTo("DECLARATION_COMPLETED");
+                assertThat(e.detail()).isEqualTo("IM8-2026-0042");
+            });
+        } finally {
+            jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
+                    .params(OffsetDateTime.now(), emergency).update();
+        }
+    }
+
+    @Test
+    void suspendedOrganisationIsNotEligible() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("HOPEAID", false, ClearanceCases.TENTS));
+
+        assertThat(instance).isEnded().hasPassed(Elements.CHECK_CONSIGNEE_ELIGIBILITY, Elements.CONSIGNEE_NOT_ELIGIBLE)
+                .hasNotPassed(Elements.CLASSIFY_CONSIGNMENT_LINES);
+        Consignment consignment = cases.consignment(instance);
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.NOT_ELIGIBLE);
+        assertThat(consignment.statusReason()).contains("suspended");
+        assertThat(cases.eventTypes(instance)).containsExactly("NOTIFIED", "ELIGIBILITY_CHECKED", "NOT_ELIGIBLE");
+    }
+
+    @Test
+    void prohibitedLineEndsTheCaseBeforeEndorsement() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.TENTS, ClearanceCases.RIFLES));
+
+        assertThat(instance).isEnded().hasPassed(Elements.CLASSIFY_CONSIGNMENT_LINES, Elements.CONSIGNMENT_PROHIBITED)
+                .hasNotPassed(Elements.ENDORSE_REQUEST);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::treatment)
+                .containsExactly("RELIEF_EXEMPT", "PROHIBITED");
+        Consignment consignment = cases.consignment(instance);
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.PROHIBITED);
+        assertThat(consignment.statusReason()).contains("line 2", "Hunting rifles", "Arms and ammunition");
+        assertThat(cases.eventTypes(instance)).endsWith("LINES_CLASSIFIED", "PROHIBITED");
+    }
+
+    @Test
+    void customsSystemDownIsRetriedThenAnIncidentAndResumesOnceWithoutSendingTwice() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        CUSTOMS_SYSTEM.goDown();
+        try {
+            assertThatThrownBy(() -> cases.clearAtPort(instance, "RELEASE", null))
+                    .isInstanceOf(CustomsSystemUnavailableException.class).hasMessageContaining("503");
+            ManagementService management = engine.getManagementService();
+            Job handOff = management.createJobQuery().processInstanceId(instance.getId())
+                    .activityId(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM).singleResult();
+            // released, but waiting at the hand-off; the retry is due only after the first interval
+            assertThat(cases.consignment(instance).releaseNumber()).isNotNull();
+            assertThat(handOff.getRetries()).isEqualTo(4);
+            assertThat(handOff.getDuedate()).isInTheFuture();
+            int retries = handOff.getRetries();
+            while (retries > 0) {
+                String jobId = handOff.getId();
+                assertThatThrownBy(() -> management.executeJob(jobId))
+                        .isInstanceOf(CustomsSystemUnavailableException.class);
+                int left = management.createJobQuery().jobId(jobId).singleResult().getRetries();
+                assertThat(left).isEqualTo(retries - 1);
+                retries = left;
+            }
+
+            Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+                    .singleResult();
+            assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+            assertThat(incident.getActivityId()).isEqualTo(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
+            assertThat(incident.getIncidentMessage()).contains("Customs system answered 503");
+            assertThat(instance).isWaitingAt(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
+            CustomsHandOffOutbox.HandOff waiting = jdbc.sql(
+                    "select reference, release_number, payload, status, attempts from customs_hand_off where reference = ?")
+                    .param(instance.getBusinessKey()).query(CustomsHandOffOutbox.HandOff.class).single();
+            assertThat(waiting.status()).isEqualTo(CustomsHandOffOutbox.Status.PENDING);
+            assertThat(waiting.attempts()).isEqualTo(5);
+            assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).isEmpty();
+
+            // the process owner resolves it in Cockpit: "Increment number of retries"
+            CUSTOMS_SYSTEM.comeBack();
+            management.setJobRetries(handOff.getId(), 1);
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                    .isZero();
+            management.executeJob(handOff.getId());
+            cases.runJobs(instance);
+        } finally {
+            CUSTOMS_SYSTEM.comeBack();
+        }
+
+        assertThat(instance).hasPassed(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM)
+                .isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);
+        assertThat(jdbc.sql("select status from customs_hand_off where reference = ?").param(instance.getBusinessKey())
+                .query(String.class).list()).containsExactly("SENT");
+        assertThat(cases.eventTypes(instance).stream().filter("HANDED_OVER_TO_CUSTOMS"::equals)).hasSize(1);
+
+        // a retry of the completed step (e.g. after its transaction was lost) finds it sent already
+        cases.reportDistribution(instance, "Tents pitched in Sanamxay");
+        assertThat(instance).isEnded();
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);
+    }
+
+    private String definitionId() {
+        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ClearanceProcess.KEY)
+                .latestVersion().singleResult().getId();
+    }
+}

@@ -1,0 +1,324 @@
+package org.reliefclearance.clearance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.reliefclearance.clearance.ClearanceProcess;
+import org.reliefclearance.clearance.ConsignmentRegistration;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.ConsignmentStatus;
+import org.reliefclearance.consignment.NewConsignment;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Messages the API delivers to a case. A small process waiting for exactly that message stands
+ * in for the step of the clearance process, so each action is tested whatever step the real
+ * model is at; the consignment row is stored without starting the clearance process.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class ConsignmentActionApiTest {
+
+    private static final String WAITS_FOR = "api-test-waits-for-";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    ConsignmentRegistration registration;
+    @Autowired
+    ConsignmentRepository consignments;
+
+    ApiClient api;
+
+    @BeforeEach
+    void deployWaitingProcesses() {
+        api = new ApiClient(http);
+        if (repository.createProcessDefinitionQuery().processDefinitionKeyLike(WAITS_FOR + "%").count() > 0) {
+            return;
+        }
+        var deployment = repository.createDeployment().name("api-test-message-waits");
+        for (String message : List.of(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED,
+                ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN, ClearanceProcess.Messages.DISTRIBUTION_REPORTED,
+                ClearanceProcess.Messages.INFORMATION_PROVIDED)) {
+            BpmnModelInstance model = Bpmn.createExecutableProcess(WAITS_FOR + message)
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent().intermediateCatchEvent("Event_Waits").message(message).endEvent().done();
+            deployment.addModelInstance(WAITS_FOR + message + ".bpmn", model);
+        }
+        deployment.deploy();
+    }
+
+    @Test
+    void portOfficersOfThePortReportArrival() {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED, reference, Map.of());
+
+        ResponseEntity<JsonNode> answer = api.postTo("port-wattay", "/api/consignments/" + reference + "/arrival", null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().get("reference").asText()).isEqualTo(reference);
+        assertEnded(waiting);
+        assertThat(variable(waiting, ClearanceProcess.Vars.ARRIVED_BY)).isEqualTo("port-wattay");
+        assertThat(answer.getBody().get("timeline").toString()).contains("ARRIVAL_REPORTED", "port-wattay");
+    }
+
+    @Test
+    void theConsigneeMayReportArrivalToo() {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED, reference, Map.of());
+
+        assertThat(api.postTo("wfp", "/api/consignments/" + reference + "/arrival", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(variable(waiting, ClearanceProcess.Vars.ARRIVED_BY)).isEqualTo("wfp");
+    }
+
+    @Test
+    void headquartersMayNotReportArrivalAndOtherPortsAndOrganisationsSeeNothing() {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED, reference, Map.of());
+        String path = "/api/consignments/" + reference + "/arrival";
+
+        assertThat(api.postTo("port-thanaleng", path, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.postTo("customs", path, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.postTo("laoredcross", path, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.getId()).count()).isEqualTo(1);
+        assertThat(eventTypes(reference)).doesNotContain("ARRIVAL_REPORTED");
+    }
+
+    @Test
+    void consigneeWithdrawsWithAReason() {
+        String reference = storedConsignment("THANALENG");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN, reference, Map.of());
+
+        ResponseEntity<JsonNode> answer = api.postTo("wfp", "/api/consignments/" + reference + "/withdrawal",
+                Map.of("reason", "Flight cancelled"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertEnded(waiting);
+        assertThat(variable(waiting, ClearanceProcess.Vars.WITHDRAWAL_REASON)).isEqualTo("Flight cancelled");
+        assertThat(events(reference)).anySatisfy(e -> assertThat(e)
+                .containsEntry("EVENT_TYPE", "WITHDRAWAL_REQUESTED").containsEntry("DETAIL", "Flight cancelled")
+                .containsEntry("ACTOR", "wfp"));
+    }
+
+    @Test
+    void withdrawalNeedsAReasonAndOnlyTheConsigneeWithdraws() {
+        String reference = storedConsignment("WATTAY");
+        waitFor(ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN, reference, Map.of());
+        String path = "/api/consignments/" + reference + "/withdrawal";
+
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("reason", " ")), "reason");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("reason", "r".repeat(2001))), "reason");
+        assertThat(api.postTo("molsw", path, Map.of("reason", "no")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.postTo("laoredcross", path, Map.of("reason", "no")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(eventTypes(reference)).doesNotContain("WITHDRAWAL_REQUESTED");
+    }
+
+    @Test
+    void informationReachesOnlyTheReviewOfThatAuthority() {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance mohReview = waitFor(ClearanceProcess.Messages.INFORMATION_PROVIDED, reference,
+                Map.of(ClearanceProcess.Vars.AUTHORITY, "MOH_FDD"));
+        String path = "/api/consignments/" + reference + "/information";
+
+        ResponseEntity<JsonNode> notWaiting = api.postTo("wfp", path,
+                Map.of("authority", "MAF_DOA", "response", "Phytosanitary certificate attached"));
+        assertThat(notWaiting.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(notWaiting.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(notWaiting.getBody().get("detail").asText()).contains("MAF_DOA");
+        assertThat(eventTypes(reference)).doesNotContain("INFORMATION_PROVIDED");
+
+        ResponseEntity<JsonNode> answered = api.postTo("wfp", path,
+                Map.of("authority", "MOH_FDD", "response", "Certificate of analysis lodged"));
+        assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertEnded(mohReview);
+        assertThat(variable(mohReview, ClearanceProcess.Vars.INFORMATION_RESPONSE))
+                .isEqualTo("Certificate of analysis lodged");
+        assertThat(events(reference)).anySatisfy(e -> assertThat(e)
+                .containsEntry("EVENT_TYPE", "INFORMATION_PROVIDED").containsEntry("AUTHORITY_CODE", "MOH_FDD"));
+    }
+
+    @Test
+    void informationForAnUnknownAuthorityOrWithoutTextIsNamed() {
+        String reference = storedConsignment("WATTAY");
+        String path = "/api/consignments/" + reference + "/information";
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("authority", "NASA", "response", "x")),
+                "authority");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("authority", "MOH_FDD")), "response");
+    }
+
+    @Test
+    void informationWhenNoReviewWaitsIsAConflict() {
+        String reference = api.notifyConsignment("wfp");
+
+        ResponseEntity<JsonNode> answer = api.postTo("wfp", "/api/consignments/" + reference + "/information",
+                Map.of("authority", "MOH_FDD", "response", "here it is"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(eventTypes(reference)).doesNotContain("INFORMATION_PROVIDED");
+    }
+
+    @Test
+    void arrivalBeforeTheCaseWaitsForItIsAConflict() {
+        String reference = api.notifyConsignment("wfp");
+
+        ResponseEntity<JsonNode> answer = api.postTo("port-wattay", "/api/consignments/" + reference + "/arrival", null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getBody().get("detail").asText()).contains("not waiting for its arrival");
+        assertThat(eventTypes(reference)).doesNotContain("ARRIVAL_REPORTED");
+    }
+
+    @Test
+    void anEndedCaseTakesNoMoreActions() {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED, reference, Map.of());
+        consignments.updateStatus(reference, ConsignmentStatus.WITHDRAWN, "Flight cancelled");
+
+        ResponseEntity<JsonNode> arrival = api.postTo("port-wattay", "/api/consignments/" + reference + "/arrival", null);
+        ResponseEntity<JsonNode> withdrawal = api.postTo("wfp", "/api/consignments/" + reference + "/withdrawal",
+                Map.of("reason", "again"));
+
+        assertThat(arrival.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(arrival.getBody().get("detail").asText()).contains("WITHDRAWN");
+        assertThat(withdrawal.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.getId()).count()).isEqualTo(1);
+        assertThat(eventTypes(reference)).containsExactly("NOTIFIED");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ConsignmentStatus.class, names = {"RELEASED", "AWAITING_DISTRIBUTION_REPORT"})
+    void aReleasedConsignmentCanNoLongerBeWithdrawn(ConsignmentStatus status) {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN, reference, Map.of());
+        consignments.updateStatus(reference, status, "Released on arrival");
+        jdbc.sql("update consignment set released_at = ?, release_number = ? where reference = ?")
+                .params(OffsetDateTime.now(), "RN-TEST-" + reference, reference).update();
+        List<Map<String, Object>> before = rows(reference);
+
+        ResponseEntity<JsonNode> answer = api.postTo("wfp", "/api/consignments/" + reference + "/withdrawal",
+                Map.of("reason", "Changed our plans"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().get("detail").asText()).contains("released", status.name());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.getId()).count()).isOne();
+        assertThat(rows(reference)).isEqualTo(before);
+    }
+
+    @Test
+    void distributionReportKeepsTheQuantitiesPerLine() {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.DISTRIBUTION_REPORTED, reference, Map.of());
+        String path = "/api/consignments/" + reference + "/distribution-report";
+
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("report", "all given out",
+                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 20001)))),
+                "distributedQuantities[0].quantity");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("report", "all given out",
+                "distributedQuantities", List.of(Map.of("lineNo", 9, "quantity", 1)))),
+                "distributedQuantities[0].lineNo");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("report", "all given out",
+                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", -1)))),
+                "distributedQuantities[0].quantity");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("report", "")), "report");
+
+        ResponseEntity<JsonNode> answer = api.postTo("wfp", path, Map.of("report", "Given to 1,200 households",
+                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 19500))));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertEnded(waiting);
+        assertThat(variable(waiting, ClearanceProcess.Vars.DISTRIBUTION_REPORT)).isEqualTo("Given to 1,200 households");
+        assertThat(jdbc.sql("""
+                select l.quantity from distribution_report_line l join distribution_report r on r.id = l.report_id
+                join consignment c on c.id = r.consignment_id where c.reference = ? and l.line_no = 1""")
+                .param(reference).query(BigDecimal.class).single()).isEqualByComparingTo("19500");
+        assertThat(eventTypes(reference)).contains("DISTRIBUTION_REPORTED");
+    }
+
+    @Test
+    void aRejectedDistributionReportLeavesNoRow() {
+        String reference = api.notifyConsignment("wfp");
+        long before = jdbc.sql("select count(*) from distribution_report").query(Long.class).single();
+
+        ResponseEntity<JsonNode> answer = api.postTo("wfp", "/api/consignments/" + reference + "/distribution-report",
+                Map.of("report", "Given out"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(jdbc.sql("select count(*) from distribution_report").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private String storedConsignment(String port) {
+        NewConsignment notification = new NewConsignment("WFP", port, OffsetDateTime.now().plusDays(2), "CMR",
+                "CMR-1", null, false, List.of(new NewConsignment.Line("Oral rehydration salts", "300490", "MEDICINE",
+                        new BigDecimal("20000"), "sachet", new BigDecimal("4200"), null)));
+        return registration.store(notification, "wfp").reference();
+    }
+
+    private ProcessInstance waitFor(String message, String reference, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(WAITS_FOR + message, reference, variables);
+    }
+
+    private void assertEnded(ProcessInstance instance) {
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    private Object variable(ProcessInstance instance, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
+                .singleResult().getValue();
+    }
+
+    private List<Map<String, Object>> events(String reference) {
+        return jdbc.sql("""
+                select e.event_type, e.actor, e.authority_code, e.detail from consignment_event e
+                join consignment c on c.id = e.consignment_id where c.reference = ? order by e.id""")
+                .param(reference).query().listOfRows();
+    }
+
+    /** The consignment, its reviews, timeline and documents as stored. */
+    private List<Map<String, Object>> rows(String reference) {
+        return jdbc.sql("""
+                select c.status, c.status_reason, c.released_at, c.updated_at,
+                  (select count(*) from authority_review r where r.consignment_id = c.id) reviews,
+                  (select count(*) from consignment_event e where e.consignment_id = c.id) events,
+                  (select count(*) from consignment_document d where d.consignment_id = c.id) documents
+                from consignment c where c.reference = ?""").param(reference).query().listOfRows();
+    }
+
+    private List<Object> eventTypes(String reference) {
+        return events(reference).stream().map(e -> e.get("EVENT_TYPE")).toList();
+    }
+}

@@ -1,0 +1,417 @@
+package org.reliefclearance.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.reliefclearance.review.ReviewFixture.vars;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.clearance.ConsignmentRegistration;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentEvent;
+import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.emergency.EmergencyFixture;
+import org.reliefclearance.review.LineMinistryReview.Decisions;
+import org.reliefclearance.review.LineMinistryReview.Elements;
+import org.reliefclearance.review.LineMinistryReview.OverdueActions;
+import org.reliefclearance.review.LineMinistryReview.Vars;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** One path of line-ministry-review per test, started directly as the clearance process's call activity does. */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+class LineMinistryReviewTest {
+
+    private static final ZoneId VIENTIANE = ZoneId.of("Asia/Vientiane");
+    /** Monday 2 March 2026, 09:00 in Vientiane: no holiday within the next two weeks. */
+    private static final Instant MONDAY = at(2026, 3, 2, 9);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ConsignmentRegistration registration;
+    @Autowired
+    ConsignmentRepository consignments;
+    @Autowired
+    AuthorityReviewRepository reviews;
+    @Autowired
+    JdbcClient jdbc;
+
+    ReviewFixture fixture;
+    EmergencyFixture emergencies;
+    Consignment consignment;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        ClockUtil.setCurrentTime(Date.from(MONDAY));
+        fixture = new ReviewFixture(registration, consignments, runtime, management);
+        emergencies = new EmergencyFixture(jdbc);
+        consignment = fixture.consignment();
+    }
+
+    @AfterEach
+    void tearDown() {
+        emergencies.removeAll();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void preparesTheReviewForTheAuthoritysGroupWithItsDeadline() {
+        ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
+
+        assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT)
+                .hasVariables(Vars.REVIEW_GROUP, Vars.LINES, Vars.DEADLINE, Vars.REVIEW_DUE_AT, Vars.REMINDER_AT);
+        Task task = task(review);
+        assertThat(task).hasCandidateGroup("moh-fdd").isNotAssigned().hasFormKey(null);
+        Instant due = at(2026, 3, 9, 9); // five working days
+        assertThat(task.getDueDate()).isEqualTo(Date.from(due));
+        Map<String, Object> v = runtime.getVariables(review.getId());
+        assertThat(v.get(Vars.REVIEW_DUE_AT)).isEqualTo(Date.from(due));
+        assertThat(v.get(Vars.REMINDER_AT)).isEqualTo(Date.from(at(2026, 3, 4, 21)));
+        assertThat(v.get(Vars.REVIEW_WORKING_TIME)).isEqualTo(true);
+        assertThat(v.get(Vars.TACIT_APPROVAL_ALLOWED)).isEqualTo(false);
+        assertThat(v.get(Vars.DEADLINE)).isEqualTo("Mon 9 Mar 2026 09:00 (Asia/Vientiane), 5 working days");
+        assertThat(v.get(Vars.AUTHORITY_NAME)).isEqualTo("Food and Drug Department, Ministry of Health");
+        assertThat(v.get(Vars.ORGANISATION)).isEqualTo("World Food Programme");
+        assertThat(v.get(Vars.PORT)).isEqualTo("Wattay International Airport, Vientiane");
+        SpinJsonNode lines = (SpinJsonNode) v.get(Vars.LINES);
+        assertThat(lines.elements()).extracting(l -> l.prop("lineNo").numberValue().intValue()).containsExactly(1, 2);
+        assertThat(lines.elements().get(0).prop("description").stringValue()).isEqualTo("Amoxicillin 500 mg capsules");
+        assertThat(v.get(Vars.LINES_SUMMARY).toString()).contains("1. Amoxicillin").doesNotContain("Satellite");
+        assertThat(review(("MOH_FDD"))).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
+            assertThat(r.dueAt().toInstant()).isEqualTo(due);
+        });
+        // requested on the engine's clock, so review times in the KPIs match the deadlines
+        assertThat(jdbc.sql("select requested_at from authority_review where consignment_id = ? and authority_code = ?")
+                .params(consignment.id(), "MOH_FDD").query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(MONDAY);
+        assertThat(eventTypes()).contains(AuthorityReviews.Events.REVIEW_STARTED);
+    }
+
+    @Test
+    void approvalApprovesEveryLineOfTheAuthority() {
+        ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
+
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.APPROVE));
+
+        assertThat(review).hasPassed(Elements.RECORD_REVIEW_DECISION).isEnded().hasPassed(Elements.REVIEW_DECIDED);
+        assertThat(review("MOH_FDD")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.APPROVED);
+            assertThat(r.decidedBy()).isEqualTo("moh");
+            assertThat(r.decidedAt()).isNotNull();
+            assertThat(r.tacit()).isFalse();
+        });
+        assertThat(lineStatuses()).containsExactly("APPROVED", "APPROVED", "PENDING", null);
+    }
+
+    @Test
+    void rejectingSomeLinesApprovesTheOthers() {
+        ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
+
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.REJECT_LINES,
+                Vars.REJECTED_LINES, List.of("2"), Vars.REVIEW_REASON, "ORS not on the essential medicines list"));
+
+        assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
+        assertThat(review("MOH_FDD")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.PARTIALLY_APPROVED);
+            assertThat(r.reason()).isEqualTo("ORS not on the essential medicines list");
+        });
+        List<ConsignmentLine> lines = consignments.lines(consignment.id());
+        assertThat(lines).extracting(ConsignmentLine::reviewStatus).containsExactly("APPROVED", "REJECTED", "PENDING", null);
+        assertThat(lines.get(1).reviewReason()).isEqualTo("ORS not on the essential medicines list");
+        assertThat(events()).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo(AuthorityReviews.Events.REVIEW_DECIDED);
+            assertThat(e.actor()).isEqualTo("moh");
+            assertThat(e.detail()).contains("PARTIALLY_APPROVED", "[2]");
+        });
+    }
+
+    @Test
+    void rejectingLinesOfAnotherAuthorityOrWithoutReasonIsRefused() {
+        ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
+
+        assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION,
+                Decisions.REJECT_LINES, Vars.REJECTED_LINES, List.of(3), Vars.REVIEW_REASON, "no licence")))
+                .hasMessageContaining("(rejectedLines) contains '3', which is not one of the options offered");
+        assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION,
+                Decisions.REJECT_ALL)))
+                .hasMessageContaining("(reviewReason) is required");
+
+        assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
+        assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.PENDING);
+    }
+
+    @Test
+    void rejectingAllRejectsEveryLineOfTheAuthority() {
+        ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
+
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.REJECT_ALL,
+                Vars.REVIEW_REASON, "Expiry dates under six months"));
+
+        assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
+        assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.REJECTED);
+        assertThat(lineStatuses()).containsExactly("REJECTED", "REJECTED", "PENDING", null);
+    }
+
+    @Test
+    void informationRequestedAndProvidedResumesTheReviewWithTheTimeThatWasLeft() {
+        ProcessInstance moh = fixture.startReview(consignment, "MOH_FDD");
+        ProcessInstance mtc = fixture.startReview(consignment, "MTC");
+
+        ClockUtil.setCurrentTime(Date.from(at(2026, 3, 3, 9))); // one working day used
+        completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION, Decisions.REQUEST_INFORMATION,
+                Vars.INFORMATION_REQUEST, "Send the certificate of analysis for line 1",
+                Vars.REVIEW_REASON, "No certificate of analysis lodged"));
+
+        assertThat(moh).isWaitingAt(Elements.AWAIT_INFORMATION)
+                .variables().containsEntry(Vars.REVIEW_TIME_LEFT, "PT96H")
+                .containsEntry(Vars.INFORMATION_DUE_AT, Date.from(at(2026, 3, 10, 9)));
+        assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.INFORMATION_REQUESTED);
+
+        ClockUtil.setCurrentTime(Date.from(at(2026, 3, 5, 9))); // answered two days later
+        runtime.createMessageCorrelation(LineMinistryReview.Messages.INFORMATION_PROVIDED)
+                .processInstanceBusinessKey(consignment.reference())
+                .processInstanceVariableEquals(Vars.AUTHORITY, "MOH_FDD")
+                .setVariable(Vars.INFORMATION_RESPONSE, "Certificate of analysis uploaded")
+                .correlate();
+
+        assertThat(moh).hasPassed(Elements.RESUME_REVIEW).isWaitingAt(Elements.REVIEW_PERMIT)
+                .variables().containsEntry(Vars.INFORMATION_RESPONSE, "Certificate of analysis uploaded")
+                .containsEntry(Vars.INFORMATION_ASKED, "Send the certificate of analysis for line 1")
+                .containsEntry(Vars.INFORMATION_REQUEST, null)
+                .containsEntry(Vars.REVIEW_DUE_AT, Date.from(at(2026, 3, 11, 9)))
+                .containsEntry(Vars.REMINDER_AT, Date.from(at(2026, 3, 9, 9)))
+                .containsEntry(Vars.REVIEW_DECISION, null);
+        assertThat(mtc).isWaitingAt(Elements.REVIEW_PERMIT);
+        assertThat(review("MOH_FDD")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
+            assertThat(r.dueAt().toInstant()).isEqualTo(at(2026, 3, 11, 9));
+        });
+        assertThat(fixture.job(moh, Elements.REVIEW_OVERDUE).getDuedate()).isEqualTo(Date.from(at(2026, 3, 11, 9)));
+        assertThat(eventTypes()).contains(AuthorityReviews.Events.INFORMATION_REQUESTED,
+                AuthorityReviews.Events.INFORMATION_PROVIDED);
+
+        completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION, Decisions.APPROVE));
+        assertThat(moh).isEnded();
+        assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.APPROVED);
+    }
+
+    @Test
+    void informationNotProvidedInTimeRejectsTheReview() {
+        ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.REQUEST_INFORMATION,
+                Vars.INFORMATION_REQUEST, "Which cold chain is used?", Vars.REVIEW_REASON, "Cold chain unknown"));
+
+        fixture.executeJob(review, Elements.INFORMATION_OVERDUE);
+        assertThat(review).isWaitingAt(Elements.RECORD_INFORMATION_TIMEOUT);
+        fixture.executeJob(review, Elements.RECORD_INFORMATION_TIMEOUT);
+
+        assertThat(review).isEnded().hasPassed(Elements.REJECTED_WITHOUT_INFORMATION)
+                .hasNotPassed(Elements.RESUME_REVIEW);
+        assertThat(review("MOH_FDD")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.REJECTED);
+            assertThat(r.reason()).isEqualTo("information not provided in time");
+        });
+        assertThat(lineStatuses()).containsExactly("REJECTED", "REJECTED", "PENDING", null);
+        assertThat(eventTypes()).contains(AuthorityReviews.Events.INFORMATION_OVERDUE);
+    }
+
+    @Test
+    void aReminderAtHalfTimeKeepsTheReviewWaiting() {
+        ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
+        assertThat(fixture.job(review, Elements.REMINDER_DUE).getDuedate()).isEqualTo(Date.from(at(2026, 3, 4, 21)));
+
+        fixture.executeJob(review, Elements.REMINDER_DUE);
+        fixture.executeJob(review, Elements.SEND_REMINDER);
+
+        assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT).hasPassed(Elements.SEND_REMINDER);
+        assertThat(review("MOH_FDD").reminders()).isEqualTo(1);
+        assertThat(eventTypes()).contains(AuthorityReviews.Events.REVIEW_REMINDER);
+    }
+
+    @Test
+    void anOverdueReviewGoesToTheCoordinatorsWhoExtendIt() {
+        ProcessInstance review = fixture.startReview(consignment, "MTC");
+        assertThat(fixture.job(review, Elements.REVIEW_OVERDUE).getDuedate())
+                .isEqualTo(Date.from(at(2026, 3, 16, 9))); // ten working days
+
+        overdue(review);
+
+        assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW).hasPassed(Elements.ESCALATE_REVIEW)
+                .hasNotPassed(Elements.RECORD_TACIT_APPROVAL);
+        assertThat(task(review)).hasCandidateGroup("nlpwg-coordinators");
+        assertThat(review("MTC").escalated()).isTrue();
+
+        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION, OverdueActions.EXTEND,
+                Vars.NEW_DEADLINE, "2026-03-20T17:00+07:00", Vars.OVERDUE_REASON, "Licence desk understaffed"));
+
+        assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT).hasPassed(Elements.REOPEN_REVIEW);
+        assertThat(task(review)).hasCandidateGroup("mtc").isNotAssigned();
+        assertThat(fixture.job(review, Elements.REVIEW_OVERDUE).getDuedate()).isEqualTo(Date.from(at(2026, 3, 20, 17)));
+        assertThat(review("MTC")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
+            assertThat(r.dueAt().toInstant()).isEqualTo(at(2026, 3, 20, 17));
+            assertThat(r.escalated()).isTrue();
+        });
+        assertThat(events()).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo(AuthorityReviews.Events.REVIEW_DEADLINE_EXTENDED);
+            assertThat(e.actor()).isEqualTo("coordinator");
+        });
+    }
+
+    @Test
+    void theCoordinatorsMayReassignOrDecideAnOverdueReview() {
+        ProcessInstance review = fixture.startReview(consignment, "MTC");
+        overdue(review);
+
+        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION, OverdueActions.REASSIGN,
+                Vars.REASSIGN_TO, "mtc", Vars.OVERDUE_REASON, "The usual reviewer is away"));
+        assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
+        assertThat(task(review)).isAssignedTo("mtc");
+        assertThat(review("MTC").dueAt().toInstant()).isEqualTo(at(2026, 3, 16, 9)); // a fresh review period
+
+        overdue(review);
+        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION, OverdueActions.DECIDE_REJECT,
+                Vars.OVERDUE_REASON, "No licence possible for this frequency band"));
+
+        assertThat(review).isEnded().hasPassed(Elements.RECORD_COORDINATOR_DECISION, Elements.COORDINATOR_DECIDED);
+        assertThat(review("MTC")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.REJECTED);
+            assertThat(r.decidedBy()).isEqualTo("coordinator");
+            assertThat(r.escalated()).isTrue();
+            assertThat(r.tacit()).isFalse();
+        });
+        assertThat(lineStatuses()).containsExactly("PENDING", "PENDING", "REJECTED", null);
+    }
+
+    @Test
+    void inAnEmergencyTheFoodAndDrugDepartmentApprovesTacitlyAtTheDeadline() {
+        emergencies.active("EM-REVIEW-1", MONDAY.minus(Duration.ofDays(1)), MONDAY.plus(Duration.ofDays(30)));
+        ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
+        assertThat(review).variables().containsEntry(Vars.TACIT_APPROVAL_ALLOWED, true)
+                .containsEntry(Vars.REVIEW_WORKING_TIME, false)
+                .containsEntry(Vars.REVIEW_DUE_AT, Date.from(MONDAY.plus(Duration.ofHours(24))));
+
+        overdue(review);
+        fixture.executeJob(review, Elements.RECORD_TACIT_APPROVAL);
+
+        assertThat(review).isEnded().hasPassed(Elements.TACITLY_APPROVED).hasNotPassed(Elements.ESCALATE_REVIEW);
+        assertThat(review("MOH_FDD")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.APPROVED);
+            assertThat(r.tacit()).isTrue();
+            assertThat(r.escalated()).isFalse();
+            assertThat(r.reason()).startsWith("Tacit approval");
+        });
+        assertThat(lineStatuses()).containsExactly("APPROVED", "APPROVED", "PENDING", null);
+        assertThat(eventTypes()).contains(AuthorityReviews.Events.TACIT_APPROVAL);
+    }
+
+    @Test
+    void inAnEmergencyTelecomLicencesAreNotApprovedTacitly() {
+        emergencies.active("EM-REVIEW-2", MONDAY.minus(Duration.ofDays(1)), MONDAY.plus(Duration.ofDays(30)));
+        ProcessInstance review = fixture.startReview(consignment, "MTC");
+        assertThat(review).variables().containsEntry(Vars.TACIT_APPROVAL_ALLOWED, false)
+                .containsEntry(Vars.REVIEW_DUE_AT, Date.from(MONDAY.plus(Duration.ofHours(72))));
+
+        overdue(review);
+
+        assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW).hasNotPassed(Elements.RECORD_TACIT_APPROVAL);
+        assertThat(review("MTC")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
+            assertThat(r.tacit()).isFalse();
+            assertThat(r.escalated()).isTrue();
+        });
+    }
+
+    @Test
+    void anOverdueReviewGoesBackOnlyToTheAuthoritysOwnOfficialsAndWithADeadlineWhenExtended() {
+        ProcessInstance review = fixture.startReview(consignment, "MTC");
+        overdue(review);
+
+        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION,
+                OverdueActions.REASSIGN, Vars.REASSIGN_TO, "wfp", Vars.OVERDUE_REASON, "Give it to the consignee")))
+                .hasMessageContaining("(reassignTo) must be an official of the reviewing authority (mtc)");
+        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION,
+                OverdueActions.EXTEND, Vars.OVERDUE_REASON, "More time")))
+                .hasMessageContaining("(newDeadline) is required to extend the deadline");
+
+        assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW);
+        assertThat(review("MTC").status()).isEqualTo(ReviewStatus.PENDING);
+    }
+
+    /** The review deadline passes: the interrupting timer fires, then the escalation runs if tacit approval is not agreed. */
+    private void overdue(ProcessInstance review) {
+        boolean tacit = Boolean.TRUE.equals(runtime.getVariable(review.getId(), Vars.TACIT_APPROVAL_ALLOWED));
+        fixture.executeJob(review, Elements.REVIEW_OVERDUE);
+        if (!tacit) {
+            fixture.executeJob(review, Elements.ESCALATE_REVIEW);
+        }
+    }
+
+    private void completeAs(String user, String group, ProcessInstance instance, Map<String, Object> variables) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            tasks.complete(task(instance).getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Task task(ProcessInstance instance) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    }
+
+    private AuthorityReview review(String authority) {
+        return reviews.find(consignment.id(), authority).orElseThrow();
+    }
+
+    private List<String> lineStatuses() {
+        return consignments.lines(consignment.id()).stream().map(ConsignmentLine::reviewStatus).toList();
+    }
+
+    private List<ConsignmentEvent> events() {
+        return consignments.events(consignment.id());
+    }
+
+    private List<String> eventTypes() {
+        return events().stream().map(ConsignmentEvent::eventType).toList();
+    }
+
+    private static Instant at(int year, int month, int day, int hour) {
+        return LocalDateTime.of(year, month, day, hour, 0).atZone(VIENTIANE).toInstant();
+    }
+}

@@ -1,0 +1,111 @@
+package org.reliefclearance.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Every row of goods-classification.dmn, evaluated by the deployed decision. */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+class GoodsClassificationTest {
+
+    @Autowired
+    DecisionService decisions;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RepositoryService repository;
+
+    static Stream<Arguments> rows() {
+        return Stream.of(
+                // rule id, HS code, declared category, treatment, authority, documents
+                Arguments.of("Rule_ArmsAndAmmunition", "930690", "OTHER", "PROHIBITED", null, null),
+                Arguments.of("Rule_NarcoticDrugs", "13021100", "MEDICINE", "PROHIBITED", null, null),
+                Arguments.of("Rule_VaccinesByHsCode", "300241", "VACCINE", "PERMIT_REQUIRED", "MOH_FDD", "IMPORT_PERMIT,CERTIFICATE_OF_ANALYSIS"),
+                Arguments.of("Rule_MedicinesByHsCode", "300490", "OTHER", "PERMIT_REQUIRED", "MOH_FDD", "IMPORT_PERMIT,CERTIFICATE_OF_ANALYSIS"),
+                Arguments.of("Rule_MedicalDevicesByHsCode", "901890", "MEDICAL_DEVICE", "PERMIT_REQUIRED", "MOH_FDD", "IMPORT_PERMIT"),
+                Arguments.of("Rule_SeedsAndPlantsByHsCode", "120991", "SEEDS_PLANTS", "PERMIT_REQUIRED", "MAF_DOA", "IMPORT_PERMIT,PHYTOSANITARY_CERTIFICATE"),
+                Arguments.of("Rule_AnimalsByHsCode", "010221", "OTHER", "PERMIT_REQUIRED", "MAF_DLF", "IMPORT_PERMIT,VETERINARY_CERTIFICATE"),
+                Arguments.of("Rule_FoodByHsCode", "100630", "FOOD", "PERMIT_REQUIRED", "MOH_FDD", "IMPORT_PERMIT,CERTIFICATE_OF_ANALYSIS"),
+                Arguments.of("Rule_TelecomByHsCode", "851714", "TELECOM_EQUIPMENT", "PERMIT_REQUIRED", "MTC", "RADIO_LICENCE"),
+                Arguments.of("Rule_VehiclesByHsCode", "870421", "VEHICLE", "PERMIT_REQUIRED", "MOIC", "IMPORT_LICENCE"),
+                Arguments.of("Rule_FuelAndGasByHsCode", "271019", "FUEL_GAS", "PERMIT_REQUIRED", "MOIC", "IMPORT_LICENCE,SAFETY_DATA_SHEET"),
+                Arguments.of("Rule_HazardousChemicalsByHsCode", "282810", "WATER_SANITATION", "PERMIT_REQUIRED", "MOIC", "IMPORT_LICENCE,SAFETY_DATA_SHEET"),
+                Arguments.of("Rule_MedicalGoodsByCategory", "481890", "MEDICINE", "PERMIT_REQUIRED", "MOH_FDD", "IMPORT_PERMIT,CERTIFICATE_OF_ANALYSIS"),
+                Arguments.of("Rule_FoodByCategory", "200899", "FOOD", "PERMIT_REQUIRED", "MOH_FDD", "IMPORT_PERMIT,CERTIFICATE_OF_ANALYSIS"),
+                Arguments.of("Rule_SeedsAndPlantsByCategory", "140490", "SEEDS_PLANTS", "PERMIT_REQUIRED", "MAF_DOA", "IMPORT_PERMIT,PHYTOSANITARY_CERTIFICATE"),
+                Arguments.of("Rule_AnimalsByCategory", "410150", "ANIMALS_ANIMAL_PRODUCTS", "PERMIT_REQUIRED", "MAF_DLF", "IMPORT_PERMIT,VETERINARY_CERTIFICATE"),
+                Arguments.of("Rule_TelecomByCategory", "852990", "TELECOM_EQUIPMENT", "PERMIT_REQUIRED", "MTC", "RADIO_LICENCE"),
+                Arguments.of("Rule_VehiclesFuelChemicalsByCategory", "380894", "HAZARDOUS_CHEMICAL", "PERMIT_REQUIRED", "MOIC", "IMPORT_LICENCE,SAFETY_DATA_SHEET"),
+                Arguments.of("Rule_ReliefItemsByHsCode", "630622", "SHELTER", "RELIEF_EXEMPT", null, "DONATION_CERTIFICATE"),
+                Arguments.of("Rule_ReliefItemsByHsCode", "392490", "OTHER", "RELIEF_EXEMPT", null, "DONATION_CERTIFICATE"),
+                Arguments.of("Rule_ReliefItemsByCategory", "732393", "HOUSEHOLD_ITEMS", "RELIEF_EXEMPT", null, "DONATION_CERTIFICATE"),
+                Arguments.of("Rule_Dutiable", "847130", "OTHER", "DUTIABLE", null, "PROFORMA_INVOICE"));
+    }
+
+    @ParameterizedTest(name = "{0}: HS {1} / {2} -> {3} {4}")
+    @MethodSource("rows")
+    void classifiesEveryRule(String ruleId, String hsCode, String category, String treatment, String authority,
+                             String documents) {
+        Date before = new Date(System.currentTimeMillis() - 1000);
+        DmnDecisionResult result = decisions.evaluateDecisionByKey("goods-classification")
+                .variables(Variables.createVariables().putValue("hsCode", hsCode).putValue("category", category))
+                .evaluate();
+
+        assertThat(result).hasSize(1);
+        assertThat((String) result.getSingleResult().getEntry("treatment")).isEqualTo(treatment);
+        assertThat((String) result.getSingleResult().getEntry("authority")).isEqualTo(authority);
+        assertThat((String) result.getSingleResult().getEntry("documents")).isEqualTo(documents);
+        assertThat((String) result.getSingleResult().getEntry("reason")).isNotBlank();
+        assertThat(matchedRule(before, hsCode, category)).isEqualTo(ruleId);
+    }
+
+    @Test
+    void theRowsAboveCoverEveryRuleOfTheTable() {
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey("goods-classification").latestVersion().singleResult();
+        Set<String> modelRules = repository.getDmnModelInstance(definition.getId())
+                .getModelElementsByType(Rule.class).stream().map(Rule::getId).collect(Collectors.toSet());
+        Set<String> testedRules = rows().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
+        assertThat(testedRules).isEqualTo(modelRules);
+    }
+
+    /** The rule that decided an evaluation with these inputs (the same inputs always match the same rule). */
+    private String matchedRule(Date after, String hsCode, String category) {
+        List<HistoricDecisionInstance> evaluations = history.createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey("goods-classification").evaluatedAfter(after)
+                .includeInputs().includeOutputs().list();
+        return evaluations.stream()
+                .filter(e -> inputs(e).equals(List.of(hsCode, category)))
+                .map(e -> e.getOutputs().get(0).getRuleId())
+                .findFirst().orElseThrow();
+    }
+
+    private static List<Object> inputs(HistoricDecisionInstance evaluation) {
+        return Stream.of("Input_HsCode", "Input_Category")
+                .map(clause -> evaluation.getInputs().stream().filter(i -> clause.equals(i.getClauseId()))
+                        .map(HistoricDecisionInputInstance::getValue).findFirst().orElse(null))
+                .toList();
+    }
+}
