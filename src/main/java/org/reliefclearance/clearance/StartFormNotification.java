@@ -1,6 +1,7 @@
 package org.reliefclearance.clearance;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,13 +24,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class StartFormNotification {
 
-    /** A time typed without an offset is meant in Lao time. */
-    static final ZoneId LAO_TIME = ZoneId.of("Asia/Vientiane");
-
     private final ObjectMapper json;
 
-    StartFormNotification(ObjectMapper json) {
+    private final ZoneId zone;
+
+    StartFormNotification(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.zone = clock.getZone();
     }
 
     public NewConsignment read(VariableScope form, String organisationCode) {
@@ -133,9 +134,10 @@ public class StartFormNotification {
         return text == null || text.isEmpty() ? null : new BigDecimal(text);
     }
 
-    static OffsetDateTime arrival(Object value) {
+    /** A time typed without an offset is meant in the country's time. */
+    OffsetDateTime arrival(Object value) {
         if (value instanceof Date date) {
-            return date.toInstant().atZone(LAO_TIME).toOffsetDateTime();
+            return date.toInstant().atZone(zone).toOffsetDateTime();
         }
         if (value instanceof OffsetDateTime time) {
             return time;
@@ -144,7 +146,7 @@ public class StartFormNotification {
             try {
                 return OffsetDateTime.parse(text);
             } catch (DateTimeParseException withoutOffset) {
-                return LocalDateTime.parse(text).atZone(LAO_TIME).toOffsetDateTime();
+                return LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
             }
         }
         throw new IllegalArgumentException("Expected arrival is missing");

@@ -42,7 +42,7 @@ public class CustomsSystem {
     }
 
     /** @throws CustomsSystemUnavailableException when the record was not accepted */
-    void send(String reference, String payloadJson) {
+    public void send(String reference, String payloadJson) {
         try {
             http.post().uri("/releases").header("Idempotency-Key", reference)
                     .contentType(MediaType.APPLICATION_JSON).body(payloadJson)

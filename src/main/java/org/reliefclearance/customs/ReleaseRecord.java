@@ -16,7 +16,7 @@ public record ReleaseRecord(String reference, String releaseNumber, String portC
                        BigDecimal valueUsd, String treatment) {
     }
 
-    static ReleaseRecord of(Consignment c, List<ConsignmentLine> lines) {
+    public static ReleaseRecord of(Consignment c, List<ConsignmentLine> lines) {
         return new ReleaseRecord(c.reference(), c.releaseNumber(), c.portCode(), c.organisationCode(), c.releasedAt(),
                 c.exemptionDecision(), lines.stream()
                 .filter(l -> !"REJECTED".equals(l.reviewStatus()))

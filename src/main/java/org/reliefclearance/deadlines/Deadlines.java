@@ -1,5 +1,6 @@
 package org.reliefclearance.deadlines;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -10,19 +11,16 @@ import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.reliefclearance.emergency.EmergencyState;
+import org.reliefclearance.identity.ServiceReads;
 import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.stereotype.Service;
 
 /**
  * Deadlines of the SOP's steps, as the process owner set them in {@code clearance-deadlines.dmn}.
  * Used by the processes' timers ({@code ${deadlines.dueAt('AUTHORITY_REVIEW', authority)}}) and the API.
- * "Now" is the engine's clock ({@link ClockUtil}), the same one that fires the timers.
+ * "Now" is the service's clock, the engine's, the same one that fires the timers.
  */
 @ModelBean
 @Service("deadlines")
@@ -50,16 +48,18 @@ public class Deadlines {
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final DecisionService decisions;
-    private final CommandExecutor commands;
+    private final ServiceReads reads;
+    private final Clock clock;
     private final EmergencyState emergencyState;
     private final WorkingCalendar calendar;
 
-    Deadlines(ProcessEngine engine, EmergencyState emergencyState, DeadlineProperties properties) {
-        this.decisions = engine.getDecisionService();
-        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired();
+    Deadlines(DecisionService decisions, ServiceReads reads, EmergencyState emergencyState,
+              DeadlineProperties properties, Clock clock) {
+        this.decisions = decisions;
+        this.reads = reads;
         this.emergencyState = emergencyState;
-        this.calendar = new WorkingCalendar(properties.zone(), properties.holidays());
+        this.calendar = new WorkingCalendar(clock.getZone(), properties.holidays());
+        this.clock = clock;
     }
 
     /** The deadline of {@code step} starting now; {@code authorityCode} may be null for steps without one. */
@@ -137,7 +137,7 @@ public class Deadlines {
     }
 
     public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return clock.instant();
     }
 
     /**
@@ -145,14 +145,13 @@ public class Deadlines {
      * running for a ministry official) may know them without a permission on the decision.
      */
     private DmnDecisionResultEntries evaluate(String step, String authority, boolean emergency) {
-        return commands.execute(context -> context.runWithoutAuthorization(() ->
-                decisions.evaluateDecisionByKey(DECISION)
-                        .variables(Variables.createVariables()
-                                .putValue("step", step)
-                                .putValue("authority", authority)
-                                .putValue("emergency", emergency))
-                        .evaluate()
-                        .getSingleResult()));
+        return reads.read(() -> decisions.evaluateDecisionByKey(DECISION)
+                .variables(Variables.createVariables()
+                        .putValue("step", step)
+                        .putValue("authority", authority)
+                        .putValue("emergency", emergency))
+                .evaluate()
+                .getSingleResult());
     }
 
     private static Integer asInteger(Map<String, Object> entries, String name) {

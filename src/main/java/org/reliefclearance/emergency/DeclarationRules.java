@@ -1,16 +1,14 @@
 package org.reliefclearance.emergency;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.reliefclearance.emergency.NationalEmergency.Vars;
 import org.reliefclearance.forms.FormContract.Violation;
 import org.reliefclearance.forms.FormValues;
 import org.reliefclearance.forms.StepRules;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** A declared emergency ends after it starts, is not over already, and overlaps no emergency in force. */
@@ -18,11 +16,11 @@ import org.springframework.stereotype.Component;
 class DeclarationRules implements StepRules {
 
     private final EmergencyState emergencies;
-    private final ZoneId zone;
+    private final Clock clock;
 
-    DeclarationRules(EmergencyState emergencies, @Value("${relief.deadlines.zone:Asia/Vientiane}") ZoneId zone) {
+    DeclarationRules(EmergencyState emergencies, Clock clock) {
         this.emergencies = emergencies;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     @Override
@@ -32,15 +30,15 @@ class DeclarationRules implements StepRules {
 
     @Override
     public List<Violation> check(Submission submission) {
-        Instant startsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_STARTS_AT), zone);
-        Instant endsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_ENDS_AT), zone);
+        Instant startsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_STARTS_AT), clock.getZone());
+        Instant endsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_ENDS_AT), clock.getZone());
         List<Violation> violations = new ArrayList<>();
         if (startsAt == null || endsAt == null) {
             return violations;
         }
         if (!endsAt.isAfter(startsAt)) {
             violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT, "must come after the start"));
-        } else if (!endsAt.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+        } else if (!endsAt.isAfter(clock.instant())) {
             violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT, "is already over"));
         }
         emergencies.declared().stream()

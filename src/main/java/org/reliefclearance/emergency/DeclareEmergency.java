@@ -1,5 +1,6 @@
 package org.reliefclearance.emergency;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.emergency.NationalEmergency.Vars;
 import org.reliefclearance.forms.FormValues;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +24,9 @@ class DeclareEmergency implements JavaDelegate {
     private final EmergencyDeclarations declarations;
     private final ZoneId zone;
 
-    DeclareEmergency(EmergencyDeclarations declarations,
-                     @Value("${relief.deadlines.zone:Asia/Vientiane}") ZoneId zone) {
+    DeclareEmergency(EmergencyDeclarations declarations, Clock clock) {
         this.declarations = declarations;
-        this.zone = zone;
+        this.zone = clock.getZone();
     }
 
     @Override

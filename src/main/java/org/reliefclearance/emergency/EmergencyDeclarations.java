@@ -1,12 +1,12 @@
 package org.reliefclearance.emergency;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Service;
 public class EmergencyDeclarations {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    EmergencyDeclarations(JdbcClient jdbc) {
+    EmergencyDeclarations(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -31,7 +33,7 @@ public class EmergencyDeclarations {
         if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
             throw new IllegalArgumentException("The emergency must end after it starts");
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         if (!endsAt.isAfter(now)) {
             throw new IllegalArgumentException("The emergency period is already over");
         }
@@ -55,7 +57,7 @@ public class EmergencyDeclarations {
     /** Ends the emergency now; ending one already ended changes nothing. */
     public Emergency end(String code, String endedBy) {
         jdbc.sql("update emergency set status = ?, ended_at = ?, ended_by = ? where code = ? and status = ?")
-                .params(Emergency.ENDED, utc(ClockUtil.getCurrentTime().toInstant()), endedBy, code, Emergency.ACTIVE)
+                .params(Emergency.ENDED, utc(clock.instant()), endedBy, code, Emergency.ACTIVE)
                 .update();
         return find(code);
     }

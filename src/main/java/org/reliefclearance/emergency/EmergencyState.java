@@ -1,10 +1,10 @@
 package org.reliefclearance.emergency;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 /**
  * Whether a national emergency is in force now. "Now" is the engine's clock, so the
  * deadlines computed inside a process and the timers that watch them agree (and tests can
- * move time with {@link ClockUtil}).
+ * move time with the engine's clock).
  */
 @ModelBean
 @Service("emergencyState")
@@ -21,9 +21,11 @@ public class EmergencyState {
     static final String COLUMNS = "code, name, provinces, starts_at, ends_at, status, declared_by, ended_at, ended_by";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    EmergencyState(JdbcClient jdbc) {
+    EmergencyState(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public boolean isActive() {
@@ -32,7 +34,7 @@ public class EmergencyState {
 
     /** The emergency in force now: status ACTIVE and now between its start and end. */
     public Optional<Emergency> active() {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         return declared().stream().filter(e -> e.isActiveAt(now)).findFirst();
     }
 

@@ -1,6 +1,7 @@
 package org.reliefclearance.reporting;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import org.reliefclearance.registry.Registry;
 import org.springframework.http.MediaType;
@@ -16,18 +17,20 @@ class DashboardController {
     private final KpiService kpis;
     private final ReportAccess access;
     private final Registry registry;
+    private final Clock clock;
 
-    DashboardController(KpiService kpis, ReportAccess access, Registry registry) {
+    DashboardController(KpiService kpis, ReportAccess access, Registry registry, Clock clock) {
         this.kpis = kpis;
         this.access = access;
         this.registry = registry;
+        this.clock = clock;
     }
 
     @GetMapping(path = {"/reports/dashboard", "/dashboard"}, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> dashboard(ReportFilter filter, Authentication authentication) {
         ReportFilter allowed = access.kpiFilter(authentication, filter.checked());
         String page = new DashboardPage(kpis.report(allowed), registry.ports(), registry.organisations(),
-                registry.authorities()).render();
+                registry.authorities(), clock.getZone()).render();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
     }
 }

@@ -3,6 +3,7 @@ package org.reliefclearance.reporting;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** Renders the KPI report as one self-contained HTML page (inline CSS and SVG). */
 final class DashboardPage {
 
+    private final ZoneId zone;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1d2733;max-width:1100px}
@@ -41,7 +44,9 @@ final class DashboardPage {
     private final List<Authority> authorities;
     private final StringBuilder html = new StringBuilder();
 
-    DashboardPage(KpiReport report, List<Port> ports, List<Organisation> organisations, List<Authority> authorities) {
+    DashboardPage(KpiReport report, List<Port> ports, List<Organisation> organisations, List<Authority> authorities,
+                  ZoneId zone) {
+        this.zone = zone;
         this.report = report;
         this.ports = ports;
         this.organisations = organisations;
@@ -56,7 +61,7 @@ final class DashboardPage {
                 .append("</style></head><body>")
                 .append("<h1>Relief clearance: where consignments are</h1>")
                 .append("<p class=\"muted\">Figures for consignments notified ").append(esc(period(f)))
-                .append(", generated ").append(esc(report.generatedAt().atZoneSameInstant(ReportFilter.LAO_TIME)
+                .append(", generated ").append(esc(report.generatedAt().atZoneSameInstant(zone)
                         .format(TIME))).append(" (Lao time).</p>");
         filterForm(f);
         tiles();
@@ -164,7 +169,7 @@ final class DashboardPage {
             html.append("<tr><td><a href=\"/api/consignments/").append(esc(c.reference())).append("/dossier.pdf\">")
                     .append(esc(c.reference())).append("</a></td><td>").append(esc(c.organisation()))
                     .append("</td><td>").append(esc(c.port())).append("</td><td>").append(esc(c.status()))
-                    .append("</td><td>").append(esc(c.createdAt().atZoneSameInstant(ReportFilter.LAO_TIME).format(TIME)))
+                    .append("</td><td>").append(esc(c.createdAt().atZoneSameInstant(zone).format(TIME)))
                     .append("</td><td class=\"n\">").append(esc(duration(Duration.ofSeconds(c.ageSeconds()))))
                     .append("</td></tr>");
         }

@@ -64,7 +64,7 @@ class DossierPdf {
         Map<String, Authority> authorities = registry.authorities().stream()
                 .collect(Collectors.toMap(Authority::code, Function.identity()));
         try (PdfLayout pdf = new PdfLayout("Clearance dossier " + c.reference() + ", generated "
-                + time(OffsetDateTime.now(clock)) + " (Asia/Vientiane)", regularFont, boldFont)) {
+                + time(OffsetDateTime.now(clock)) + " (" + clock.getZone().getId() + ")", regularFont, boldFont)) {
             pdf.title("Clearance dossier " + c.reference());
             pdf.text("Humanitarian relief consignment. Status: " + c.status()
                     + (c.statusReason() == null ? "" : " (" + c.statusReason() + ")") + ". Times in Lao time (UTC+7).");
@@ -128,8 +128,8 @@ class DossierPdf {
         }
     }
 
-    private static String time(OffsetDateTime t) {
-        return t == null ? "-" : t.atZoneSameInstant(ReportFilter.LAO_TIME).format(TIME);
+    private String time(OffsetDateTime t) {
+        return t == null ? "-" : t.atZoneSameInstant(clock.getZone()).format(TIME);
     }
 
     private static String plain(BigDecimal value) {

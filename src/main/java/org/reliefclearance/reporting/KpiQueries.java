@@ -2,6 +2,7 @@ package org.reliefclearance.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +21,11 @@ class KpiQueries {
             .filter(ConsignmentStatus::isTerminal).map(Enum::name).toList();
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    KpiQueries(JdbcClient jdbc) {
+    KpiQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     record ReleasedConsignment(String port, OffsetDateTime arrivedAt, OffsetDateTime releasedAt) {
@@ -38,7 +41,7 @@ class KpiQueries {
     }
 
     List<StatusCount> countByStatus(ReportFilter filter) {
-        ReportFilter.Condition where = filter.condition(name -> ":" + name);
+        ReportFilter.Condition where = filter.condition(name -> ":" + name, clock.getZone());
         return jdbc.sql("select c.status, count(*) from consignment c where " + where.sql()
                         + " group by c.status order by c.status")
                 .params(where.params())
@@ -46,7 +49,7 @@ class KpiQueries {
     }
 
     List<ReleasedConsignment> released(ReportFilter filter) {
-        ReportFilter.Condition where = filter.condition(name -> ":" + name);
+        ReportFilter.Condition where = filter.condition(name -> ":" + name, clock.getZone());
         return jdbc.sql("select c.port_code, c.arrived_at, c.released_at from consignment c where " + where.sql()
                         + " and c.arrived_at is not null and c.released_at is not null order by c.port_code")
                 .params(where.params())
@@ -57,7 +60,7 @@ class KpiQueries {
 
     /** The reviews of the filtered consignments; with an authority filter, only that authority's. */
     List<Review> reviews(ReportFilter filter) {
-        ReportFilter.Condition where = filter.condition(name -> ":" + name);
+        ReportFilter.Condition where = filter.condition(name -> ":" + name, clock.getZone());
         String ownAuthority = filter.authority() == null ? "" : " and r.authority_code = :authority";
         return jdbc.sql("""
                         select r.authority_code, r.status, r.requested_at, r.due_at, r.decided_at, r.tacit,
@@ -72,7 +75,7 @@ class KpiQueries {
     }
 
     List<WaiverByDecision> waivedByDecision(ReportFilter filter) {
-        ReportFilter.Condition where = filter.condition(name -> ":" + name);
+        ReportFilter.Condition where = filter.condition(name -> ":" + name, clock.getZone());
         return jdbc.sql("select c.exemption_decision, count(*), coalesce(sum(c.waived_value), 0) from consignment c"
                         + " where " + where.sql() + " and c.exemption_decision is not null"
                         + " group by c.exemption_decision order by c.exemption_decision")
@@ -82,7 +85,7 @@ class KpiQueries {
     }
 
     List<OpenConsignment> oldestOpen(ReportFilter filter, int limit) {
-        ReportFilter.Condition where = filter.condition(name -> ":" + name);
+        ReportFilter.Condition where = filter.condition(name -> ":" + name, clock.getZone());
         return jdbc.sql("select c.reference, c.organisation_code, c.port_code, c.status, c.created_at"
                         + " from consignment c where " + where.sql() + " and c.status not in (:terminal)"
                         + " order by c.created_at, c.id fetch first " + limit + " rows only")

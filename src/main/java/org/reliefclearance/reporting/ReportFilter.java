@@ -23,7 +23,6 @@ public record ReportFilter(@DateTimeFormat(iso = ISO.DATE) LocalDate from,
                            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
                            String port, String organisation, String authority, String emergency) {
 
-    static final ZoneId LAO_TIME = ZoneId.of("Asia/Vientiane");
     /** The days a report period may name: nothing was cleared before, and later is a typing error. */
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
@@ -63,31 +62,32 @@ public record ReportFilter(@DateTimeFormat(iso = ISO.DATE) LocalDate from,
         return new ReportFilter(from, to, port, organisation, code, emergency);
     }
 
-    OffsetDateTime fromInstant() {
-        return from == null ? null : from.atStartOfDay(LAO_TIME).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime fromInstant(ZoneId zone) {
+        return from == null ? null : from.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Exclusive upper bound: the start of the day after {@code to}. */
-    OffsetDateTime toInstantExclusive() {
+    OffsetDateTime toInstantExclusive(ZoneId zone) {
         return to == null ? null
-                : to.plusDays(1).atStartOfDay(LAO_TIME).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+                : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /**
      * The condition on consignment alias {@code c}, with named parameters written by
-     * {@code placeholder} (":name" for JdbcClient, "#{name}" for a Camunda native query).
+     * {@code placeholder} (":name" for JdbcClient, "#{name}" for a Camunda native query); the days
+     * {@code from} and {@code to} are days in {@code zone}.
      */
-    Condition condition(UnaryOperator<String> placeholder) {
+    Condition condition(UnaryOperator<String> placeholder, ZoneId zone) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         parts.add("1 = 1");
         if (from != null) {
             parts.add("c.created_at >= " + placeholder.apply("fromTime"));
-            params.put("fromTime", fromInstant());
+            params.put("fromTime", fromInstant(zone));
         }
         if (to != null) {
             parts.add("c.created_at < " + placeholder.apply("toTime"));
-            params.put("toTime", toInstantExclusive());
+            params.put("toTime", toInstantExclusive(zone));
         }
         if (port != null) {
             parts.add("c.port_code = " + placeholder.apply("port"));

@@ -1,5 +1,6 @@
 package org.reliefclearance.reporting;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,15 +35,17 @@ class StepTimes {
 
     private final HistoryService history;
     private final ManagementService management;
+    private final Clock clock;
 
-    StepTimes(HistoryService history, ManagementService management) {
+    StepTimes(HistoryService history, ManagementService management, Clock clock) {
+        this.clock = clock;
         this.history = history;
         this.management = management;
     }
 
     /** One entry per activity, in the order steps were first reached. */
     List<StepTime> of(ReportFilter filter) {
-        ReportFilter.Condition where = filter.condition(name -> "#{" + name + "}");
+        ReportFilter.Condition where = filter.condition(name -> "#{" + name + "}", clock.getZone());
         String sql = "select A.* from " + management.getTableName(HistoricActivityInstance.class) + " A"
                 + " join " + management.getTableName(HistoricProcessInstance.class) + " P"
                 + " on P.PROC_INST_ID_ = A.PROC_INST_ID_"

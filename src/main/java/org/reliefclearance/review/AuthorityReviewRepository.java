@@ -1,5 +1,6 @@
 package org.reliefclearance.review;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +19,11 @@ public class AuthorityReviewRepository {
             + " decided_at, reason, tacit, reminders, escalated";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    AuthorityReviewRepository(JdbcClient jdbc) {
+    AuthorityReviewRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<AuthorityReview> find(long consignmentId, String authorityCode) {
@@ -72,7 +74,7 @@ public class AuthorityReviewRepository {
         jdbc.sql("""
                 update authority_review set status = ?, decided_by = ?, decided_at = ?, reason = ?, tacit = ?
                 where consignment_id = ? and authority_code = ?""")
-                .params(status.name(), decidedBy, utc(ClockUtil.getCurrentTime().toInstant()), reason, tacit,
+                .params(status.name(), decidedBy, utc(clock.instant()), reason, tacit,
                         consignmentId, authorityCode)
                 .update();
     }

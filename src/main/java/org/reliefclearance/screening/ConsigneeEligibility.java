@@ -2,7 +2,6 @@ package org.reliefclearance.screening;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import org.reliefclearance.consignment.Actors;
@@ -14,8 +13,6 @@ import org.springframework.stereotype.Service;
 /** Step 3 of the SOP: only recognised organisations in good standing may import relief. */
 @Service
 public class ConsigneeEligibility {
-
-    static final ZoneId LAO_TIME = ZoneId.of("Asia/Vientiane");
 
     private final Registry registry;
     private final ConsignmentRepository consignments;
@@ -32,7 +29,7 @@ public class ConsigneeEligibility {
 
     /** Checks the consignee of the consignment and notes the outcome in its timeline. */
     public Result check(String reference, String organisationCode) {
-        Result result = judge(registry.organisation(organisationCode), LocalDate.now(clock.withZone(LAO_TIME)));
+        Result result = judge(registry.organisation(organisationCode), LocalDate.now(clock));
         consignments.addEvent(reference, Actors.SYSTEM, "ELIGIBILITY_CHECKED", null,
                 (result.eligible() ? "Eligible: " : "Not eligible: ") + result.reason());
         return result;

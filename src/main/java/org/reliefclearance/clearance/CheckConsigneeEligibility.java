@@ -1,5 +1,6 @@
-package org.reliefclearance.screening;
+package org.reliefclearance.clearance;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,6 +9,7 @@ import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.registry.Registry;
+import org.reliefclearance.screening.ConsigneeEligibility;
 import org.springframework.stereotype.Component;
 
 /** Registered, not suspended, MoU valid; also puts what every task form shows on the case. */
@@ -19,12 +21,14 @@ class CheckConsigneeEligibility implements JavaDelegate {
     private final ConsigneeEligibility eligibility;
     private final ConsignmentRepository consignments;
     private final Registry registry;
+    private final Clock clock;
 
     CheckConsigneeEligibility(ConsigneeEligibility eligibility, ConsignmentRepository consignments,
-                              Registry registry) {
+                              Registry registry, Clock clock) {
         this.eligibility = eligibility;
         this.consignments = consignments;
         this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
@@ -40,6 +44,6 @@ class CheckConsigneeEligibility implements JavaDelegate {
                 result.organisationName() == null ? consignment.organisationCode() : result.organisationName());
         execution.setVariable(Vars.PORT_NAME, registry.port(consignment.portCode()).orElseThrow().name());
         execution.setVariable(Vars.EXPECTED_ARRIVAL, consignment.expectedArrival()
-                .atZoneSameInstant(ConsigneeEligibility.LAO_TIME).format(ARRIVAL) + " (Vientiane time)");
+                .atZoneSameInstant(clock.getZone()).format(ARRIVAL) + " (" + clock.getZone().getId() + ")");
     }
 }

@@ -1,4 +1,4 @@
-package org.reliefclearance.screening;
+package org.reliefclearance.clearance;
 
 import java.util.ArrayList;
 
@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.CaseLines;
+import org.reliefclearance.screening.ConsignmentClassification;
 import org.springframework.stereotype.Component;
 
 /** Business rule task: every line through goods-classification; the ministries to ask follow. */

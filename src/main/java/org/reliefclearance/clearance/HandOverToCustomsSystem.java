@@ -1,4 +1,4 @@
-package org.reliefclearance.customs;
+package org.reliefclearance.clearance;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -6,6 +6,10 @@ import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.customs.CustomsHandOffOutbox;
+import org.reliefclearance.customs.CustomsSystem;
+import org.reliefclearance.customs.CustomsSystemUnavailableException;
+import org.reliefclearance.customs.ReleaseRecord;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

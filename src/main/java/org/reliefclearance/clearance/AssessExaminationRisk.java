@@ -1,8 +1,9 @@
-package org.reliefclearance.screening;
+package org.reliefclearance.clearance;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.screening.ExaminationRisk;
 import org.springframework.stereotype.Component;
 
 /** Business rule task: recommends release on arrival or a physical examination to the port officer. */

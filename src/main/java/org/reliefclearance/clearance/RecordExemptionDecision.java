@@ -1,4 +1,4 @@
-package org.reliefclearance.exemption;
+package org.reliefclearance.clearance;
 
 import java.math.BigDecimal;
 
