@@ -1,0 +1,59 @@
+package org.reliefclearance.screening;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.reliefclearance.consignment.Actors;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.ConsignmentMilestones;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.modelguard.ModelBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the {@code examination-risk} decision weighs, for the clearance's business rule task
+ * ({@code ${examinationFacts.firstConsignment(consignmentReference)}}, ...), and the timeline entry of
+ * its recommendation. Physical examination is the exception: the port officer decides, with a reason.
+ */
+@ModelBean
+@Component("examinationFacts")
+public class ExaminationFacts {
+
+    private final ConsignmentRepository consignments;
+    private final ConsignmentMilestones milestones;
+
+    ExaminationFacts(ConsignmentRepository consignments, ConsignmentMilestones milestones) {
+        this.consignments = consignments;
+        this.milestones = milestones;
+    }
+
+    /** No consignment of the organisation has been released before. */
+    public boolean firstConsignment(String reference) {
+        return milestones.releasedCount(consignment(reference).organisationCode()) == 0;
+    }
+
+    public boolean hasDutiableLines(String reference) {
+        return lines(reference).stream().anyMatch(l -> GoodsClassification.DUTIABLE.equals(l.treatment()));
+    }
+
+    public double totalValueUsd(String reference) {
+        return lines(reference).stream().map(ConsignmentLine::valueUsd).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .doubleValue();
+    }
+
+    /** The recommendation on the timeline, as the port officer will read it. */
+    public void record(DelegateExecution execution, String reference, boolean examinationRecommended, String reason) {
+        consignments.addEvent(reference, Actors.SYSTEM, "RISK_ASSESSED", null,
+                (examinationRecommended ? "Examination recommended: " : "Release recommended: ") + reason);
+    }
+
+    private Consignment consignment(String reference) {
+        return consignments.findByReference(reference).orElseThrow();
+    }
+
+    private List<ConsignmentLine> lines(String reference) {
+        return consignments.lines(consignment(reference).id());
+    }
+}
