@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.event.EventType;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
@@ -74,7 +73,7 @@ public class ClearanceEngine {
                 instances.variableValueEquals(ClearanceProcess.Vars.AUTHORITY, authorityCode);
             }
             return instances.list().stream().anyMatch(instance -> runtime.createEventSubscriptionQuery()
-                    .processInstanceId(instance.getId()).eventType(EventType.MESSAGE.name()).eventName(message)
+                    .processInstanceId(instance.getId()).eventType("message").eventName(message)
                     .count() > 0);
         });
     }

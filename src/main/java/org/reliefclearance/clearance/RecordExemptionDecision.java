@@ -5,55 +5,29 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
-import org.reliefclearance.consignment.Actors;
-import org.reliefclearance.consignment.ConsignmentMilestones;
-import org.reliefclearance.consignment.ConsignmentRepository;
-import org.reliefclearance.review.ReviewOutcomes;
+import org.reliefclearance.exemption.ExemptionDecision;
+import org.reliefclearance.exemption.Exemptions;
 import org.springframework.stereotype.Component;
 
-/**
- * Stores the customs duty and tax waiver: FULL waives the value of every releasable line,
- * PARTIAL the value customs entered, NONE nothing.
- */
+/** Task_RecordExemptionDecision: stores Customs HQ's waiver and the amount it comes to. */
 @Component("recordExemptionDecision")
 class RecordExemptionDecision implements JavaDelegate {
 
-    static final String FULL = "FULL";
-    static final String PARTIAL = "PARTIAL";
+    private final Exemptions exemptions;
 
-    private final ConsignmentMilestones milestones;
-    private final ConsignmentRepository consignments;
-    private final ReviewOutcomes reviews;
-
-    RecordExemptionDecision(ConsignmentMilestones milestones, ConsignmentRepository consignments,
-                            ReviewOutcomes reviews) {
-        this.milestones = milestones;
-        this.consignments = consignments;
-        this.reviews = reviews;
+    RecordExemptionDecision(Exemptions exemptions) {
+        this.exemptions = exemptions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String reference = (String) execution.getVariable(Vars.CONSIGNMENT_REFERENCE);
-        String decision = (String) execution.getVariable(Vars.EXEMPTION_DECISION);
-        BigDecimal waived = switch (decision) {
-            case FULL -> reviews.releasableValue(reference);
-            case PARTIAL -> amount(execution.getVariable(Vars.WAIVED_VALUE_USD));
-            default -> BigDecimal.ZERO;
-        };
+        ExemptionDecision decision = ExemptionDecision.valueOf((String) execution.getVariable(Vars.EXEMPTION_DECISION));
+        Object entered = execution.getVariable(Vars.WAIVED_VALUE_USD);
 
-        milestones.exemptionDecided(reference, decision, waived);
-        consignments.addEvent(reference, Actors.SYSTEM, "EXEMPTION_RECORDED", null,
-                decision + " exemption, USD " + waived.toPlainString() + " waived");
+        BigDecimal waived = exemptions.record(reference, decision,
+                entered == null ? null : new BigDecimal(entered.toString()));
 
         execution.setVariable(Vars.WAIVED_VALUE_USD, waived.doubleValue());
-    }
-
-    /** Form numbers arrive as Integer, Long or Double. */
-    static BigDecimal amount(Object value) {
-        if (value == null) {
-            throw new IllegalArgumentException("A partial exemption needs the waived value");
-        }
-        return new BigDecimal(value.toString());
     }
 }

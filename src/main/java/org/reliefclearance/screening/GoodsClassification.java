@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.identity.ServiceReads;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +21,8 @@ public class GoodsClassification {
     public static final String PROHIBITED = "PROHIBITED";
     public static final String DUTIABLE = "DUTIABLE";
     public static final String RELIEF_EXEMPT = "RELIEF_EXEMPT";
+    /** The decision's key in bpmn/goods-classification.dmn. */
+    public static final String DECISION = "goods-classification";
 
     private final DecisionService decisions;
     private final ServiceReads reads;
@@ -34,7 +35,7 @@ public class GoodsClassification {
     /** Empty when no rule covers the goods. */
     public Optional<GoodsRequirement> classify(String hsCode, String category) {
         DmnDecisionResultEntries first = reads.read(() -> decisions
-                .evaluateDecisionByKey(ClearanceProcess.Decisions.GOODS_CLASSIFICATION)
+                .evaluateDecisionByKey(DECISION)
                 .variables(Variables.createVariables().putValue("hsCode", hsCode).putValue("category", category))
                 .evaluate().getFirstResult());
         if (first == null) {
