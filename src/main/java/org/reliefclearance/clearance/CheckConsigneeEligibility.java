@@ -33,17 +33,17 @@ class CheckConsigneeEligibility implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(Vars.CONSIGNMENT_REFERENCE);
+        String reference = Vars.CONSIGNMENT_REFERENCE.get(execution);
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
 
         ConsigneeEligibility.Result result = eligibility.check(reference, consignment.organisationCode());
 
-        execution.setVariable(Vars.CONSIGNEE_ELIGIBLE, result.eligible());
-        execution.setVariable(Vars.ELIGIBILITY_REASON, result.reason());
-        execution.setVariable(Vars.ORGANISATION_NAME,
+        Vars.CONSIGNEE_ELIGIBLE.set(execution, result.eligible());
+        Vars.ELIGIBILITY_REASON.set(execution, result.reason());
+        Vars.ORGANISATION_NAME.set(execution,
                 result.organisationName() == null ? consignment.organisationCode() : result.organisationName());
-        execution.setVariable(Vars.PORT_NAME, registry.port(consignment.portCode()).orElseThrow().name());
-        execution.setVariable(Vars.EXPECTED_ARRIVAL, consignment.expectedArrival()
+        Vars.PORT_NAME.set(execution, registry.port(consignment.portCode()).orElseThrow().name());
+        Vars.EXPECTED_ARRIVAL.set(execution, consignment.expectedArrival()
                 .atZoneSameInstant(clock.getZone()).format(ARRIVAL) + " (" + clock.getZone().getId() + ")");
     }
 }

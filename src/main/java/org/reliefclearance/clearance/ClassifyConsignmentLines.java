@@ -1,6 +1,5 @@
 package org.reliefclearance.clearance;
 
-import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,13 +23,13 @@ class ClassifyConsignmentLines implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ConsignmentClassification.Outcome outcome =
-                classification.classify((String) execution.getVariable(Vars.CONSIGNMENT_REFERENCE));
+                classification.classify(Vars.CONSIGNMENT_REFERENCE.get(execution));
 
-        execution.setVariable(Vars.REQUIRED_AUTHORITIES, new ArrayList<>(outcome.requiredAuthorities()));
-        execution.setVariable(Vars.PERMITS_REQUIRED, !outcome.requiredAuthorities().isEmpty());
-        execution.setVariable(Vars.HAS_PROHIBITED_LINES, outcome.prohibited());
-        execution.setVariable(Vars.PROHIBITION_REASON, outcome.prohibitionReason());
-        execution.setVariable(Vars.HAS_DUTIABLE_LINES, outcome.dutiableLines());
-        execution.setVariable(Vars.LINES, caseLines.variable(outcome.lines()));
+        Vars.REQUIRED_AUTHORITIES.set(execution, outcome.requiredAuthorities());
+        Vars.PERMITS_REQUIRED.set(execution, !outcome.requiredAuthorities().isEmpty());
+        Vars.HAS_PROHIBITED_LINES.set(execution, outcome.prohibited());
+        Vars.PROHIBITION_REASON.set(execution, outcome.prohibitionReason());
+        Vars.HAS_DUTIABLE_LINES.set(execution, outcome.dutiableLines());
+        Vars.LINES.set(execution, caseLines.variable(outcome.lines()));
     }
 }

@@ -56,7 +56,7 @@ public class ClearanceEngine {
                                   Map<String, Object> variables, String explanation) {
         deliver(() -> waits(reference, authorityCode, message), runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(reference)
-                .processInstanceVariableEquals(ClearanceProcess.Vars.AUTHORITY, authorityCode)
+                .processInstanceVariableEquals(ClearanceProcess.Vars.AUTHORITY.name(), authorityCode)
                 .setVariables(variables), explanation);
     }
 
@@ -70,7 +70,7 @@ public class ClearanceEngine {
         return asApplication(() -> {
             ProcessInstanceQuery instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference);
             if (authorityCode != null) {
-                instances.variableValueEquals(ClearanceProcess.Vars.AUTHORITY, authorityCode);
+                instances.variableValueEquals(ClearanceProcess.Vars.AUTHORITY.name(), authorityCode);
             }
             return instances.list().stream().anyMatch(instance -> runtime.createEventSubscriptionQuery()
                     .processInstanceId(instance.getId()).eventType("message").eventName(message)

@@ -1,5 +1,19 @@
 package org.reliefclearance.clearance;
 
+import static org.reliefclearance.variables.Variable.amount;
+import static org.reliefclearance.variables.Variable.choice;
+import static org.reliefclearance.variables.Variable.flag;
+import static org.reliefclearance.variables.Variable.text;
+import static org.reliefclearance.variables.Variable.texts;
+import static org.reliefclearance.variables.Variable.value;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.reliefclearance.exemption.ExemptionDecision;
+import org.reliefclearance.review.ReviewOutcome;
+import org.reliefclearance.variables.Variable;
+
 /**
  * The clearance process's contract, in one place: its key, the messages it waits for and
  * the names of its variables. Delegates, controllers, forms and tests use these names.
@@ -68,28 +82,32 @@ public final class ClearanceProcess {
         }
     }
 
-    /** Process variable names. */
+    /** The process's variables, typed: delegates, controllers, forms and tests use these. */
     public static final class Vars {
-        public static final String CONSIGNMENT_REFERENCE = "consignmentReference";
-        public static final String ORGANISATION_CODE = "organisationCode";
-        public static final String PORT_CODE = "portCode";
-        public static final String PORT_CUSTOMS_GROUP = "portCustomsGroup";
-        public static final String PROVISIONAL_DECLARATION = "provisionalDeclaration";
-        public static final String AUTHORITY = "authority";
-        public static final String ARRIVED_BY = "arrivedBy";
-        public static final String WITHDRAWAL_REASON = "withdrawalReason";
-        public static final String INFORMATION_RESPONSE = "informationResponse";
-        public static final String DISTRIBUTION_REPORT = "distributionReport";
+        public static final Variable<String> CONSIGNMENT_REFERENCE = text("consignmentReference");
+        public static final Variable<String> ORGANISATION_CODE = text("organisationCode");
+        public static final Variable<String> PORT_CODE = text("portCode");
+        public static final Variable<String> PORT_CUSTOMS_GROUP = text("portCustomsGroup");
+        public static final Variable<Boolean> PROVISIONAL_DECLARATION = flag("provisionalDeclaration");
+        /** The authority of one review, the multi-instance element of Task_ReviewByAuthority. */
+        public static final Variable<String> AUTHORITY = text("authority");
+        public static final Variable<String> ARRIVED_BY = text("arrivedBy");
+        public static final Variable<String> WITHDRAWAL_REASON = text("withdrawalReason");
+        public static final Variable<String> INFORMATION_RESPONSE = text("informationResponse");
+        public static final Variable<String> DISTRIBUTION_REPORT = text("distributionReport");
 
-        /** Who submitted the Tasklist start form ({@code camunda:initiator}). */
-        public static final String INITIATOR = "initiator";
-        /** Start form fields (Tasklist), turned into a consignment by RegisterConsignment. */
-        public static final String EXPECTED_ARRIVAL = "expectedArrival";
-        public static final String TRANSPORT_DOCUMENT_TYPE = "transportDocumentType";
-        public static final String TRANSPORT_DOCUMENT_NUMBER = "transportDocumentNumber";
-        public static final String DONOR = "donor";
-        /** JSON list of the lines: entered on the start form, shown (with classification) on every task form. */
-        public static final String LINES = "lines";
+        /** Who submitted the Tasklist start form ({@code camunda:initiator}); no form may set it. */
+        public static final Variable<String> INITIATOR = text("initiator");
+        /**
+         * The expected arrival: a date-time on the start form; once the case is registered, the local
+         * time every task form shows.
+         */
+        public static final Variable<String> EXPECTED_ARRIVAL = text("expectedArrival");
+        public static final Variable<String> TRANSPORT_DOCUMENT_TYPE = text("transportDocumentType");
+        public static final Variable<String> TRANSPORT_DOCUMENT_NUMBER = text("transportDocumentNumber");
+        public static final Variable<String> DONOR = text("donor");
+        /** JSON list of the lines: shown, with classification and review, on every task form. */
+        public static final Variable<Object> LINES = value("lines");
         /** The start form offers this many line slots: line1Description ... line5GrossWeightKg. */
         public static final int START_FORM_LINE_SLOTS = 5;
 
@@ -104,44 +122,57 @@ public final class ClearanceProcess {
         }
 
         /** Shown on the task forms. */
-        public static final String ORGANISATION_NAME = "organisationName";
-        public static final String PORT_NAME = "portName";
+        public static final Variable<String> ORGANISATION_NAME = text("organisationName");
+        public static final Variable<String> PORT_NAME = text("portName");
 
-        public static final String CONSIGNEE_ELIGIBLE = "consigneeEligible";
-        public static final String ELIGIBILITY_REASON = "eligibilityReason";
+        public static final Variable<Boolean> CONSIGNEE_ELIGIBLE = flag("consigneeEligible");
+        public static final Variable<String> ELIGIBILITY_REASON = text("eligibilityReason");
 
         /** Distinct authority codes whose permits the lines need: one review each. */
-        public static final String REQUIRED_AUTHORITIES = "requiredAuthorities";
-        public static final String PERMITS_REQUIRED = "permitsRequired";
-        public static final String HAS_PROHIBITED_LINES = "hasProhibitedLines";
-        public static final String PROHIBITION_REASON = "prohibitionReason";
-        public static final String HAS_DUTIABLE_LINES = "hasDutiableLines";
+        public static final Variable<List<String>> REQUIRED_AUTHORITIES = texts("requiredAuthorities");
+        public static final Variable<Boolean> PERMITS_REQUIRED = flag("permitsRequired");
+        public static final Variable<Boolean> HAS_PROHIBITED_LINES = flag("hasProhibitedLines");
+        public static final Variable<String> PROHIBITION_REASON = text("prohibitionReason");
+        public static final Variable<Boolean> HAS_DUTIABLE_LINES = flag("hasDutiableLines");
 
-        public static final String ENDORSEMENT_DECISION = "endorsementDecision";
-        public static final String ENDORSEMENT_REASON = "endorsementReason";
+        public static final Variable<EndorsementDecision> ENDORSEMENT_DECISION =
+                choice("endorsementDecision", EndorsementDecision.class);
+        public static final Variable<String> ENDORSEMENT_REASON = text("endorsementReason");
 
-        /** ALL_APPROVED, PARTIAL or ALL_REJECTED, once every authority has reviewed. */
-        public static final String REVIEW_OUTCOME = "reviewOutcome";
-        public static final String REVIEW_SUMMARY = "reviewSummary";
+        /** Once every authority has reviewed. */
+        public static final Variable<ReviewOutcome> REVIEW_OUTCOME = choice("reviewOutcome", ReviewOutcome.class);
+        public static final Variable<String> REVIEW_SUMMARY = text("reviewSummary");
 
-        /** FULL, PARTIAL or NONE. */
-        public static final String EXEMPTION_DECISION = "exemptionDecision";
-        public static final String WAIVED_VALUE_USD = "waivedValueUsd";
-        public static final String EXEMPTION_REASON = "exemptionReason";
+        public static final Variable<ExemptionDecision> EXEMPTION_DECISION =
+                choice("exemptionDecision", ExemptionDecision.class);
+        /** Entered by Customs HQ for a partial exemption; afterwards the amount waived. */
+        public static final Variable<BigDecimal> WAIVED_VALUE_USD = amount("waivedValueUsd");
+        public static final Variable<String> EXEMPTION_REASON = text("exemptionReason");
 
-        public static final String EXAMINATION_RECOMMENDED = "examinationRecommended";
-        public static final String RISK_REASON = "riskReason";
-        public static final String EMERGENCY_ACTIVE = "emergencyActive";
-        /** RELEASE or EXAMINE, chosen by the port officer. */
-        public static final String CLEARANCE_DECISION = "clearanceDecision";
-        public static final String EXAMINATION_REASON = "examinationReason";
+        /** The examination-risk decision's result, mapped out into the two variables below. */
+        public static final Variable<Object> RISK_ASSESSMENT = value("riskAssessment");
+        public static final Variable<Boolean> EXAMINATION_RECOMMENDED = flag("examinationRecommended");
+        public static final Variable<String> RISK_REASON = text("riskReason");
+        public static final Variable<Boolean> EMERGENCY_ACTIVE = flag("emergencyActive");
+        /** Chosen by the port officer. */
+        public static final Variable<ClearanceDecision> CLEARANCE_DECISION =
+                choice("clearanceDecision", ClearanceDecision.class);
+        public static final Variable<String> EXAMINATION_REASON = text("examinationReason");
         /** IM8: released before the declaration, which must follow within the deadline. */
-        public static final String RELEASE_BEFORE_DECLARATION = "releaseBeforeDeclaration";
-        public static final String EXAMINATION_RESULT = "examinationResult";
-        public static final String EXAMINATION_FINDINGS = "examinationFindings";
+        public static final Variable<Boolean> RELEASE_BEFORE_DECLARATION = flag("releaseBeforeDeclaration");
+        public static final Variable<ExaminationResult> EXAMINATION_RESULT =
+                choice("examinationResult", ExaminationResult.class);
+        public static final Variable<String> EXAMINATION_FINDINGS = text("examinationFindings");
 
-        public static final String RELEASE_NUMBER = "releaseNumber";
-        public static final String DECLARATION_NUMBER = "declarationNumber";
+        public static final Variable<String> RELEASE_NUMBER = text("releaseNumber");
+        public static final Variable<String> DECLARATION_NUMBER = text("declarationNumber");
+        /** The coordinators' action on an overdue provisional declaration. */
+        public static final Variable<OverdueDeclarationAction> OVERDUE_DECLARATION_ACTION =
+                choice("overdueAction", OverdueDeclarationAction.class);
+        public static final Variable<String> OVERDUE_NOTES = text("overdueNotes");
+        /** MoLSW's follow-up of a distribution report not received in time. */
+        public static final Variable<FollowUpAction> FOLLOW_UP_ACTION = choice("followUpAction", FollowUpAction.class);
+        public static final Variable<String> FOLLOW_UP_NOTES = text("followUpNotes");
 
         private Vars() {
         }

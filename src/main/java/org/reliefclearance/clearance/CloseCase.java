@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** The consignee reported the distribution: the report joins the timeline and the case closes. */
@@ -19,12 +20,12 @@ class CloseCase implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE);
-        Object report = execution.getVariable(ClearanceProcess.Vars.DISTRIBUTION_REPORT);
+        String reference = ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.get(execution);
+        String report = ClearanceProcess.Vars.DISTRIBUTION_REPORT.get(execution);
 
-        consignments.addEvent(reference, Actors.SYSTEM, "DISTRIBUTION_REPORTED", null, detail(report));
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.DISTRIBUTION_REPORTED, null, detail(report));
         consignments.updateStatus(reference, ConsignmentStatus.CLOSED, null);
-        consignments.addEvent(reference, Actors.SYSTEM, ConsignmentStatus.CLOSED.name(), null, "Case closed");
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.CLOSED, null, "Case closed");
     }
 
     private static String detail(Object report) {

@@ -14,6 +14,7 @@ import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.InvalidInputException;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.consignment.WrongStateException;
 import org.reliefclearance.registry.Registry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,9 +57,9 @@ public class ConsignmentActions {
         }
         ensureOpen(c);
         inTransaction(() -> {
-            consignments.addEvent(c.reference(), actor, "INFORMATION_PROVIDED", authorityCode, response);
+            consignments.addEvent(c.reference(), actor, TimelineEvent.INFORMATION_PROVIDED, authorityCode, response);
             engine.correlateToReview(c.reference(), authorityCode, ClearanceProcess.Messages.INFORMATION_PROVIDED,
-                    Variables.createVariables().putValue(ClearanceProcess.Vars.INFORMATION_RESPONSE, response),
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.INFORMATION_RESPONSE.name(), response),
                     "No review by " + authorityCode + " is waiting for information on " + c.reference());
         });
     }
@@ -70,9 +71,9 @@ public class ConsignmentActions {
         inTransaction(() -> {
             // a release committed since the caller read the consignment
             ensureNotReleased(consignments.findByReference(c.reference()).orElseThrow());
-            consignments.addEvent(c.reference(), actor, "WITHDRAWAL_REQUESTED", null, reason);
+            consignments.addEvent(c.reference(), actor, TimelineEvent.WITHDRAWAL_REQUESTED, null, reason);
             engine.correlate(c.reference(), ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN,
-                    Variables.createVariables().putValue(ClearanceProcess.Vars.WITHDRAWAL_REASON, reason),
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.WITHDRAWAL_REASON.name(), reason),
                     c.reference() + " can no longer be withdrawn (status " + c.status() + ")");
         });
     }
@@ -80,9 +81,9 @@ public class ConsignmentActions {
     public void reportArrival(Consignment c, String actor) {
         ensureOpen(c);
         inTransaction(() -> {
-            consignments.addEvent(c.reference(), actor, "ARRIVAL_REPORTED", null, "Goods arrived at " + c.portCode());
+            consignments.addEvent(c.reference(), actor, TimelineEvent.ARRIVAL_REPORTED, null, "Goods arrived at " + c.portCode());
             engine.correlate(c.reference(), ClearanceProcess.Messages.CONSIGNMENT_ARRIVED,
-                    Variables.createVariables().putValue(ClearanceProcess.Vars.ARRIVED_BY, actor),
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.ARRIVED_BY.name(), actor),
                     c.reference() + " is not waiting for its arrival (status " + c.status() + ")");
         });
     }
@@ -101,9 +102,9 @@ public class ConsignmentActions {
                 jdbc.sql("insert into distribution_report_line (report_id, line_no, quantity) values (?, ?, ?)")
                         .params(key.getKey().longValue(), q.lineNo(), q.quantity()).update();
             }
-            consignments.addEvent(c.reference(), actor, "DISTRIBUTION_REPORTED", null, report);
+            consignments.addEvent(c.reference(), actor, TimelineEvent.DISTRIBUTION_REPORTED, null, report);
             engine.correlate(c.reference(), ClearanceProcess.Messages.DISTRIBUTION_REPORTED,
-                    Variables.createVariables().putValue(ClearanceProcess.Vars.DISTRIBUTION_REPORT, report),
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.DISTRIBUTION_REPORT.name(), report),
                     c.reference() + " is not waiting for a distribution report (status " + c.status() + ")");
         });
     }

@@ -9,6 +9,7 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.NewConsignment;
 import org.reliefclearance.consignment.ReferenceGenerator;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.emergency.Emergency;
 import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.registry.Port;
@@ -82,7 +83,7 @@ public class ConsignmentRegistration {
     public Consignment store(NewConsignment notification, String actor) {
         String reference = references.nextConsignmentReference();
         consignments.insert(notification, reference, actor, null, emergencyInForce());
-        consignments.addEvent(reference, actor, "NOTIFIED", null, "Pre-arrival notification received");
+        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, "Pre-arrival notification received");
         return consignments.findByReference(reference).orElseThrow();
     }
 
@@ -90,11 +91,11 @@ public class ConsignmentRegistration {
     public Map<String, Object> startVariables(Consignment c) {
         Port port = registry.port(c.portCode()).orElseThrow();
         return Variables.createVariables()
-                .putValue(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE, c.reference())
-                .putValue(ClearanceProcess.Vars.ORGANISATION_CODE, c.organisationCode())
-                .putValue(ClearanceProcess.Vars.PORT_CODE, c.portCode())
-                .putValue(ClearanceProcess.Vars.PORT_CUSTOMS_GROUP, port.customsGroup())
-                .putValue(ClearanceProcess.Vars.PROVISIONAL_DECLARATION, c.provisionalDeclaration());
+                .putValue(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.name(), c.reference())
+                .putValue(ClearanceProcess.Vars.ORGANISATION_CODE.name(), c.organisationCode())
+                .putValue(ClearanceProcess.Vars.PORT_CODE.name(), c.portCode())
+                .putValue(ClearanceProcess.Vars.PORT_CUSTOMS_GROUP.name(), port.customsGroup())
+                .putValue(ClearanceProcess.Vars.PROVISIONAL_DECLARATION.name(), c.provisionalDeclaration());
     }
 
     /** A consignment notified while an emergency is in force is counted as one of its consignments. */
@@ -105,7 +106,7 @@ public class ConsignmentRegistration {
     private Consignment insertAndStart(NewConsignment notification, String actor, String idempotencyKey) {
         String reference = references.nextConsignmentReference();
         consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce());
-        consignments.addEvent(reference, actor, "NOTIFIED", null, "Pre-arrival notification received");
+        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, "Pre-arrival notification received");
         Consignment stored = consignments.findByReference(reference).orElseThrow();
         runtime.startProcessInstanceByKey(ClearanceProcess.KEY, reference, startVariables(stored));
         return stored;

@@ -6,6 +6,7 @@ import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.stereotype.Component;
 
@@ -33,30 +34,39 @@ public class ConsignmentStatusRecorder {
         set(execution, status, null);
     }
 
-    /** Sets the status and adds a timeline entry named after it, with the reason as detail. */
+    /**
+     * Sets the status and adds a timeline entry named after it, with the reason as detail.
+     *
+     * @param status a {@link ConsignmentStatus}, as a model names it
+     */
     public void set(DelegateExecution execution, String status, String reason) {
         ConsignmentStatus newStatus = ConsignmentStatus.valueOf(status);
         String reference = reference(execution);
         consignments.updateStatus(reference, newStatus, reason);
-        consignments.addEvent(reference, Actors.current(identity, null), newStatus.name(), null, reason);
+        consignments.addEvent(reference, Actors.current(identity, null), TimelineEvent.of(newStatus), null, reason);
     }
 
-    /** A timeline entry without a status change (e.g. a deadline passed). */
-    public void record(DelegateExecution execution, String eventType, String detail) {
-        consignments.addEvent(reference(execution), Actors.current(identity, null), eventType, null, detail);
+    /**
+     * A timeline entry without a status change (e.g. a deadline passed).
+     *
+     * @param event a {@link TimelineEvent}, as a model names it
+     */
+    public void record(DelegateExecution execution, String event, String detail) {
+        consignments.addEvent(reference(execution), Actors.current(identity, null), TimelineEvent.valueOf(event), null,
+                detail);
     }
 
     /** The goods are at the port: arrival time, status ARRIVED, reported by whom the message names. */
     public void arrived(DelegateExecution execution) {
         String reference = reference(execution);
-        Object arrivedBy = execution.getVariable(ClearanceProcess.Vars.ARRIVED_BY);
-        String actor = arrivedBy == null ? Actors.current(identity, null) : arrivedBy.toString();
+        String arrivedBy = ClearanceProcess.Vars.ARRIVED_BY.get(execution);
+        String actor = arrivedBy == null ? Actors.current(identity, null) : arrivedBy;
         milestones.arrived(reference);
         consignments.updateStatus(reference, ConsignmentStatus.ARRIVED, null);
-        consignments.addEvent(reference, actor, ConsignmentStatus.ARRIVED.name(), null, "Arrival reported");
+        consignments.addEvent(reference, actor, TimelineEvent.ARRIVED, null, "Arrival reported");
     }
 
     private static String reference(DelegateExecution execution) {
-        return (String) execution.getVariable(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE);
+        return ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.get(execution);
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +24,21 @@ public class DecisionRecorder {
         this.identity = identity;
     }
 
-    public void record(DelegateTask task, String eventType, String decisionVariable, String reasonVariable) {
+    /**
+     * @param event            a {@link TimelineEvent}, as a model names it
+     * @param decisionVariable the variable holding the decision (a choice of the process's contract)
+     * @param reasonVariable   the variable holding the reason, or null
+     */
+    public void record(DelegateTask task, String event, String decisionVariable, String reasonVariable) {
         Object decision = task.getVariable(decisionVariable);
         Object reason = reasonVariable == null ? null : task.getVariable(reasonVariable);
         String detail = decision == null ? "" : decision.toString();
         if (reason != null && !reason.toString().isBlank()) {
             detail = detail + ": " + reason;
         }
-        String reference = (String) task.getVariable(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE);
-        consignments.addEvent(reference, Actors.current(identity, task.getAssignee()), eventType, null,
-                truncate(detail));
+        String reference = ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.get(task);
+        consignments.addEvent(reference, Actors.current(identity, task.getAssignee()), TimelineEvent.valueOf(event),
+                null, truncate(detail));
     }
 
     private static String truncate(String detail) {

@@ -6,6 +6,7 @@ import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
 import org.reliefclearance.customs.CustomsSystem;
 import org.reliefclearance.customs.CustomsSystemUnavailableException;
@@ -38,7 +39,7 @@ class HandOverToCustomsSystem implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
-        String reference = (String) execution.getVariable(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE);
+        String reference = ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.get(execution);
         Consignment released = consignments.findByReference(reference).orElseThrow();
         String payload = json.writeValueAsString(ReleaseRecord.of(released, consignments.lines(released.id())));
         CustomsHandOffOutbox.HandOff handOff = outbox.prepare(reference, released.releaseNumber(), payload);
@@ -54,7 +55,7 @@ class HandOverToCustomsSystem implements JavaDelegate {
             detail = "Release " + released.releaseNumber() + " sent to the customs system";
         }
         // in the job's transaction: only the attempt that completes the step leaves a timeline entry
-        consignments.addEvent(reference, Actors.SYSTEM, "HANDED_OVER_TO_CUSTOMS", null, detail);
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.HANDED_OVER_TO_CUSTOMS, null, detail);
     }
 
     private void send(String reference, String payload) {

@@ -9,6 +9,7 @@ import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.ReferenceGenerator;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Release on arrival: a unique release number per port, status RELEASED. */
@@ -28,13 +29,13 @@ class IssueReleaseNote implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE);
-        String releaseNumber = references.nextReleaseNumber((String) execution.getVariable(ClearanceProcess.Vars.PORT_CODE));
+        String reference = ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.get(execution);
+        String releaseNumber = references.nextReleaseNumber(ClearanceProcess.Vars.PORT_CODE.get(execution));
 
         OffsetDateTime releasedAt = milestones.released(reference, releaseNumber);
-        consignments.addEvent(reference, Actors.SYSTEM, ConsignmentStatus.RELEASED.name(), null,
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.RELEASED, null,
                 "Release note " + releaseNumber + " issued at " + releasedAt);
 
-        execution.setVariable(ClearanceProcess.Vars.RELEASE_NUMBER, releaseNumber);
+        ClearanceProcess.Vars.RELEASE_NUMBER.set(execution, releaseNumber);
     }
 }

@@ -21,13 +21,10 @@ class RecordExemptionDecision implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(Vars.CONSIGNMENT_REFERENCE);
-        ExemptionDecision decision = ExemptionDecision.valueOf((String) execution.getVariable(Vars.EXEMPTION_DECISION));
-        Object entered = execution.getVariable(Vars.WAIVED_VALUE_USD);
+        String reference = Vars.CONSIGNMENT_REFERENCE.get(execution);
+        BigDecimal waived = exemptions.record(reference, Vars.EXEMPTION_DECISION.require(execution),
+                Vars.WAIVED_VALUE_USD.get(execution));
 
-        BigDecimal waived = exemptions.record(reference, decision,
-                entered == null ? null : new BigDecimal(entered.toString()));
-
-        execution.setVariable(Vars.WAIVED_VALUE_USD, waived.doubleValue());
+        Vars.WAIVED_VALUE_USD.set(execution, waived);
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,11 @@ class RecordWithdrawal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE);
-        Object reason = execution.getVariable(ClearanceProcess.Vars.WITHDRAWAL_REASON);
-        String text = reason == null ? "Withdrawn by the consignee" : reason.toString();
+        String reference = ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.get(execution);
+        String reason = ClearanceProcess.Vars.WITHDRAWAL_REASON.get(execution);
+        String text = reason == null ? "Withdrawn by the consignee" : reason;
 
         consignments.updateStatus(reference, ConsignmentStatus.WITHDRAWN, text);
-        consignments.addEvent(reference, Actors.current(identity, null), ConsignmentStatus.WITHDRAWN.name(), null, text);
+        consignments.addEvent(reference, Actors.current(identity, null), TimelineEvent.WITHDRAWN, null, text);
     }
 }

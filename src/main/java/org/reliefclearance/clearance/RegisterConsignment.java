@@ -33,7 +33,7 @@ class RegisterConsignment implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String initiator = (String) execution.getVariable(ClearanceProcess.Vars.INITIATOR);
+        String initiator = ClearanceProcess.Vars.INITIATOR.get(execution);
         if (initiator == null) {
             throw new IllegalStateException("The start form was submitted without an authenticated user");
         }

@@ -39,14 +39,14 @@ public class StartFormNotification {
 
     /** @param form the submitted values by variable name */
     public NewConsignment read(Function<String, Object> form, String organisationCode) {
-        Object provisional = form.apply(ClearanceProcess.Vars.PROVISIONAL_DECLARATION);
-        Object donor = form.apply(ClearanceProcess.Vars.DONOR);
+        Object provisional = form.apply(ClearanceProcess.Vars.PROVISIONAL_DECLARATION.name());
+        Object donor = form.apply(ClearanceProcess.Vars.DONOR.name());
         return new NewConsignment(
                 organisationCode,
-                required(form, ClearanceProcess.Vars.PORT_CODE),
-                arrival(form.apply(ClearanceProcess.Vars.EXPECTED_ARRIVAL)),
-                required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE),
-                required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER),
+                required(form, ClearanceProcess.Vars.PORT_CODE.name()),
+                arrival(form.apply(ClearanceProcess.Vars.EXPECTED_ARRIVAL.name())),
+                required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE.name()),
+                required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER.name()),
                 donor == null || donor.toString().isBlank() ? null : donor.toString().trim(),
                 Boolean.TRUE.equals(provisional) || "true".equals(provisional),
                 lines(form));
@@ -71,7 +71,7 @@ public class StartFormNotification {
 
     /** The lines from the form's line slots, or from a JSON {@code lines} list when the process is started with one. */
     private List<NewConsignment.Line> lines(Function<String, Object> form) {
-        Object list = form.apply(ClearanceProcess.Vars.LINES);
+        Object list = form.apply(ClearanceProcess.Vars.LINES.name());
         if (list != null) {
             return linesFromJson(list);
         }

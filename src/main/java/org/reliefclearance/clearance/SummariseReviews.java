@@ -21,10 +21,10 @@ class SummariseReviews implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReviewOutcomes.Summary summary =
-                reviews.summarise((String) execution.getVariable(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE));
+                reviews.summarise(ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.get(execution));
 
-        execution.setVariable(ClearanceProcess.Vars.REVIEW_OUTCOME, summary.outcome());
-        execution.setVariable(ClearanceProcess.Vars.REVIEW_SUMMARY, summary.text());
-        execution.setVariable(ClearanceProcess.Vars.LINES, caseLines.variable(summary.lines()));
+        ClearanceProcess.Vars.REVIEW_OUTCOME.set(execution, summary.outcome());
+        ClearanceProcess.Vars.REVIEW_SUMMARY.set(execution, summary.text());
+        ClearanceProcess.Vars.LINES.set(execution, caseLines.variable(summary.lines()));
     }
 }

@@ -93,11 +93,11 @@ public class ConsignmentRepository {
                 .update();
     }
 
-    public void addEvent(String reference, String actor, String eventType, String authorityCode, String detail) {
+    public void addEvent(String reference, String actor, TimelineEvent event, String authorityCode, String detail) {
         jdbc.sql("""
                 insert into consignment_event (consignment_id, occurred_at, actor, event_type, authority_code, detail)
                 select id, ?, ?, ?, ?, ? from consignment where reference = ?""")
-                .params(now(), actor, eventType, authorityCode, detail, reference)
+                .params(now(), actor, event.name(), authorityCode, detail, reference)
                 .update();
     }
 

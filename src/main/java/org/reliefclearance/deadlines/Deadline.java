@@ -10,6 +10,6 @@ import java.time.Instant;
  * @param workingTime   true when only working days count (outside an emergency)
  * @param description   for officials, e.g. "5 working days" or "24 hours (national emergency)"
  */
-public record Deadline(String step, String authorityCode, boolean emergency, boolean workingTime,
+public record Deadline(DeadlineStep step, String authorityCode, boolean emergency, boolean workingTime,
                        Instant startsAt, Instant dueAt, Instant reminderAt, String description) {
 }

@@ -29,22 +29,6 @@ public class Deadlines {
     public static final String DECISION = "clearance-deadlines";
     public static final String NO_AUTHORITY = "-";
 
-    /** The steps the decision knows. */
-    public static final class Steps {
-        public static final String ENDORSEMENT = "ENDORSEMENT";
-        public static final String AUTHORITY_REVIEW = "AUTHORITY_REVIEW";
-        public static final String INFORMATION_RESPONSE = "INFORMATION_RESPONSE";
-        public static final String EXEMPTION_DECISION = "EXEMPTION_DECISION";
-        public static final String PROVISIONAL_DECLARATION = "PROVISIONAL_DECLARATION";
-        public static final String DISTRIBUTION_REPORT = "DISTRIBUTION_REPORT";
-
-        static final Set<String> ALL = Set.of(ENDORSEMENT, AUTHORITY_REVIEW, INFORMATION_RESPONSE,
-                EXEMPTION_DECISION, PROVISIONAL_DECLARATION, DISTRIBUTION_REPORT);
-
-        private Steps() {
-        }
-    }
-
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final DecisionService decisions;
@@ -63,17 +47,14 @@ public class Deadlines {
     }
 
     /** The deadline of {@code step} starting now; {@code authorityCode} may be null for steps without one. */
-    public Deadline deadline(String step, String authorityCode) {
+    public Deadline deadline(DeadlineStep step, String authorityCode) {
         return deadline(step, authorityCode, now());
     }
 
-    public Deadline deadline(String step, String authorityCode, Instant startsAt) {
-        if (!Steps.ALL.contains(step)) {
-            throw new IllegalArgumentException("Unknown deadline step " + step);
-        }
+    public Deadline deadline(DeadlineStep step, String authorityCode, Instant startsAt) {
         String authority = authorityCode == null || authorityCode.isBlank() ? NO_AUTHORITY : authorityCode;
         boolean emergency = emergencyState.isActive();
-        DmnDecisionResultEntries rule = evaluate(step, authority, emergency);
+        DmnDecisionResultEntries rule = evaluate(step.name(), authority, emergency);
         if (rule == null) {
             throw new IllegalStateException(DECISION + " has no rule for " + step + "/" + authority);
         }
@@ -106,12 +87,12 @@ public class Deadlines {
 
     /** For BPMN timer expressions: {@code ${deadlines.dueAt('ENDORSEMENT', null)}}. */
     public Date dueAt(String step, String authorityCode) {
-        return Date.from(deadline(step, authorityCode).dueAt());
+        return Date.from(deadline(DeadlineStep.valueOf(step), authorityCode).dueAt());
     }
 
     /** Half time of the step's deadline, for reminder timers. */
     public Date reminderAt(String step, String authorityCode) {
-        return Date.from(deadline(step, authorityCode).reminderAt());
+        return Date.from(deadline(DeadlineStep.valueOf(step), authorityCode).reminderAt());
     }
 
     /** The time left until {@code dueAt}, counted the way the deadline counts (working or calendar time). */

@@ -15,6 +15,7 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentRules;
 import org.reliefclearance.consignment.InvalidInputException;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.consignment.WrongStateException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -104,7 +105,7 @@ public class DocumentStore {
                 .params(consignment.id(), documentType, name, format.contentType, (long) content.length,
                         sha256(content), content, actor, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update(key, "id");
-        consignments.addEvent(consignment.reference(), actor, "DOCUMENT_LODGED", null, documentType + ": " + name);
+        consignments.addEvent(consignment.reference(), actor, TimelineEvent.DOCUMENT_LODGED, null, documentType + ": " + name);
         return find(consignment.id(), key.getKey().longValue()).orElseThrow();
     }
 

@@ -30,21 +30,21 @@ class DeclarationRules implements StepRules {
 
     @Override
     public List<Violation> check(Submission submission) {
-        Instant startsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_STARTS_AT), clock.getZone());
-        Instant endsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_ENDS_AT), clock.getZone());
+        Instant startsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_STARTS_AT.name()), clock.getZone());
+        Instant endsAt = FormValues.instant(submission.values().get(Vars.EMERGENCY_ENDS_AT.name()), clock.getZone());
         List<Violation> violations = new ArrayList<>();
         if (startsAt == null || endsAt == null) {
             return violations;
         }
         if (!endsAt.isAfter(startsAt)) {
-            violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT, "must come after the start"));
+            violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT.name(), "must come after the start"));
         } else if (!endsAt.isAfter(clock.instant())) {
-            violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT, "is already over"));
+            violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT.name(), "is already over"));
         }
         emergencies.declared().stream()
                 .filter(e -> e.startsAt().toInstant().isBefore(endsAt) && e.endsAt().toInstant().isAfter(startsAt))
                 .findFirst()
-                .ifPresent(e -> violations.add(submission.violation(Vars.EMERGENCY_STARTS_AT,
+                .ifPresent(e -> violations.add(submission.violation(Vars.EMERGENCY_STARTS_AT.name(),
                         "overlaps emergency " + e.code() + " still in force; end it first")));
         return violations;
     }

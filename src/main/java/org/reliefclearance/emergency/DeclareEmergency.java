@@ -3,13 +3,12 @@ package org.reliefclearance.emergency;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.emergency.NationalEmergency.Vars;
-import org.reliefclearance.forms.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,23 +30,22 @@ class DeclareEmergency implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Emergency emergency = declarations.declare(
-                FormValues.text(execution.getVariable(Vars.EMERGENCY_NAME)),
-                FormValues.texts(execution.getVariable(Vars.PROVINCES)),
-                FormValues.instant(execution.getVariable(Vars.EMERGENCY_STARTS_AT), zone),
-                FormValues.instant(execution.getVariable(Vars.EMERGENCY_ENDS_AT), zone),
+        List<String> provinces = Vars.PROVINCES.get(execution);
+        Emergency emergency = declarations.declare(Vars.EMERGENCY_NAME.get(execution),
+                provinces == null ? List.of() : provinces,
+                Vars.EMERGENCY_STARTS_AT.instantIn(execution, zone), Vars.EMERGENCY_ENDS_AT.instantIn(execution, zone),
                 declaredBy(execution));
 
         execution.setProcessBusinessKey(emergency.code());
-        execution.setVariable(Vars.EMERGENCY_CODE, emergency.code());
-        execution.setVariable(Vars.EMERGENCY_STARTS_AT, Date.from(emergency.startsAt().toInstant()));
-        execution.setVariable(Vars.EMERGENCY_ENDS_AT, Date.from(emergency.endsAt().toInstant()));
-        execution.setVariable(Vars.EMERGENCY_PERIOD, PERIOD.format(emergency.startsAt().atZoneSameInstant(zone))
+        Vars.EMERGENCY_CODE.set(execution, emergency.code());
+        Vars.EMERGENCY_STARTS_AT.set(execution, emergency.startsAt().toInstant());
+        Vars.EMERGENCY_ENDS_AT.set(execution, emergency.endsAt().toInstant());
+        Vars.EMERGENCY_PERIOD.set(execution, PERIOD.format(emergency.startsAt().atZoneSameInstant(zone))
                 + " to " + PERIOD.format(emergency.endsAt().atZoneSameInstant(zone)) + " (" + zone.getId() + ")");
     }
 
     private static String declaredBy(DelegateExecution execution) {
-        String user = FormValues.text(execution.getVariable(Vars.DECLARED_BY));
+        String user = Vars.DECLARED_BY.get(execution);
         return user != null ? user : "unknown";
     }
 }

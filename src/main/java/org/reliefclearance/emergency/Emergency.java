@@ -13,7 +13,8 @@ public record Emergency(
         String status,
         String declaredBy,
         OffsetDateTime endedAt,
-        String endedBy) {
+        String endedBy,
+        String endReason) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String ENDED = "ENDED";

@@ -54,10 +54,16 @@ public class EmergencyDeclarations {
         return find(code);
     }
 
-    /** Ends the emergency now; ending one already ended changes nothing. */
-    public Emergency end(String code, String endedBy) {
-        jdbc.sql("update emergency set status = ?, ended_at = ?, ended_by = ? where code = ? and status = ?")
-                .params(Emergency.ENDED, utc(clock.instant()), endedBy, code, Emergency.ACTIVE)
+    /**
+     * Ends the emergency now; ending one already ended changes nothing.
+     *
+     * @param reason why it ended early, or null when its period is over
+     */
+    public Emergency end(String code, String endedBy, String reason) {
+        jdbc.sql("""
+                update emergency set status = ?, ended_at = ?, ended_by = ?, end_reason = ?
+                where code = ? and status = ?""")
+                .params(Emergency.ENDED, utc(clock.instant()), endedBy, reason, code, Emergency.ACTIVE)
                 .update();
         return find(code);
     }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 @Service("emergencyState")
 public class EmergencyState {
 
-    static final String COLUMNS = "code, name, provinces, starts_at, ends_at, status, declared_by, ended_at, ended_by";
+    static final String COLUMNS = "code, name, provinces, starts_at, ends_at, status, declared_by, ended_at, ended_by,"
+            + " end_reason";
 
     private final JdbcClient jdbc;
     private final Clock clock;

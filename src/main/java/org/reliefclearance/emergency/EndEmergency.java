@@ -3,7 +3,6 @@ package org.reliefclearance.emergency;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.emergency.NationalEmergency.Vars;
-import org.reliefclearance.forms.FormValues;
 import org.springframework.stereotype.Component;
 
 /** Task_EndEmergency: the period is over or someone ended it early; deadlines are normal again. */
@@ -20,8 +19,8 @@ class EndEmergency implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String endedBy = FormValues.text(execution.getVariable(Vars.ENDED_BY));
-        declarations.end(FormValues.text(execution.getVariable(Vars.EMERGENCY_CODE)),
-                endedBy != null ? endedBy : PERIOD_OVER);
+        String endedBy = Vars.ENDED_BY.get(execution);
+        declarations.end(Vars.EMERGENCY_CODE.require(execution), endedBy != null ? endedBy : PERIOD_OVER,
+                Vars.END_REASON.get(execution));
     }
 }

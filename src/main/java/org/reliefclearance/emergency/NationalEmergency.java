@@ -1,5 +1,15 @@
 package org.reliefclearance.emergency;
 
+import static org.reliefclearance.variables.Variable.flag;
+import static org.reliefclearance.variables.Variable.instant;
+import static org.reliefclearance.variables.Variable.text;
+import static org.reliefclearance.variables.Variable.texts;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.reliefclearance.variables.Variable;
+
 /**
  * The contract of {@code national-emergency}: MoLSW declares an emergency for a period; it ends
  * by itself at the end of the period, or earlier by an officer or the {@code EmergencyEnded} message
@@ -32,22 +42,23 @@ public final class NationalEmergency {
         }
     }
 
-    /** Process variable names. */
+    /** The process's variables, typed. */
     public static final class Vars {
-        // the start form
-        public static final String EMERGENCY_NAME = "emergencyName";
-        public static final String PROVINCES = "provinces";
-        public static final String EMERGENCY_STARTS_AT = "emergencyStartsAt";
-        public static final String EMERGENCY_ENDS_AT = "emergencyEndsAt";
+        // the start form; its date-times are read in the country's zone ({@link Variable#instantIn})
+        public static final Variable<String> EMERGENCY_NAME = text("emergencyName");
+        public static final Variable<List<String>> PROVINCES = texts("provinces");
+        public static final Variable<Instant> EMERGENCY_STARTS_AT = instant("emergencyStartsAt");
+        public static final Variable<Instant> EMERGENCY_ENDS_AT = instant("emergencyEndsAt");
         /** Set by the start event: the officer who declared it. */
-        public static final String DECLARED_BY = "declaredBy";
+        public static final Variable<String> DECLARED_BY = text("declaredBy");
         /** Set by Task_DeclareEmergency; also the business key. */
-        public static final String EMERGENCY_CODE = "emergencyCode";
+        public static final Variable<String> EMERGENCY_CODE = text("emergencyCode");
         /** Set by Task_DeclareEmergency for the officers' task: the period in local time. */
-        public static final String EMERGENCY_PERIOD = "emergencyPeriod";
+        public static final Variable<String> EMERGENCY_PERIOD = text("emergencyPeriod");
         // ending early
-        public static final String ENDED_BY = "endedBy";
-        public static final String END_REASON = "endReason";
+        public static final Variable<Boolean> CONFIRM_END = flag("confirmEnd");
+        public static final Variable<String> ENDED_BY = text("endedBy");
+        public static final Variable<String> END_REASON = text("endReason");
 
         private Vars() {
         }

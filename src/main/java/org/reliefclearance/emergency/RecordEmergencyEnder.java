@@ -19,6 +19,6 @@ class RecordEmergencyEnder implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = completer.of(task);
-        task.getExecution().setVariable(Vars.ENDED_BY, user != null ? user : "unknown");
+        Vars.ENDED_BY.set(task.getExecution(), user != null ? user : "unknown");
     }
 }

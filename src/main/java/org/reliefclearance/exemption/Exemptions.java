@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.review.ReviewOutcomes;
 import org.springframework.stereotype.Service;
 
@@ -38,7 +39,7 @@ public class Exemptions {
             case NONE -> BigDecimal.ZERO;
         };
         milestones.exemptionDecided(reference, decision.name(), waived);
-        consignments.addEvent(reference, Actors.SYSTEM, "EXEMPTION_RECORDED", null,
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.EXEMPTION_RECORDED, null,
                 decision + " exemption, USD " + waived.toPlainString() + " waived");
         return waived;
     }

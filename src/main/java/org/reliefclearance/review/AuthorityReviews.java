@@ -9,7 +9,9 @@ import java.util.TreeSet;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.deadlines.Deadline;
+import org.reliefclearance.deadlines.DeadlineStep;
 import org.reliefclearance.deadlines.Deadlines;
 import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.registry.Authority;
@@ -26,23 +28,6 @@ public class AuthorityReviews {
 
     static final String SYSTEM = "system";
     static final String INFORMATION_NOT_PROVIDED = "information not provided in time";
-
-    /** Timeline event types written by reviews. */
-    public static final class Events {
-        public static final String REVIEW_STARTED = "REVIEW_STARTED";
-        public static final String REVIEW_REMINDER = "REVIEW_REMINDER";
-        public static final String INFORMATION_REQUESTED = "INFORMATION_REQUESTED";
-        public static final String INFORMATION_PROVIDED = "INFORMATION_PROVIDED";
-        public static final String INFORMATION_OVERDUE = "INFORMATION_OVERDUE";
-        public static final String REVIEW_ESCALATED = "REVIEW_ESCALATED";
-        public static final String REVIEW_DEADLINE_EXTENDED = "REVIEW_DEADLINE_EXTENDED";
-        public static final String REVIEW_REASSIGNED = "REVIEW_REASSIGNED";
-        public static final String TACIT_APPROVAL = "TACIT_APPROVAL";
-        public static final String REVIEW_DECIDED = "REVIEW_DECIDED";
-
-        private Events() {
-        }
-    }
 
     /** What the reviewer's task needs to know. */
     public record Opened(Authority authority, String organisationName, String portName, List<ConsignmentLine> lines,
@@ -78,9 +63,9 @@ public class AuthorityReviews {
         Authority authority = authority(authorityCode);
         List<ConsignmentLine> lines = consignments.lines(consignment.id()).stream()
                 .filter(l -> authorityCode.equals(l.authorityCode())).toList();
-        Deadline deadline = deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, authorityCode);
+        Deadline deadline = deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, authorityCode);
         reviews.openPending(consignment.id(), authorityCode, deadlines.now(), deadline.dueAt());
-        consignments.addEvent(reference, SYSTEM, Events.REVIEW_STARTED, authorityCode,
+        consignments.addEvent(reference, SYSTEM, TimelineEvent.REVIEW_STARTED, authorityCode,
                 "Review of %d line(s) by %s due %s (%s)".formatted(lines.size(), authority.name(),
                         deadlines.display(deadline.dueAt()), deadline.description()));
         String organisation = registry.organisation(consignment.organisationCode())
@@ -100,7 +85,7 @@ public class AuthorityReviews {
 
     public void remind(String reference, String authorityCode, Instant dueAt) {
         reviews.countReminder(consignment(reference).id(), authorityCode);
-        consignments.addEvent(reference, SYSTEM, Events.REVIEW_REMINDER, authorityCode,
+        consignments.addEvent(reference, SYSTEM, TimelineEvent.REVIEW_REMINDER, authorityCode,
                 "Half of the review time has passed; due " + deadlines.display(dueAt));
     }
 
@@ -109,12 +94,12 @@ public class AuthorityReviews {
         long id = consignment(reference).id();
         reviews.decide(id, authorityCode, ReviewStatus.APPROVED, SYSTEM, reason, true);
         reviews.setLineStatuses(id, authorityCode, List.of(), null);
-        consignments.addEvent(reference, SYSTEM, Events.TACIT_APPROVAL, authorityCode, reason);
+        consignments.addEvent(reference, SYSTEM, TimelineEvent.TACIT_APPROVAL, authorityCode, reason);
     }
 
     public void escalate(String reference, String authorityCode, Instant dueAt) {
         reviews.markEscalated(consignment(reference).id(), authorityCode);
-        consignments.addEvent(reference, SYSTEM, Events.REVIEW_ESCALATED, authorityCode,
+        consignments.addEvent(reference, SYSTEM, TimelineEvent.REVIEW_ESCALATED, authorityCode,
                 "No decision by " + deadlines.display(dueAt) + "; handed to the NLPWG coordinators");
     }
 
@@ -130,7 +115,7 @@ public class AuthorityReviews {
             if (!reassign) {
                 throw new IllegalArgumentException("Give the new deadline");
             }
-            Deadline fresh = deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, authorityCode);
+            Deadline fresh = deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, authorityCode);
             clock = new Clock(fresh.dueAt(), fresh.reminderAt());
         } else if (!newDueAt.isAfter(now)) {
             throw new IllegalArgumentException("The new deadline must lie in the future");
@@ -140,7 +125,7 @@ public class AuthorityReviews {
         reviews.updateStatus(consignment(reference).id(), authorityCode, ReviewStatus.PENDING, clock.dueAt());
         String detail = (reassign ? "Reassigned to " + (assignee == null ? "the reviewing group" : assignee) + ", due "
                 : "Deadline extended to ") + deadlines.display(clock.dueAt()) + (reason == null ? "" : ": " + reason);
-        consignments.addEvent(reference, actor, reassign ? Events.REVIEW_REASSIGNED : Events.REVIEW_DEADLINE_EXTENDED,
+        consignments.addEvent(reference, actor, reassign ? TimelineEvent.REVIEW_REASSIGNED : TimelineEvent.REVIEW_DEADLINE_EXTENDED,
                 authorityCode, detail);
         return clock;
     }
@@ -151,10 +136,10 @@ public class AuthorityReviews {
             throw new IllegalArgumentException("Say what information the consignee must provide");
         }
         Duration left = deadlines.remaining(reviewDueAt, workingTime);
-        Deadline answerBy = deadlines.deadline(Deadlines.Steps.INFORMATION_RESPONSE, authorityCode);
+        Deadline answerBy = deadlines.deadline(DeadlineStep.INFORMATION_RESPONSE, authorityCode);
         reviews.updateStatus(consignment(reference).id(), authorityCode, ReviewStatus.INFORMATION_REQUESTED,
                 reviewDueAt);
-        consignments.addEvent(reference, actor, Events.INFORMATION_REQUESTED, authorityCode,
+        consignments.addEvent(reference, actor, TimelineEvent.INFORMATION_REQUESTED, authorityCode,
                 request + " (answer by " + deadlines.display(answerBy.dueAt()) + ")");
         return new Paused(left, answerBy);
     }
@@ -165,7 +150,7 @@ public class AuthorityReviews {
         Instant dueAt = deadlines.resume(timeLeft, workingTime);
         Instant reminderAt = deadlines.resume(timeLeft.dividedBy(2), workingTime);
         reviews.updateStatus(consignment(reference).id(), authorityCode, ReviewStatus.PENDING, dueAt);
-        consignments.addEvent(reference, SYSTEM, Events.INFORMATION_PROVIDED, authorityCode,
+        consignments.addEvent(reference, SYSTEM, TimelineEvent.INFORMATION_PROVIDED, authorityCode,
                 (response == null ? "Information provided" : response) + " (review due " + deadlines.display(dueAt) + ")");
         return new Clock(dueAt, reminderAt);
     }
@@ -174,7 +159,7 @@ public class AuthorityReviews {
         long id = consignment(reference).id();
         reviews.decide(id, authorityCode, ReviewStatus.REJECTED, SYSTEM, INFORMATION_NOT_PROVIDED, false);
         reviews.setLineStatuses(id, authorityCode, lineNumbers(id, authorityCode), INFORMATION_NOT_PROVIDED);
-        consignments.addEvent(reference, SYSTEM, Events.INFORMATION_OVERDUE, authorityCode,
+        consignments.addEvent(reference, SYSTEM, TimelineEvent.INFORMATION_OVERDUE, authorityCode,
                 "Review rejected: " + INFORMATION_NOT_PROVIDED);
     }
 
@@ -182,14 +167,14 @@ public class AuthorityReviews {
      * Records the reviewer's decision (APPROVE, REJECT_LINES, REJECT_ALL) for the review and each of
      * the authority's lines. Rejecting needs a reason; REJECT_LINES needs line numbers of this authority.
      */
-    public ReviewStatus decide(String reference, String authorityCode, String decision, List<Integer> rejectedLines,
-                               String reason, String actor) {
+    public ReviewStatus decide(String reference, String authorityCode, ReviewDecision decision,
+                               List<Integer> rejectedLines, String reason, String actor) {
         long id = consignment(reference).id();
         Set<Integer> own = new TreeSet<>(lineNumbers(id, authorityCode));
-        Set<Integer> rejected = switch (decision == null ? "" : decision) {
-            case LineMinistryReview.Decisions.APPROVE -> Set.of();
-            case LineMinistryReview.Decisions.REJECT_ALL -> own;
-            case LineMinistryReview.Decisions.REJECT_LINES -> {
+        Set<Integer> rejected = switch (decision) {
+            case APPROVE -> Set.of();
+            case REJECT_ALL -> own;
+            case REJECT_LINES -> {
                 if (rejectedLines.isEmpty()) {
                     throw new IllegalArgumentException("Choose the lines to reject");
                 }
@@ -199,7 +184,7 @@ public class AuthorityReviews {
                 }
                 yield new TreeSet<>(rejectedLines);
             }
-            default -> throw new IllegalArgumentException("Unknown review decision " + decision);
+            case REQUEST_INFORMATION -> throw new IllegalArgumentException("An information request decides nothing");
         };
         if (!rejected.isEmpty() && reason == null) {
             throw new IllegalArgumentException("Give a reason for rejecting");
@@ -227,7 +212,7 @@ public class AuthorityReviews {
                         Set<Integer> rejected, String reason, String actor) {
         reviews.decide(consignmentId, authorityCode, status, actor, reason, false);
         reviews.setLineStatuses(consignmentId, authorityCode, rejected, reason);
-        consignments.addEvent(reference, actor, Events.REVIEW_DECIDED, authorityCode,
+        consignments.addEvent(reference, actor, TimelineEvent.REVIEW_DECIDED, authorityCode,
                 status + (rejected.isEmpty() ? "" : ", rejected lines " + rejected)
                         + (reason == null ? "" : ": " + reason));
     }

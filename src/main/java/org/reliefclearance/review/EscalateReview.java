@@ -2,6 +2,7 @@ package org.reliefclearance.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
 /** Task_EscalateReview: the review is overdue; marked escalated before the coordinators take it. */
@@ -16,7 +17,7 @@ class EscalateReview implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        reviews.escalate(review.reference(), review.authority(), review.reviewDueAt());
+        reviews.escalate(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), Vars.REVIEW_DUE_AT.get(execution));
     }
+
 }

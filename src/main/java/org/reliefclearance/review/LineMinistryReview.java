@@ -1,5 +1,19 @@
 package org.reliefclearance.review;
 
+import static org.reliefclearance.variables.Variable.choice;
+import static org.reliefclearance.variables.Variable.duration;
+import static org.reliefclearance.variables.Variable.flag;
+import static org.reliefclearance.variables.Variable.instant;
+import static org.reliefclearance.variables.Variable.integers;
+import static org.reliefclearance.variables.Variable.text;
+import static org.reliefclearance.variables.Variable.value;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.reliefclearance.variables.Variable;
+
 /**
  * The contract of {@code line-ministry-review}: one authority's review of a consignment,
  * called by the clearance process once per required authority. Key, message, element ids and
@@ -13,7 +27,7 @@ public final class LineMinistryReview {
     }
 
     public static final class Messages {
-        /** Correlated by business key and {@code processInstanceVariableEquals(Vars.AUTHORITY, code)}. */
+        /** Correlated by business key and {@code processInstanceVariableEquals(Vars.AUTHORITY.name(), code)}. */
         public static final String INFORMATION_PROVIDED = "InformationProvided";
 
         private Messages() {
@@ -48,72 +62,52 @@ public final class LineMinistryReview {
         }
     }
 
-    /** Process variable names. */
+    /** The process's variables, typed. */
     public static final class Vars {
         // passed in by the call activity
-        public static final String CONSIGNMENT_REFERENCE = "consignmentReference";
-        public static final String AUTHORITY = "authority";
+        public static final Variable<String> CONSIGNMENT_REFERENCE = text("consignmentReference");
+        public static final Variable<String> AUTHORITY = text("authority");
         // set by Task_PrepareReview for the candidate group, the timers and the form
-        public static final String REVIEW_GROUP = "reviewGroup";
-        public static final String REVIEW_ASSIGNEE = "reviewAssignee";
-        public static final String AUTHORITY_NAME = "authorityName";
-        public static final String ORGANISATION = "organisation";
-        public static final String PORT = "port";
+        public static final Variable<String> REVIEW_GROUP = text("reviewGroup");
+        public static final Variable<String> REVIEW_ASSIGNEE = text("reviewAssignee");
+        public static final Variable<String> AUTHORITY_NAME = text("authorityName");
+        public static final Variable<String> ORGANISATION = text("organisation");
+        public static final Variable<String> PORT = text("port");
         /** JSON list of this authority's lines: lineNo, description, hsCode, category, quantity, unit, valueUsd. */
-        public static final String LINES = "lines";
+        public static final Variable<Object> LINES = value("lines");
         /** JSON list of {label, value} for the rejected-lines checklist. */
-        public static final String LINE_OPTIONS = "lineOptions";
-        public static final String LINES_SUMMARY = "linesSummary";
+        public static final Variable<Object> LINE_OPTIONS = value("lineOptions");
+        public static final Variable<String> LINES_SUMMARY = text("linesSummary");
         /** Human-readable due date and rule, e.g. "Fri 20 Mar 2026 15:00 (Asia/Vientiane), 10 working days". */
-        public static final String DEADLINE = "deadline";
-        public static final String REVIEW_DUE_AT = "reviewDueAt";
-        public static final String REMINDER_AT = "reminderAt";
+        public static final Variable<String> DEADLINE = text("deadline");
+        public static final Variable<Instant> REVIEW_DUE_AT = instant("reviewDueAt");
+        public static final Variable<Instant> REMINDER_AT = instant("reminderAt");
         /** Whether the review clock counts working days (normal) or calendar hours (emergency). */
-        public static final String REVIEW_WORKING_TIME = "reviewWorkingTime";
-        public static final String TACIT_APPROVAL_ALLOWED = "tacitApprovalAllowed";
+        public static final Variable<Boolean> REVIEW_WORKING_TIME = flag("reviewWorkingTime");
+        public static final Variable<Boolean> TACIT_APPROVAL_ALLOWED = flag("tacitApprovalAllowed");
         // the reviewer's form
-        public static final String REVIEW_DECISION = "reviewDecision";
-        public static final String REJECTED_LINES = "rejectedLines";
-        public static final String REVIEW_REASON = "reviewReason";
-        public static final String INFORMATION_REQUEST = "informationRequest";
+        public static final Variable<ReviewDecision> REVIEW_DECISION = choice("reviewDecision", ReviewDecision.class);
+        public static final Variable<List<Integer>> REJECTED_LINES = integers("rejectedLines");
+        public static final Variable<String> REVIEW_REASON = text("reviewReason");
+        public static final Variable<String> INFORMATION_REQUEST = text("informationRequest");
         // while the consignee is asked for information the review clock is paused
-        public static final String INFORMATION_DUE_AT = "informationDueAt";
-        /** ISO-8601 duration left on the review clock when it was paused. */
-        public static final String REVIEW_TIME_LEFT = "reviewTimeLeft";
-        public static final String INFORMATION_RESPONSE = "informationResponse";
+        public static final Variable<Instant> INFORMATION_DUE_AT = instant("informationDueAt");
+        /** The time left on the review clock when it was paused. */
+        public static final Variable<Duration> REVIEW_TIME_LEFT = duration("reviewTimeLeft");
+        public static final Variable<String> INFORMATION_RESPONSE = text("informationResponse");
         /** The question the consignee answered, shown with the answer (plain text, never Markdown). */
-        public static final String INFORMATION_ASKED = "informationAsked";
+        public static final Variable<String> INFORMATION_ASKED = text("informationAsked");
         // the coordinator's form at the deadline
-        public static final String OVERDUE_ACTION = "overdueAction";
-        public static final String NEW_DEADLINE = "newDeadline";
-        public static final String REASSIGN_TO = "reassignTo";
-        public static final String OVERDUE_REASON = "overdueReason";
+        public static final Variable<OverdueReviewAction> OVERDUE_ACTION =
+                choice("overdueAction", OverdueReviewAction.class);
+        /** A date-time from the form: read in the country's zone ({@link Variable#instantIn}). */
+        public static final Variable<Instant> NEW_DEADLINE = instant("newDeadline");
+        public static final Variable<String> REASSIGN_TO = text("reassignTo");
+        public static final Variable<String> OVERDUE_REASON = text("overdueReason");
         /** The user who completed the last review or overdue task. */
-        public static final String DECIDED_BY = "decidedBy";
+        public static final Variable<String> DECIDED_BY = text("decidedBy");
 
         private Vars() {
-        }
-    }
-
-    /** Values of {@link Vars#REVIEW_DECISION}. */
-    public static final class Decisions {
-        public static final String APPROVE = "APPROVE";
-        public static final String REJECT_LINES = "REJECT_LINES";
-        public static final String REJECT_ALL = "REJECT_ALL";
-        public static final String REQUEST_INFORMATION = "REQUEST_INFORMATION";
-
-        private Decisions() {
-        }
-    }
-
-    /** Values of {@link Vars#OVERDUE_ACTION}. */
-    public static final class OverdueActions {
-        public static final String EXTEND = "EXTEND";
-        public static final String REASSIGN = "REASSIGN";
-        public static final String DECIDE_APPROVE = "DECIDE_APPROVE";
-        public static final String DECIDE_REJECT = "DECIDE_REJECT";
-
-        private OverdueActions() {
         }
     }
 }

@@ -10,7 +10,6 @@ import org.reliefclearance.forms.FormContract.Violation;
 import org.reliefclearance.forms.FormValues;
 import org.reliefclearance.forms.StepRules;
 import org.reliefclearance.identity.ServiceReads;
-import org.reliefclearance.review.LineMinistryReview.OverdueActions;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -41,23 +40,23 @@ class OverdueReviewRules implements StepRules {
     @Override
     public List<Violation> check(Submission submission) {
         List<Violation> violations = new ArrayList<>();
-        String action = FormValues.text(submission.values().get(Vars.OVERDUE_ACTION));
-        boolean extend = OverdueActions.EXTEND.equals(action);
-        boolean reassign = OverdueActions.REASSIGN.equals(action);
-        Object given = submission.values().get(Vars.NEW_DEADLINE);
+        String action = FormValues.text(submission.values().get(Vars.OVERDUE_ACTION.name()));
+        boolean extend = OverdueReviewAction.EXTEND.name().equals(action);
+        boolean reassign = OverdueReviewAction.REASSIGN.name().equals(action);
+        Object given = submission.values().get(Vars.NEW_DEADLINE.name());
         if (extend || reassign) {
             Instant deadline = FormValues.instant(given, deadlines.getObject().calendar().zone());
             if (deadline == null && extend) {
-                violations.add(submission.violation(Vars.NEW_DEADLINE, "is required to extend the deadline"));
+                violations.add(submission.violation(Vars.NEW_DEADLINE.name(), "is required to extend the deadline"));
             } else if (deadline != null && !deadline.isAfter(deadlines.getObject().now())) {
-                violations.add(submission.violation(Vars.NEW_DEADLINE, "must lie in the future"));
+                violations.add(submission.violation(Vars.NEW_DEADLINE.name(), "must lie in the future"));
             }
         }
-        String assignee = FormValues.text(submission.values().get(Vars.REASSIGN_TO));
-        String group = FormValues.text(submission.current().get(Vars.REVIEW_GROUP));
+        String assignee = FormValues.text(submission.values().get(Vars.REASSIGN_TO.name()));
+        String group = FormValues.text(submission.current().get(Vars.REVIEW_GROUP.name()));
         if (reassign && assignee != null && (group == null || reads.read(() -> identity.getObject().createUserQuery()
                 .userId(assignee).memberOfGroup(group).count()) == 0)) {
-            violations.add(submission.violation(Vars.REASSIGN_TO, "must be an official of the reviewing authority ("
+            violations.add(submission.violation(Vars.REASSIGN_TO.name(), "must be an official of the reviewing authority ("
                     + group + ")"));
         }
         return violations;

@@ -34,32 +34,33 @@ class PrepareReview implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
-        ReviewExecution review = ReviewExecution.of(execution);
-        AuthorityReviews.Opened opened = reviews.open(review.reference(), review.authority());
+        String reference = ReviewExecution.reference(execution);
+        AuthorityReviews.Opened opened = reviews.open(reference, Vars.AUTHORITY.require(execution));
         Deadline deadline = opened.deadline();
 
-        review.set(Vars.CONSIGNMENT_REFERENCE, review.reference());
-        review.set(Vars.REVIEW_GROUP, opened.authority().groupId());
-        review.set(Vars.REVIEW_ASSIGNEE, null);
-        review.set(Vars.AUTHORITY_NAME, opened.authority().name() + ", " + opened.authority().ministry());
-        review.set(Vars.ORGANISATION, opened.organisationName());
-        review.set(Vars.PORT, opened.portName());
-        review.set(Vars.LINES, caseLines.variable(opened.lines()));
+        Vars.CONSIGNMENT_REFERENCE.set(execution, reference);
+        Vars.REVIEW_GROUP.set(execution, opened.authority().groupId());
+        Vars.REVIEW_ASSIGNEE.set(execution, null);
+        Vars.AUTHORITY_NAME.set(execution, opened.authority().name() + ", " + opened.authority().ministry());
+        Vars.ORGANISATION.set(execution, opened.organisationName());
+        Vars.PORT.set(execution, opened.portName());
+        Vars.LINES.set(execution, caseLines.variable(opened.lines()));
         List<Map<String, String>> options = opened.lines().stream()
                 .map(l -> Map.of("label", l.lineNo() + ": " + l.description(), "value", String.valueOf(l.lineNo())))
                 .toList();
-        review.set(Vars.LINE_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
-        review.set(Vars.LINES_SUMMARY, opened.lines().stream()
+        Vars.LINE_OPTIONS.set(execution, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+        Vars.LINES_SUMMARY.set(execution, opened.lines().stream()
                 .map(l -> "%d. %s (HS %s, %s %s)".formatted(l.lineNo(), l.description(), l.hsCode(),
                         l.quantity().stripTrailingZeros().toPlainString(), l.unit()))
                 .collect(Collectors.joining("\n")));
-        review.setClock(deadline.dueAt(), deadline.reminderAt(),
+        ReviewExecution.setClock(execution, deadline.dueAt(), deadline.reminderAt(),
                 deadlines.display(deadline.dueAt()) + ", " + deadline.description());
-        review.set(Vars.REVIEW_WORKING_TIME, deadline.workingTime());
-        review.set(Vars.TACIT_APPROVAL_ALLOWED, opened.tacitApprovalAllowed());
-        review.set(Vars.INFORMATION_REQUEST, null);
-        review.set(Vars.INFORMATION_RESPONSE, null);
-        review.set(Vars.INFORMATION_ASKED, null);
-        review.clearDecision();
+        Vars.REVIEW_WORKING_TIME.set(execution, deadline.workingTime());
+        Vars.TACIT_APPROVAL_ALLOWED.set(execution, opened.tacitApprovalAllowed());
+        Vars.INFORMATION_REQUEST.set(execution, null);
+        Vars.INFORMATION_RESPONSE.set(execution, null);
+        Vars.INFORMATION_ASKED.set(execution, null);
+        ReviewExecution.clearDecision(execution);
     }
+
 }

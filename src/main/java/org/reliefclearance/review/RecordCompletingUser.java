@@ -21,6 +21,6 @@ class RecordCompletingUser implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.getExecution().setVariable(Vars.DECIDED_BY, completer.of(task));
+        Vars.DECIDED_BY.set(task.getExecution(), completer.of(task));
     }
 }

@@ -2,7 +2,6 @@ package org.reliefclearance.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.reliefclearance.review.LineMinistryReview.OverdueActions;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +17,9 @@ class RecordCoordinatorDecision implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        boolean approve = OverdueActions.DECIDE_APPROVE.equals(review.text(Vars.OVERDUE_ACTION));
-        reviews.decideOverdue(review.reference(), review.authority(), approve, review.text(Vars.OVERDUE_REASON),
-                review.decidedBy());
+        boolean approve = Vars.OVERDUE_ACTION.require(execution) == OverdueReviewAction.DECIDE_APPROVE;
+        reviews.decideOverdue(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), approve, Vars.OVERDUE_REASON.get(execution),
+                ReviewExecution.decidedBy(execution));
     }
+
 }

@@ -17,13 +17,13 @@ class RecordInformationRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        AuthorityReviews.Paused paused = reviews.requestInformation(review.reference(), review.authority(),
-                review.text(Vars.INFORMATION_REQUEST), review.decidedBy(), review.reviewDueAt(),
-                review.reviewWorkingTime());
+        AuthorityReviews.Paused paused = reviews.requestInformation(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution),
+                Vars.INFORMATION_REQUEST.get(execution), ReviewExecution.decidedBy(execution), Vars.REVIEW_DUE_AT.get(execution),
+                Boolean.TRUE.equals(Vars.REVIEW_WORKING_TIME.get(execution)));
 
-        review.set(Vars.REVIEW_TIME_LEFT, paused.timeLeft().toString());
-        review.set(Vars.INFORMATION_DUE_AT, paused.informationDeadline().dueAt());
-        review.set(Vars.INFORMATION_RESPONSE, null);
+        Vars.REVIEW_TIME_LEFT.set(execution, paused.timeLeft());
+        Vars.INFORMATION_DUE_AT.set(execution, paused.informationDeadline().dueAt());
+        Vars.INFORMATION_RESPONSE.set(execution, null);
     }
+
 }

@@ -2,6 +2,7 @@ package org.reliefclearance.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ class RecordInformationTimeout implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        reviews.rejectForMissingInformation(review.reference(), review.authority());
+        reviews.rejectForMissingInformation(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution));
     }
+
 }

@@ -1,8 +1,9 @@
 package org.reliefclearance.review;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.reliefclearance.forms.FormValues;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,10 @@ class RecordReviewDecision implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        reviews.decide(review.reference(), review.authority(), review.text(Vars.REVIEW_DECISION),
-                FormValues.integers(execution.getVariable(Vars.REJECTED_LINES)), review.text(Vars.REVIEW_REASON),
-                review.decidedBy());
+        List<Integer> rejected = Vars.REJECTED_LINES.get(execution);
+        reviews.decide(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), Vars.REVIEW_DECISION.require(execution),
+                rejected == null ? List.of() : rejected, Vars.REVIEW_REASON.get(execution),
+                ReviewExecution.decidedBy(execution));
     }
+
 }

@@ -2,6 +2,7 @@ package org.reliefclearance.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordTacitApproval: the deadline passed in an emergency and the authority agreed that silence approves. */
@@ -16,7 +17,7 @@ class RecordTacitApproval implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        reviews.approveTacitly(review.reference(), review.authority(), review.reviewDueAt());
+        reviews.approveTacitly(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), Vars.REVIEW_DUE_AT.get(execution));
     }
+
 }

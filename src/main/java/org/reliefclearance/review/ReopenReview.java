@@ -3,7 +3,6 @@ package org.reliefclearance.review;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.deadlines.Deadlines;
-import org.reliefclearance.review.LineMinistryReview.OverdueActions;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +20,17 @@ class ReopenReview implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        boolean reassign = OverdueActions.REASSIGN.equals(review.text(Vars.OVERDUE_ACTION));
-        String assignee = reassign ? review.text(Vars.REASSIGN_TO) : null;
-        AuthorityReviews.Clock clock = reviews.reopen(review.reference(), review.authority(), reassign,
-                review.instant(Vars.NEW_DEADLINE, deadlines.calendar().zone()), assignee, review.decidedBy(),
-                review.text(Vars.OVERDUE_REASON));
+        boolean reassign = Vars.OVERDUE_ACTION.require(execution) == OverdueReviewAction.REASSIGN;
+        String assignee = reassign ? Vars.REASSIGN_TO.get(execution) : null;
+        AuthorityReviews.Clock clock = reviews.reopen(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), reassign,
+                Vars.NEW_DEADLINE.instantIn(execution, deadlines.calendar().zone()), assignee,
+                ReviewExecution.decidedBy(execution), Vars.OVERDUE_REASON.get(execution));
 
-        review.setClock(clock.dueAt(), clock.reminderAt(),
+        ReviewExecution.setClock(execution, clock.dueAt(), clock.reminderAt(),
                 deadlines.display(clock.dueAt()) + (reassign ? ", reassigned" : ", extended") + " by the coordinators");
-        review.set(Vars.REVIEW_ASSIGNEE, assignee);
-        review.set(Vars.TACIT_APPROVAL_ALLOWED, reviews.tacitApprovalAllowed(review.authority()));
-        review.clearDecision();
+        Vars.REVIEW_ASSIGNEE.set(execution, assignee);
+        Vars.TACIT_APPROVAL_ALLOWED.set(execution, reviews.tacitApprovalAllowed(Vars.AUTHORITY.require(execution)));
+        ReviewExecution.clearDecision(execution);
     }
+
 }

@@ -20,15 +20,15 @@ class ResumeReview implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        AuthorityReviews.Clock clock = reviews.resume(review.reference(), review.authority(),
-                review.text(Vars.INFORMATION_RESPONSE), review.reviewTimeLeft(), review.reviewWorkingTime());
+        AuthorityReviews.Clock clock = reviews.resume(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), Vars.INFORMATION_RESPONSE.get(execution),
+                Vars.REVIEW_TIME_LEFT.require(execution), Boolean.TRUE.equals(Vars.REVIEW_WORKING_TIME.get(execution)));
 
-        review.setClock(clock.dueAt(), clock.reminderAt(),
+        ReviewExecution.setClock(execution, clock.dueAt(), clock.reminderAt(),
                 deadlines.display(clock.dueAt()) + ", the time left when information was requested");
-        review.set(Vars.TACIT_APPROVAL_ALLOWED, reviews.tacitApprovalAllowed(review.authority()));
-        review.set(Vars.INFORMATION_ASKED, review.text(Vars.INFORMATION_REQUEST));
-        review.set(Vars.INFORMATION_REQUEST, null);
-        review.clearDecision();
+        Vars.TACIT_APPROVAL_ALLOWED.set(execution, reviews.tacitApprovalAllowed(Vars.AUTHORITY.require(execution)));
+        Vars.INFORMATION_ASKED.set(execution, Vars.INFORMATION_REQUEST.get(execution));
+        Vars.INFORMATION_REQUEST.set(execution, null);
+        ReviewExecution.clearDecision(execution);
     }
+
 }

@@ -1,82 +1,43 @@
 package org.reliefclearance.review;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.reliefclearance.forms.FormValues;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 
-/** Typed access to the variables of a running {@code line-ministry-review}, for its delegates. */
+/** What every delegate of {@code line-ministry-review} reads or resets the same way. */
 final class ReviewExecution {
 
-    private final DelegateExecution execution;
-
-    private ReviewExecution(DelegateExecution execution) {
-        this.execution = execution;
+    private ReviewExecution() {
     }
 
-    static ReviewExecution of(DelegateExecution execution) {
-        return new ReviewExecution(execution);
-    }
-
-    String reference() {
-        String reference = text(Vars.CONSIGNMENT_REFERENCE);
+    /** The consignment's reference, which is also the review's business key. */
+    static String reference(DelegateExecution execution) {
+        String reference = Vars.CONSIGNMENT_REFERENCE.get(execution);
         return reference != null ? reference : execution.getProcessBusinessKey();
     }
 
-    String authority() {
-        return text(Vars.AUTHORITY);
-    }
-
-    Instant reviewDueAt() {
-        return execution.getVariable(Vars.REVIEW_DUE_AT) instanceof Date d ? d.toInstant() : null;
-    }
-
-    boolean reviewWorkingTime() {
-        return Boolean.TRUE.equals(execution.getVariable(Vars.REVIEW_WORKING_TIME));
-    }
-
-    Duration reviewTimeLeft() {
-        return Duration.parse(text(Vars.REVIEW_TIME_LEFT));
-    }
-
     /** The official who completed the last task, or "unknown" when the engine was driven without a user. */
-    String decidedBy() {
-        String user = text(Vars.DECIDED_BY);
+    static String decidedBy(DelegateExecution execution) {
+        String user = Vars.DECIDED_BY.get(execution);
         return user != null ? user : "unknown";
     }
 
-    String text(String name) {
-        return FormValues.text(execution.getVariable(name));
-    }
-
-    /** A date-time from a form; one without offset is read in {@code zone}. */
-    Instant instant(String name, ZoneId zone) {
-        return FormValues.instant(execution.getVariable(name), zone);
-    }
-
-    void set(String name, Object value) {
-        execution.setVariable(name, value instanceof Instant i ? Date.from(i) : value);
-    }
-
     /** Sets the review clock the boundary timers of Task_ReviewPermit watch, and the text the form shows. */
-    void setClock(Instant dueAt, Instant reminderAt, String deadlineText) {
-        set(Vars.REVIEW_DUE_AT, dueAt);
-        set(Vars.REMINDER_AT, reminderAt);
-        set(Vars.DEADLINE, deadlineText);
+    static void setClock(DelegateExecution execution, Instant dueAt, Instant reminderAt, String deadlineText) {
+        Vars.REVIEW_DUE_AT.set(execution, dueAt);
+        Vars.REMINDER_AT.set(execution, reminderAt);
+        Vars.DEADLINE.set(execution, deadlineText);
     }
 
     /** Back to the reviewer: the previous round's answers must not prefill the form. */
-    void clearDecision() {
-        set(Vars.REVIEW_DECISION, null);
-        set(Vars.REJECTED_LINES, null);
-        set(Vars.REVIEW_REASON, null);
-        set(Vars.OVERDUE_ACTION, null);
-        set(Vars.NEW_DEADLINE, null);
-        set(Vars.REASSIGN_TO, null);
-        set(Vars.OVERDUE_REASON, null);
+    static void clearDecision(DelegateExecution execution) {
+        Vars.REVIEW_DECISION.set(execution, null);
+        Vars.REJECTED_LINES.set(execution, null);
+        Vars.REVIEW_REASON.set(execution, null);
+        Vars.OVERDUE_ACTION.set(execution, null);
+        Vars.NEW_DEADLINE.set(execution, null);
+        Vars.REASSIGN_TO.set(execution, null);
+        Vars.OVERDUE_REASON.set(execution, null);
     }
 }

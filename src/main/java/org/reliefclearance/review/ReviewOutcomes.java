@@ -9,6 +9,7 @@ import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,9 +20,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewOutcomes {
 
-    public static final String ALL_APPROVED = "ALL_APPROVED";
-    public static final String PARTIAL = "PARTIAL";
-    public static final String ALL_REJECTED = "ALL_REJECTED";
 
     private final ConsignmentRepository consignments;
     private final JdbcClient jdbc;
@@ -31,22 +29,22 @@ public class ReviewOutcomes {
         this.jdbc = jdbc;
     }
 
-    public record Summary(String outcome, String text, List<ConsignmentLine> lines) {
+    public record Summary(ReviewOutcome outcome, String text, List<ConsignmentLine> lines) {
     }
 
-    /** Decides ALL_APPROVED / PARTIAL / ALL_REJECTED and notes it in the timeline. */
+    /** Decides whether all, some or none of the lines may be released, and notes it in the timeline. */
     public Summary summarise(String reference) {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         Map<String, String> reviews = reviewStatusByAuthority(consignment.id());
         List<ConsignmentLine> lines = consignments.lines(consignment.id());
         List<ConsignmentLine> releasable = lines.stream().filter(l -> releasable(l, reviews)).toList();
 
-        String outcome = releasable.isEmpty() ? ALL_REJECTED
-                : releasable.size() == lines.size() ? ALL_APPROVED : PARTIAL;
+        ReviewOutcome outcome = releasable.isEmpty() ? ReviewOutcome.ALL_REJECTED
+                : releasable.size() == lines.size() ? ReviewOutcome.ALL_APPROVED : ReviewOutcome.PARTIAL;
         String text = "%s: %d of %d lines may be released (USD %s); reviews: %s".formatted(outcome,
                 releasable.size(), lines.size(), total(releasable).toPlainString(),
                 reviews.isEmpty() ? "none" : reviews);
-        consignments.addEvent(reference, Actors.SYSTEM, "REVIEWS_SUMMARISED", null, text);
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.REVIEWS_SUMMARISED, null, text);
         return new Summary(outcome, text, lines);
     }
 

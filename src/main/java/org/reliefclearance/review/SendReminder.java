@@ -2,6 +2,7 @@ package org.reliefclearance.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
 /** Task_SendReminder: half of the review time has passed; counted and put on the timeline. */
@@ -16,7 +17,7 @@ class SendReminder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewExecution review = ReviewExecution.of(execution);
-        reviews.remind(review.reference(), review.authority(), review.reviewDueAt());
+        reviews.remind(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), Vars.REVIEW_DUE_AT.get(execution));
     }
+
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.registry.Organisation;
 import org.reliefclearance.registry.Registry;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ public class ConsigneeEligibility {
     /** Checks the consignee of the consignment and notes the outcome in its timeline. */
     public Result check(String reference, String organisationCode) {
         Result result = judge(registry.organisation(organisationCode), LocalDate.now(clock));
-        consignments.addEvent(reference, Actors.SYSTEM, "ELIGIBILITY_CHECKED", null,
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.ELIGIBILITY_CHECKED, null,
                 (result.eligible() ? "Eligible: " : "Not eligible: ") + result.reason());
         return result;
     }

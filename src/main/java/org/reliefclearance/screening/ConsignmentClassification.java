@@ -9,6 +9,7 @@ import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.springframework.stereotype.Service;
 
 /** Classifies every line of a consignment and stores treatment and approving authority per line. */
@@ -47,15 +48,15 @@ public class ConsignmentClassification {
             if (c.authorityCode() != null) {
                 authorities.add(c.authorityCode());
             }
-            if (GoodsClassification.PROHIBITED.equals(c.treatment())) {
+            if (Treatment.PROHIBITED.name().equals(c.treatment())) {
                 prohibitions.add("line " + line.lineNo() + " (" + line.description() + ", HS " + line.hsCode() + "): "
                         + c.reason());
             }
-            dutiable |= GoodsClassification.DUTIABLE.equals(c.treatment());
+            dutiable |= Treatment.DUTIABLE.name().equals(c.treatment());
         }
         List<ConsignmentLine> classified = consignments.lines(consignment.id());
         String prohibitionReason = prohibitions.isEmpty() ? null : "Prohibited goods: " + String.join("; ", prohibitions);
-        consignments.addEvent(reference, Actors.SYSTEM, "LINES_CLASSIFIED", null, summary(classified, authorities));
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.LINES_CLASSIFIED, null, summary(classified, authorities));
         return new Outcome(List.copyOf(authorities), prohibitionReason, dutiable, classified);
     }
 

@@ -9,6 +9,7 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.modelguard.ModelBean;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class ExaminationFacts {
     }
 
     public boolean hasDutiableLines(String reference) {
-        return lines(reference).stream().anyMatch(l -> GoodsClassification.DUTIABLE.equals(l.treatment()));
+        return lines(reference).stream().anyMatch(l -> Treatment.DUTIABLE.name().equals(l.treatment()));
     }
 
     public double totalValueUsd(String reference) {
@@ -45,7 +46,7 @@ public class ExaminationFacts {
 
     /** The recommendation on the timeline, as the port officer will read it. */
     public void record(DelegateExecution execution, String reference, boolean examinationRecommended, String reason) {
-        consignments.addEvent(reference, Actors.SYSTEM, "RISK_ASSESSED", null,
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.RISK_ASSESSED, null,
                 (examinationRecommended ? "Examination recommended: " : "Release recommended: ") + reason);
     }
 

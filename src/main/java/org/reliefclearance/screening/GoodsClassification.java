@@ -17,10 +17,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class GoodsClassification {
 
-    public static final String PERMIT_REQUIRED = "PERMIT_REQUIRED";
-    public static final String PROHIBITED = "PROHIBITED";
-    public static final String DUTIABLE = "DUTIABLE";
-    public static final String RELIEF_EXEMPT = "RELIEF_EXEMPT";
     /** The decision's key in bpmn/goods-classification.dmn. */
     public static final String DECISION = "goods-classification";
 

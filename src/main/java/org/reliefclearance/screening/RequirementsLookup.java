@@ -3,6 +3,7 @@ package org.reliefclearance.screening;
 import java.util.Optional;
 
 import org.reliefclearance.deadlines.Deadline;
+import org.reliefclearance.deadlines.DeadlineStep;
 import org.reliefclearance.deadlines.Deadlines;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.Registry;
@@ -34,7 +35,7 @@ public class RequirementsLookup {
         return goods.classify(hsCode, category).map(requirement -> {
             Optional<Authority> authority = Optional.ofNullable(requirement.authorityCode()).flatMap(registry::authority);
             Optional<Deadline> deadline = authority
-                    .map(a -> deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, a.code()));
+                    .map(a -> deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, a.code()));
             return new Requirements(requirement, authority, deadline);
         });
     }

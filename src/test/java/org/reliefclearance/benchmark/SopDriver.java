@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.reliefclearance.NotificationJson;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.review.LineMinistryReview;
+import org.reliefclearance.review.ReviewDecision;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -53,18 +54,18 @@ final class SopDriver {
         String reference = api.postExpecting("wfp", "/api/consignments", threeAuthorityNotification(), 201)
                 .get("reference").asText();
         completeWhenOpen(reference, ClearanceProcess.Elements.ENDORSE_REQUEST, null, "molsw", "molsw-officers",
-                Map.of(ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+                Map.of(ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
         for (List<String> reviewer : REVIEWERS) {
             completeWhenOpen(reference, LineMinistryReview.Elements.REVIEW_PERMIT, reviewer.get(0), reviewer.get(1),
-                    reviewer.get(0), Map.of(LineMinistryReview.Vars.REVIEW_DECISION, LineMinistryReview.Decisions.APPROVE));
+                    reviewer.get(0), Map.of(LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name()));
         }
         completeWhenOpen(reference, ClearanceProcess.Elements.DECIDE_EXEMPTION, null, "customs", "customs-hq",
-                Map.of(ClearanceProcess.Vars.EXEMPTION_DECISION, "FULL"));
+                Map.of(ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "FULL"));
         awaitMessage(reference, ClearanceProcess.Messages.CONSIGNMENT_ARRIVED);
         api.postExpecting("port-wattay", "/api/consignments/" + reference + "/arrival", null, 200);
         completeWhenOpen(reference, ClearanceProcess.Elements.CLEAR_AT_PORT, null, "port-wattay", "customs-port-wattay",
-                Map.of(ClearanceProcess.Vars.CLEARANCE_DECISION, "RELEASE",
-                        ClearanceProcess.Vars.RELEASE_BEFORE_DECLARATION, false));
+                Map.of(ClearanceProcess.Vars.CLEARANCE_DECISION.name(), "RELEASE",
+                        ClearanceProcess.Vars.RELEASE_BEFORE_DECLARATION.name(), false));
         awaitMessage(reference, ClearanceProcess.Messages.DISTRIBUTION_REPORTED);
         api.postExpecting("wfp", "/api/consignments/" + reference + "/distribution-report", Map.of(
                 "report", "Distributed in Attapeu province",

@@ -94,13 +94,13 @@ public class ClearanceCases {
 
     public void endorse(ProcessInstance instance) {
         complete(instance, ClearanceProcess.Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
-                Variables.createVariables().putValue(ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+                Variables.createVariables().putValue(ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
     }
 
     /** The reviewer of {@code authority} decides in its line-ministry-review instance. */
     public void review(ProcessInstance instance, String authority, String decision, List<Integer> rejectedLines, String reason) {
         ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
-                .superProcessInstanceId(instance.getId()).variableValueEquals(ClearanceProcess.Vars.AUTHORITY, authority)
+                .superProcessInstanceId(instance.getId()).variableValueEquals(ClearanceProcess.Vars.AUTHORITY.name(), authority)
                 .singleResult();
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(review.getId())
                 .taskDefinitionKey(REVIEW_TASK).singleResult();
@@ -116,12 +116,12 @@ public class ClearanceCases {
     }
 
     public void decideExemption(ProcessInstance instance, String decision, Number waivedValue, String reason) {
-        VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.EXEMPTION_DECISION, decision);
+        VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.EXEMPTION_DECISION.name(), decision);
         if (waivedValue != null) {
-            variables.putValue(ClearanceProcess.Vars.WAIVED_VALUE_USD, waivedValue);
+            variables.putValue(ClearanceProcess.Vars.WAIVED_VALUE_USD.name(), waivedValue);
         }
         if (reason != null) {
-            variables.putValue(ClearanceProcess.Vars.EXEMPTION_REASON, reason);
+            variables.putValue(ClearanceProcess.Vars.EXEMPTION_REASON.name(), reason);
         }
         complete(instance, ClearanceProcess.Elements.DECIDE_EXEMPTION, "customs", "customs-hq", variables);
     }
@@ -129,14 +129,14 @@ public class ClearanceCases {
     public void arrive(ProcessInstance instance) {
         engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
-                .setVariable(ClearanceProcess.Vars.ARRIVED_BY, "port-wattay").correlate();
+                .setVariable(ClearanceProcess.Vars.ARRIVED_BY.name(), "port-wattay").correlate();
         runJobs(instance);
     }
 
     public void clearAtPort(ProcessInstance instance, String decision, String reason) {
-        VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.CLEARANCE_DECISION, decision);
+        VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.CLEARANCE_DECISION.name(), decision);
         if (reason != null) {
-            variables.putValue(ClearanceProcess.Vars.EXAMINATION_REASON, reason);
+            variables.putValue(ClearanceProcess.Vars.EXAMINATION_REASON.name(), reason);
         }
         complete(instance, ClearanceProcess.Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", variables);
     }
@@ -144,7 +144,7 @@ public class ClearanceCases {
     public void reportDistribution(ProcessInstance instance, String report) {
         engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.DISTRIBUTION_REPORTED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
-                .setVariable(ClearanceProcess.Vars.DISTRIBUTION_REPORT, report).correlate();
+                .setVariable(ClearanceProcess.Vars.DISTRIBUTION_REPORT.name(), report).correlate();
         runJobs(instance);
     }
 

@@ -50,9 +50,9 @@ class ClearanceFormsTest {
     @Test
     void decisionFormsSubmitTheValuesTheGatewaysTest() throws IOException {
         Map<String, List<String>> decisions = Map.of(
-                "endorse-request", List.of(ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED", "REJECTED"),
-                "decide-exemption", List.of(ClearanceProcess.Vars.EXEMPTION_DECISION, "FULL", "PARTIAL", "NONE"),
-                "clear-at-port", List.of(ClearanceProcess.Vars.CLEARANCE_DECISION, "RELEASE", "EXAMINE"));
+                "endorse-request", List.of(ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED", "REJECTED"),
+                "decide-exemption", List.of(ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "FULL", "PARTIAL", "NONE"),
+                "clear-at-port", List.of(ClearanceProcess.Vars.CLEARANCE_DECISION.name(), "RELEASE", "EXAMINE"));
         for (Map.Entry<String, List<String>> d : decisions.entrySet()) {
             JsonNode field = components(form(d.getKey())).stream()
                     .filter(c -> d.getValue().get(0).equals(c.path("key").asText())).findFirst().orElseThrow();
@@ -68,9 +68,9 @@ class ClearanceFormsTest {
         List<JsonNode> fields = components(form("submit-notification"));
         Set<String> keys = new HashSet<>();
         fields.forEach(c -> keys.add(c.has("key") ? c.path("key").asText() : c.path("path").asText()));
-        assertThat(keys).contains(ClearanceProcess.Vars.PORT_CODE, ClearanceProcess.Vars.EXPECTED_ARRIVAL,
-                ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER,
-                ClearanceProcess.Vars.DONOR, ClearanceProcess.Vars.PROVISIONAL_DECLARATION);
+        assertThat(keys).contains(ClearanceProcess.Vars.PORT_CODE.name(), ClearanceProcess.Vars.EXPECTED_ARRIVAL.name(),
+                ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE.name(), ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER.name(),
+                ClearanceProcess.Vars.DONOR.name(), ClearanceProcess.Vars.PROVISIONAL_DECLARATION.name());
         for (int slot = 1; slot <= ClearanceProcess.Vars.START_FORM_LINE_SLOTS; slot++) {
             for (String field : List.of("Description", "HsCode", "Category", "Quantity", "Unit", "ValueUsd", "GrossWeightKg")) {
                 assertThat(keys).contains(ClearanceProcess.Vars.lineField(slot, field));

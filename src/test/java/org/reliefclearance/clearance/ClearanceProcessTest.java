@@ -73,12 +73,12 @@ class ClearanceProcessTest {
         ProcessInstance instance;
         try {
             instance = engine.getFormService().submitStartForm(definitionId(), Variables.createVariables()
-                    .putValue(Vars.PORT_CODE, "THANALENG")
-                    .putValue(Vars.EXPECTED_ARRIVAL, arrival + "T10:30")
-                    .putValue(Vars.TRANSPORT_DOCUMENT_TYPE, "RAIL_CONSIGNMENT_NOTE")
-                    .putValue(Vars.TRANSPORT_DOCUMENT_NUMBER, "CIM-2026-77")
-                    .putValue(Vars.DONOR, "ECHO")
-                    .putValue(Vars.PROVISIONAL_DECLARATION, true)
+                    .putValue(Vars.PORT_CODE.name(), "THANALENG")
+                    .putValue(Vars.EXPECTED_ARRIVAL.name(), arrival + "T10:30")
+                    .putValue(Vars.TRANSPORT_DOCUMENT_TYPE.name(), "RAIL_CONSIGNMENT_NOTE")
+                    .putValue(Vars.TRANSPORT_DOCUMENT_NUMBER.name(), "CIM-2026-77")
+                    .putValue(Vars.DONOR.name(), "ECHO")
+                    .putValue(Vars.PROVISIONAL_DECLARATION.name(), true)
                     // what the form's line slots submit: slot 3 stays closed, so form-js sends nothing of it
                     .putValue(Vars.lineField(1, "Description"), "Family tents")
                     .putValue(Vars.lineField(1, "HsCode"), "630622")
@@ -103,7 +103,7 @@ class ClearanceProcessTest {
 
         assertThat(instance).hasPassed(Elements.REGISTER_CONSIGNMENT, Elements.CHECK_CONSIGNEE_ELIGIBILITY);
         String reference = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(Vars.CONSIGNMENT_REFERENCE).singleResult().getValue();
+                .processInstanceId(instance.getId()).variableName(Vars.CONSIGNMENT_REFERENCE.name()).singleResult().getValue();
         assertThat(reference).matches("RC-\\d{4}-\\d{6}");
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
                 .singleResult().getBusinessKey()).isEqualTo(reference);
@@ -128,9 +128,9 @@ class ClearanceProcessTest {
                 ClearanceCases.MEDICINE, ClearanceCases.SEEDS, ClearanceCases.SATELLITE_PHONE, ClearanceCases.TENTS));
 
         assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST)
-                .variables().containsEntry(Vars.REQUIRED_AUTHORITIES, List.of("MOH_FDD", "MAF_DOA", "MTC"))
-                .containsEntry(Vars.PERMITS_REQUIRED, true).containsEntry(Vars.HAS_PROHIBITED_LINES, false)
-                .containsEntry(Vars.ORGANISATION_NAME, "World Food Programme");
+                .variables().containsEntry(Vars.REQUIRED_AUTHORITIES.name(), List.of("MOH_FDD", "MAF_DOA", "MTC"))
+                .containsEntry(Vars.PERMITS_REQUIRED.name(), true).containsEntry(Vars.HAS_PROHIBITED_LINES.name(), false)
+                .containsEntry(Vars.ORGANISATION_NAME.name(), "World Food Programme");
         assertThat(task(instance)).hasCandidateGroup("molsw-officers");
         assertThat(task(instance).getDueDate()).isInTheFuture();
         assertThat(cases.lines(instance)).extracting(ConsignmentLine::treatment, ConsignmentLine::authorityCode)
@@ -151,7 +151,7 @@ class ClearanceProcessTest {
         cases.review(instance, "MAF_DOA", "APPROVE", null, null);
 
         assertThat(instance).hasPassed(Elements.SUMMARISE_REVIEWS).isWaitingAt(Elements.DECIDE_EXEMPTION)
-                .variables().containsEntry(Vars.REVIEW_OUTCOME, "ALL_APPROVED");
+                .variables().containsEntry(Vars.REVIEW_OUTCOME.name(), "ALL_APPROVED");
         assertThat(task(instance)).hasCandidateGroup("customs-hq");
         assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.AWAITING_EXEMPTION_DECISION);
 
@@ -164,7 +164,7 @@ class ClearanceProcessTest {
 
         cases.arrive(instance);
         assertThat(instance).hasPassed(Elements.ASSESS_EXAMINATION_RISK).isWaitingAt(Elements.CLEAR_AT_PORT)
-                .variables().containsEntry(Vars.EMERGENCY_ACTIVE, false).containsKey(Vars.EXAMINATION_RECOMMENDED);
+                .variables().containsEntry(Vars.EMERGENCY_ACTIVE.name(), false).containsKey(Vars.EXAMINATION_RECOMMENDED.name());
         assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
         assertThat(cases.consignment(instance).arrivedAt()).isNotNull();
         assertThat(cases.actorOf(instance, "ARRIVED")).isEqualTo("port-wattay");
@@ -176,7 +176,7 @@ class ClearanceProcessTest {
         assertThat(released.releaseNumber()).matches("RN-WATTAY-\\d{4}-\\d{6}");
         assertThat(released.releasedAt()).isNotNull();
         assertThat(released.status()).isEqualTo(ConsignmentStatus.AWAITING_DISTRIBUTION_REPORT);
-        assertThat(instance).variables().containsEntry(Vars.RELEASE_NUMBER, released.releaseNumber());
+        assertThat(instance).variables().containsEntry(Vars.RELEASE_NUMBER.name(), released.releaseNumber());
         assertThat(instance).hasPassed(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
         assertThat(CUSTOMS_SYSTEM.acceptedFor(released.reference())).singleElement()
                 .satisfies(r -> assertThat(r.body()).contains(released.releaseNumber(), "\"hsCode\":\"300410\"",
@@ -196,13 +196,13 @@ class ClearanceProcessTest {
     void ministryRejectsSomeLinesAndTheRestIsReleased() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
                 ClearanceCases.MEDICINE, ClearanceCases.VACCINES, ClearanceCases.TENTS));
-        assertThat(instance).variables().containsEntry(Vars.REQUIRED_AUTHORITIES, List.of("MOH_FDD"));
+        assertThat(instance).variables().containsEntry(Vars.REQUIRED_AUTHORITIES.name(), List.of("MOH_FDD"));
         cases.endorse(instance);
 
         cases.review(instance, "MOH_FDD", "REJECT_LINES", List.of(2), "Cold chain certificate missing");
 
         assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION).variables()
-                .containsEntry(Vars.REVIEW_OUTCOME, "PARTIAL");
+                .containsEntry(Vars.REVIEW_OUTCOME.name(), "PARTIAL");
         assertThat(cases.lines(instance)).extracting(ConsignmentLine::reviewStatus)
                 .containsExactly("APPROVED", "REJECTED", null);
         cases.decideExemption(instance, "FULL", null, null);
@@ -235,8 +235,8 @@ class ClearanceProcessTest {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
 
         cases.complete(instance, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers", Variables.createVariables()
-                .putValue(Vars.ENDORSEMENT_DECISION, "REJECTED")
-                .putValue(Vars.ENDORSEMENT_REASON, "No humanitarian need in the declared province"));
+                .putValue(Vars.ENDORSEMENT_DECISION.name(), "REJECTED")
+                .putValue(Vars.ENDORSEMENT_REASON.name(), "No humanitarian need in the declared province"));
 
         assertThat(instance).isEnded().hasPassed(Elements.REQUEST_NOT_ENDORSED)
                 .hasNotPassed(Elements.REVIEW_BY_AUTHORITY, Elements.DECIDE_EXEMPTION);
@@ -260,7 +260,7 @@ class ClearanceProcessTest {
         cases.decideExemption(instance, "PARTIAL", 30000, "Laptops are office equipment, not relief");
         assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("30000");
         cases.arrive(instance);
-        assertThat(instance).variables().containsEntry(Vars.EXAMINATION_RECOMMENDED, true);
+        assertThat(instance).variables().containsEntry(Vars.EXAMINATION_RECOMMENDED.name(), true);
 
         cases.clearAtPort(instance, "EXAMINE", "Dutiable laptops declared with the tents");
 
@@ -268,7 +268,7 @@ class ClearanceProcessTest {
         assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
         assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.UNDER_EXAMINATION);
         cases.complete(instance, Elements.EXAMINE_GOODS, "port-wattay", "customs-port-wattay", Variables.createVariables()
-                .putValue(Vars.EXAMINATION_RESULT, "CONFORMS").putValue(Vars.EXAMINATION_FINDINGS, "4 laptops as declared"));
+                .putValue(Vars.EXAMINATION_RESULT.name(), "CONFORMS").putValue(Vars.EXAMINATION_FINDINGS.name(), "4 laptops as declared"));
 
         assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
         assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("PORT_CLEARANCE_DECIDED"))
@@ -325,7 +325,7 @@ class ClearanceProcessTest {
         // as the API delivers it: it has checked the caller and logged the request itself
         engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.CONSIGNMENT_WITHDRAWN)
                 .processInstanceBusinessKey(instance.getBusinessKey())
-                .setVariable(Vars.WITHDRAWAL_REASON, "Goods diverted to another country").correlateExclusively();
+                .setVariable(Vars.WITHDRAWAL_REASON.name(), "Goods diverted to another country").correlateExclusively();
 
         assertThat(instance).isEnded().hasPassed(Elements.RECORD_WITHDRAWAL, Elements.CONSIGNMENT_WITHDRAWN);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
@@ -349,17 +349,17 @@ class ClearanceProcessTest {
             cases.decideExemption(instance, "FULL", null, null);
             cases.arrive(instance);
             assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
-                    .containsEntry(Vars.EMERGENCY_ACTIVE, true).containsEntry(Vars.RELEASE_BEFORE_DECLARATION, false);
+                    .containsEntry(Vars.EMERGENCY_ACTIVE.name(), true).containsEntry(Vars.RELEASE_BEFORE_DECLARATION.name(), false);
 
             cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
-                    Variables.createVariables().putValue(Vars.CLEARANCE_DECISION, "RELEASE")
-                            .putValue(Vars.RELEASE_BEFORE_DECLARATION, true));
+                    Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                            .putValue(Vars.RELEASE_BEFORE_DECLARATION.name(), true));
 
             // released on an IM8 basis although no provisional declaration was asked for
             assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.COMPLETE_DECLARATION);
             assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.RELEASED);
             cases.complete(instance, Elements.COMPLETE_DECLARATION, "port-wattay", "customs-port-wattay",
-                    Variables.createVariables().putValue(Vars.DECLARATION_NUMBER, "IM8-2026-0042"));
+                    Variables.createVariables().putValue(Vars.DECLARATION_NUMBER.name(), "IM8-2026-0042"));
             assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
             assertThat(cases.events(instance)).anySatisfy(e -> {
                 assertThat(e.eventType()).isEqualTo("DECLARATION_COMPLETED");

@@ -33,9 +33,11 @@ import org.reliefclearance.ReliefClearanceApplication;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.clearance.ClearanceProcess.Elements;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.customs.FakeCustomsSystem;
 import org.reliefclearance.review.AuthorityReviews;
 import org.reliefclearance.review.LineMinistryReview;
+import org.reliefclearance.review.ReviewDecision;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -139,7 +141,7 @@ class TwoNodeClusterTest {
             assertThat(single(db, "select count(*) from act_hi_job_log where job_state_ = 2"
                     + " and job_def_type_ = 'timer-transition'")).isEqualTo(REMINDERS);
             assertThat(single(db, "select count(*) from consignment_event where event_type = '"
-                    + AuthorityReviews.Events.REVIEW_REMINDER + "'")).isEqualTo(REMINDERS);
+                    + TimelineEvent.REVIEW_REMINDER.name() + "'")).isEqualTo(REMINDERS);
             assertThat(single(db, "select sum(reminders) from authority_review")).isEqualTo(REMINDERS);
             // no job (continuation or timer) completed twice, nothing left over, no incident
             assertThat(rows(db, "select job_id_ from act_hi_job_log where job_state_ = 2"
@@ -166,13 +168,13 @@ class TwoNodeClusterTest {
             String reference = created.body().get("reference").asText();
 
             complete(b, reference, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
-                    Map.of(Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+                    Map.of(Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
             if (i % REMINDED_EVERY == 0) {
                 remindersFallDueNow(reference);
             }
             reviewOnBothNodesAtOnce(reference);
             complete(a, reference, Elements.DECIDE_EXEMPTION, "customs", "customs-hq",
-                    Map.of(Vars.EXEMPTION_DECISION, "FULL"));
+                    Map.of(Vars.EXEMPTION_DECISION.name(), "FULL"));
 
             // the port and the consignee report the arrival at the same moment, on different nodes
             awaitStatus(reference, "AWAITING_ARRIVAL");
@@ -187,7 +189,7 @@ class TwoNodeClusterTest {
             }
 
             complete(b, reference, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
-                    Map.of(Vars.CLEARANCE_DECISION, "RELEASE"));
+                    Map.of(Vars.CLEARANCE_DECISION.name(), "RELEASE"));
             awaitStatus(reference, "AWAITING_DISTRIBUTION_REPORT");
             ObjectNode report = ApiCalls.JSON.createObjectNode().put("report", "Distributed in Attapeu");
             report.putArray("distributedQuantities").addObject().put("lineNo", 3).put("quantity", 150);
@@ -214,7 +216,7 @@ class TwoNodeClusterTest {
             for (int attempt = 0; attempt < 600; attempt++) {
                 if (single(db, "select count(*) from consignment_event e join consignment c on c.id = e.consignment_id"
                         + " where c.reference = '" + reference + "' and e.event_type = '"
-                        + AuthorityReviews.Events.REVIEW_REMINDER + "'") >= 2) {
+                        + TimelineEvent.REVIEW_REMINDER.name() + "'") >= 2) {
                     return;
                 }
                 Thread.sleep(100);
@@ -231,10 +233,10 @@ class TwoNodeClusterTest {
             Task review = reviews.get(k);
             Node node = nodes.get(k % 2);
             String group = (String) node.engine().getTaskService().getVariable(review.getId(),
-                    LineMinistryReview.Vars.REVIEW_GROUP);
+                    LineMinistryReview.Vars.REVIEW_GROUP.name());
             String user = group.equals("moh-fdd") ? "moh" : "maf";
             decisions.add(CompletableFuture.runAsync(() -> completeAs(node, review, user, group,
-                    Map.of(LineMinistryReview.Vars.REVIEW_DECISION, LineMinistryReview.Decisions.APPROVE))));
+                    Map.of(LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name()))));
         }
         decisions.forEach(CompletableFuture::join);
     }

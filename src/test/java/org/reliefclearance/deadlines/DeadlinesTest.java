@@ -52,7 +52,7 @@ class DeadlinesTest {
 
     @Test
     void outsideAnEmergencyAReviewTakesWorkingDays() {
-        Deadline mtc = deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, "MTC");
+        Deadline mtc = deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, "MTC");
 
         assertThat(mtc.emergency()).isFalse();
         assertThat(mtc.workingTime()).isTrue();
@@ -66,7 +66,7 @@ class DeadlinesTest {
 
     @Test
     void stepsWithoutAuthorityTakeNullOrDash() {
-        Deadline endorsement = deadlines.deadline(Deadlines.Steps.ENDORSEMENT, null);
+        Deadline endorsement = deadlines.deadline(DeadlineStep.ENDORSEMENT, null);
 
         assertThat(endorsement.authorityCode()).isEqualTo("-");
         assertThat(endorsement.dueAt()).isEqualTo(FRIDAY.plus(Duration.ofDays(4)));
@@ -77,14 +77,14 @@ class DeadlinesTest {
     void duringAnEmergencyCalendarHoursCount() {
         emergencies.active("EM-DEADLINES", FRIDAY.minus(Duration.ofDays(1)), FRIDAY.plus(Duration.ofDays(30)));
 
-        Deadline moh = deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, "MOH_FDD");
+        Deadline moh = deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, "MOH_FDD");
 
         assertThat(moh.emergency()).isTrue();
         assertThat(moh.workingTime()).isFalse();
         assertThat(moh.description()).isEqualTo("24 hours (national emergency)");
         assertThat(moh.dueAt()).isEqualTo(FRIDAY.plus(Duration.ofHours(24)));
         assertThat(moh.reminderAt()).isEqualTo(FRIDAY.plus(Duration.ofHours(12)));
-        assertThat(deadlines.deadline(Deadlines.Steps.DISTRIBUTION_REPORT, null).dueAt())
+        assertThat(deadlines.deadline(DeadlineStep.DISTRIBUTION_REPORT, null).dueAt())
                 .isEqualTo(FRIDAY.plus(Duration.ofDays(30)));
     }
 
@@ -93,7 +93,7 @@ class DeadlinesTest {
         emergencies.active("EM-LATER", FRIDAY.plus(Duration.ofDays(1)), FRIDAY.plus(Duration.ofDays(5)));
         emergencies.ended("EM-OVER", FRIDAY.minus(Duration.ofDays(5)), FRIDAY.plus(Duration.ofDays(5)));
 
-        assertThat(deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isFalse();
+        assertThat(deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isFalse();
     }
 
     @Test
@@ -112,7 +112,7 @@ class DeadlinesTest {
     void worksForAnyAuthenticatedUserWithoutDecisionPermissions() {
         identity.setAuthentication("wfp", List.of("org-wfp"));
         try {
-            assertThat(deadlines.deadline(Deadlines.Steps.DISTRIBUTION_REPORT, null).description())
+            assertThat(deadlines.deadline(DeadlineStep.DISTRIBUTION_REPORT, null).description())
                     .isEqualTo("30 working days");
         } finally {
             identity.clearAuthentication();
@@ -120,7 +120,7 @@ class DeadlinesTest {
     }
 
     @Test
-    void anUnknownStepIsRefused() {
-        assertThatThrownBy(() -> deadlines.deadline("LUNCH", null)).isInstanceOf(IllegalArgumentException.class);
+    void anUnknownStepNamedByAModelIsRefused() {
+        assertThatThrownBy(() -> deadlines.dueAt("LUNCH", null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

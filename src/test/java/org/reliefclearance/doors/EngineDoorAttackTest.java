@@ -305,7 +305,7 @@ class EngineDoorAttackTest {
     private Task review(ProcessInstance instance, String authority) {
         ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
                 .superProcessInstanceId(instance.getId())
-                .variableValueEquals(ClearanceProcess.Vars.AUTHORITY, authority).singleResult();
+                .variableValueEquals(ClearanceProcess.Vars.AUTHORITY.name(), authority).singleResult();
         return engine.getTaskService().createTaskQuery().processInstanceId(review.getId()).singleResult();
     }
 }

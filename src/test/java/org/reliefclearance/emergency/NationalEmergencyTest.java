@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.deadlines.DeadlineStep;
 import org.reliefclearance.deadlines.Deadlines;
 import org.reliefclearance.emergency.NationalEmergency.Elements;
 import org.reliefclearance.emergency.NationalEmergency.Vars;
@@ -80,13 +81,13 @@ class NationalEmergencyTest {
     void aDeclaredEmergencyIsActiveUntilItsPeriodIsOver() {
         ProcessInstance declared = declareAsMolsw("Floods in Attapeu", "2026-08-10T08:00+07:00", "2026-08-20T18:00+07:00");
 
-        String code = (String) runtime.getVariable(declared.getId(), Vars.EMERGENCY_CODE);
+        String code = (String) runtime.getVariable(declared.getId(), Vars.EMERGENCY_CODE.name());
         assertThat(code).matches("EM-2026-\\d{3}");
         assertThat(declared.getBusinessKey()).isEqualTo(code);
         assertThat(declared).isWaitingAt(Elements.END_EMERGENCY_EARLY).hasPassed(Elements.DECLARE_EMERGENCY)
-                .variables().containsEntry(Vars.DECLARED_BY, "molsw")
-                .containsEntry(Vars.EMERGENCY_ENDS_AT, Date.from(Instant.parse("2026-08-20T11:00:00Z")))
-                .containsEntry(Vars.EMERGENCY_PERIOD,
+                .variables().containsEntry(Vars.DECLARED_BY.name(), "molsw")
+                .containsEntry(Vars.EMERGENCY_ENDS_AT.name(), Date.from(Instant.parse("2026-08-20T11:00:00Z")))
+                .containsEntry(Vars.EMERGENCY_PERIOD.name(),
                         "Mon 10 Aug 2026 08:00 to Thu 20 Aug 2026 18:00 (Asia/Vientiane)");
         assertThat(task(declared)).hasCandidateGroup("molsw-officers");
         assertThat(emergencyState.active()).hasValueSatisfying(e -> {
@@ -95,7 +96,7 @@ class NationalEmergencyTest {
             assertThat(e.provinces()).isEqualTo("Attapeu, Champasak");
             assertThat(e.declaredBy()).isEqualTo("molsw");
         });
-        assertThat(deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isTrue();
+        assertThat(deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isTrue();
 
         Job periodOver = management.createJobQuery().processInstanceId(declared.getId())
                 .activityId(Elements.EMERGENCY_PERIOD_OVER).singleResult();
@@ -111,7 +112,7 @@ class NationalEmergencyTest {
             assertThat(e.endedBy()).isEqualTo("system");
             assertThat(e.endedAt().toInstant()).isEqualTo(Instant.parse("2026-08-20T11:00:00Z"));
         });
-        assertThat(deadlines.deadline(Deadlines.Steps.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isFalse();
+        assertThat(deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isFalse();
     }
 
     @Test
@@ -121,8 +122,8 @@ class NationalEmergencyTest {
 
         runtime.createMessageCorrelation(NationalEmergency.Messages.EMERGENCY_ENDED)
                 .processInstanceBusinessKey(declared.getBusinessKey())
-                .setVariable(Vars.ENDED_BY, "owner")
-                .setVariable(Vars.END_REASON, "Roads reopened")
+                .setVariable(Vars.ENDED_BY.name(), "owner")
+                .setVariable(Vars.END_REASON.name(), "Roads reopened")
                 .correlate();
 
         assertThat(declared).isEnded().hasPassed(Elements.EMERGENCY_ENDED_EARLY, Elements.END_EMERGENCY);
@@ -140,7 +141,7 @@ class NationalEmergencyTest {
 
         identity.setAuthentication("molsw", List.of("molsw-officers"));
         try {
-            tasks.complete(task(declared).getId(), Map.of("confirmEnd", true, Vars.END_REASON, "Rains arrived"));
+            tasks.complete(task(declared).getId(), Map.of("confirmEnd", true, Vars.END_REASON.name(), "Rains arrived"));
         } finally {
             identity.clearAuthentication();
         }
@@ -177,10 +178,10 @@ class NationalEmergencyTest {
         identity.setAuthentication("molsw", List.of("molsw-officers"));
         try {
             return forms.submitStartForm(definitionId, Map.of(
-                    Vars.EMERGENCY_NAME, name,
-                    Vars.PROVINCES, List.of("Attapeu", "Champasak"),
-                    Vars.EMERGENCY_STARTS_AT, startsAt,
-                    Vars.EMERGENCY_ENDS_AT, endsAt));
+                    Vars.EMERGENCY_NAME.name(), name,
+                    Vars.PROVINCES.name(), List.of("Attapeu", "Champasak"),
+                    Vars.EMERGENCY_STARTS_AT.name(), startsAt,
+                    Vars.EMERGENCY_ENDS_AT.name(), endsAt));
         } finally {
             identity.clearAuthentication();
         }

@@ -31,10 +31,9 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentEvent;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.emergency.EmergencyFixture;
-import org.reliefclearance.review.LineMinistryReview.Decisions;
 import org.reliefclearance.review.LineMinistryReview.Elements;
-import org.reliefclearance.review.LineMinistryReview.OverdueActions;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -93,24 +92,24 @@ class LineMinistryReviewTest {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
 
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT)
-                .hasVariables(Vars.REVIEW_GROUP, Vars.LINES, Vars.DEADLINE, Vars.REVIEW_DUE_AT, Vars.REMINDER_AT);
+                .hasVariables(Vars.REVIEW_GROUP.name(), Vars.LINES.name(), Vars.DEADLINE.name(), Vars.REVIEW_DUE_AT.name(), Vars.REMINDER_AT.name());
         Task task = task(review);
         assertThat(task).hasCandidateGroup("moh-fdd").isNotAssigned().hasFormKey(null);
         Instant due = at(2026, 3, 9, 9); // five working days
         assertThat(task.getDueDate()).isEqualTo(Date.from(due));
         Map<String, Object> v = runtime.getVariables(review.getId());
-        assertThat(v.get(Vars.REVIEW_DUE_AT)).isEqualTo(Date.from(due));
-        assertThat(v.get(Vars.REMINDER_AT)).isEqualTo(Date.from(at(2026, 3, 4, 21)));
-        assertThat(v.get(Vars.REVIEW_WORKING_TIME)).isEqualTo(true);
-        assertThat(v.get(Vars.TACIT_APPROVAL_ALLOWED)).isEqualTo(false);
-        assertThat(v.get(Vars.DEADLINE)).isEqualTo("Mon 9 Mar 2026 09:00 (Asia/Vientiane), 5 working days");
-        assertThat(v.get(Vars.AUTHORITY_NAME)).isEqualTo("Food and Drug Department, Ministry of Health");
-        assertThat(v.get(Vars.ORGANISATION)).isEqualTo("World Food Programme");
-        assertThat(v.get(Vars.PORT)).isEqualTo("Wattay International Airport, Vientiane");
-        SpinJsonNode lines = (SpinJsonNode) v.get(Vars.LINES);
+        assertThat(v.get(Vars.REVIEW_DUE_AT.name())).isEqualTo(Date.from(due));
+        assertThat(v.get(Vars.REMINDER_AT.name())).isEqualTo(Date.from(at(2026, 3, 4, 21)));
+        assertThat(v.get(Vars.REVIEW_WORKING_TIME.name())).isEqualTo(true);
+        assertThat(v.get(Vars.TACIT_APPROVAL_ALLOWED.name())).isEqualTo(false);
+        assertThat(v.get(Vars.DEADLINE.name())).isEqualTo("Mon 9 Mar 2026 09:00 (Asia/Vientiane), 5 working days");
+        assertThat(v.get(Vars.AUTHORITY_NAME.name())).isEqualTo("Food and Drug Department, Ministry of Health");
+        assertThat(v.get(Vars.ORGANISATION.name())).isEqualTo("World Food Programme");
+        assertThat(v.get(Vars.PORT.name())).isEqualTo("Wattay International Airport, Vientiane");
+        SpinJsonNode lines = (SpinJsonNode) v.get(Vars.LINES.name());
         assertThat(lines.elements()).extracting(l -> l.prop("lineNo").numberValue().intValue()).containsExactly(1, 2);
         assertThat(lines.elements().get(0).prop("description").stringValue()).isEqualTo("Amoxicillin 500 mg capsules");
-        assertThat(v.get(Vars.LINES_SUMMARY).toString()).contains("1. Amoxicillin").doesNotContain("Satellite");
+        assertThat(v.get(Vars.LINES_SUMMARY.name()).toString()).contains("1. Amoxicillin").doesNotContain("Satellite");
         assertThat(review(("MOH_FDD"))).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
             assertThat(r.dueAt().toInstant()).isEqualTo(due);
@@ -119,14 +118,14 @@ class LineMinistryReviewTest {
         assertThat(jdbc.sql("select requested_at from authority_review where consignment_id = ? and authority_code = ?")
                 .params(consignment.id(), "MOH_FDD").query(java.time.OffsetDateTime.class).single().toInstant())
                 .isEqualTo(MONDAY);
-        assertThat(eventTypes()).contains(AuthorityReviews.Events.REVIEW_STARTED);
+        assertThat(eventTypes()).contains(TimelineEvent.REVIEW_STARTED.name());
     }
 
     @Test
     void approvalApprovesEveryLineOfTheAuthority() {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
 
-        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.APPROVE));
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name()));
 
         assertThat(review).hasPassed(Elements.RECORD_REVIEW_DECISION).isEnded().hasPassed(Elements.REVIEW_DECIDED);
         assertThat(review("MOH_FDD")).satisfies(r -> {
@@ -142,8 +141,8 @@ class LineMinistryReviewTest {
     void rejectingSomeLinesApprovesTheOthers() {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
 
-        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.REJECT_LINES,
-                Vars.REJECTED_LINES, List.of("2"), Vars.REVIEW_REASON, "ORS not on the essential medicines list"));
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REJECT_LINES.name(),
+                Vars.REJECTED_LINES.name(), List.of("2"), Vars.REVIEW_REASON.name(), "ORS not on the essential medicines list"));
 
         assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
         assertThat(review("MOH_FDD")).satisfies(r -> {
@@ -154,7 +153,7 @@ class LineMinistryReviewTest {
         assertThat(lines).extracting(ConsignmentLine::reviewStatus).containsExactly("APPROVED", "REJECTED", "PENDING", null);
         assertThat(lines.get(1).reviewReason()).isEqualTo("ORS not on the essential medicines list");
         assertThat(events()).anySatisfy(e -> {
-            assertThat(e.eventType()).isEqualTo(AuthorityReviews.Events.REVIEW_DECIDED);
+            assertThat(e.eventType()).isEqualTo(TimelineEvent.REVIEW_DECIDED.name());
             assertThat(e.actor()).isEqualTo("moh");
             assertThat(e.detail()).contains("PARTIALLY_APPROVED", "[2]");
         });
@@ -164,11 +163,11 @@ class LineMinistryReviewTest {
     void rejectingLinesOfAnotherAuthorityOrWithoutReasonIsRefused() {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
 
-        assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION,
-                Decisions.REJECT_LINES, Vars.REJECTED_LINES, List.of(3), Vars.REVIEW_REASON, "no licence")))
+        assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(),
+                ReviewDecision.REJECT_LINES.name(), Vars.REJECTED_LINES.name(), List.of(3), Vars.REVIEW_REASON.name(), "no licence")))
                 .hasMessageContaining("(rejectedLines) contains '3', which is not one of the options offered");
-        assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION,
-                Decisions.REJECT_ALL)))
+        assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(),
+                ReviewDecision.REJECT_ALL.name())))
                 .hasMessageContaining("(reviewReason) is required");
 
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
@@ -179,8 +178,8 @@ class LineMinistryReviewTest {
     void rejectingAllRejectsEveryLineOfTheAuthority() {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
 
-        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.REJECT_ALL,
-                Vars.REVIEW_REASON, "Expiry dates under six months"));
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REJECT_ALL.name(),
+                Vars.REVIEW_REASON.name(), "Expiry dates under six months"));
 
         assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
         assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.REJECTED);
@@ -193,39 +192,39 @@ class LineMinistryReviewTest {
         ProcessInstance mtc = fixture.startReview(consignment, "MTC");
 
         ClockUtil.setCurrentTime(Date.from(at(2026, 3, 3, 9))); // one working day used
-        completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION, Decisions.REQUEST_INFORMATION,
-                Vars.INFORMATION_REQUEST, "Send the certificate of analysis for line 1",
-                Vars.REVIEW_REASON, "No certificate of analysis lodged"));
+        completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REQUEST_INFORMATION.name(),
+                Vars.INFORMATION_REQUEST.name(), "Send the certificate of analysis for line 1",
+                Vars.REVIEW_REASON.name(), "No certificate of analysis lodged"));
 
         assertThat(moh).isWaitingAt(Elements.AWAIT_INFORMATION)
-                .variables().containsEntry(Vars.REVIEW_TIME_LEFT, "PT96H")
-                .containsEntry(Vars.INFORMATION_DUE_AT, Date.from(at(2026, 3, 10, 9)));
+                .variables().containsEntry(Vars.REVIEW_TIME_LEFT.name(), "PT96H")
+                .containsEntry(Vars.INFORMATION_DUE_AT.name(), Date.from(at(2026, 3, 10, 9)));
         assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.INFORMATION_REQUESTED);
 
         ClockUtil.setCurrentTime(Date.from(at(2026, 3, 5, 9))); // answered two days later
         runtime.createMessageCorrelation(LineMinistryReview.Messages.INFORMATION_PROVIDED)
                 .processInstanceBusinessKey(consignment.reference())
-                .processInstanceVariableEquals(Vars.AUTHORITY, "MOH_FDD")
-                .setVariable(Vars.INFORMATION_RESPONSE, "Certificate of analysis uploaded")
+                .processInstanceVariableEquals(Vars.AUTHORITY.name(), "MOH_FDD")
+                .setVariable(Vars.INFORMATION_RESPONSE.name(), "Certificate of analysis uploaded")
                 .correlate();
 
         assertThat(moh).hasPassed(Elements.RESUME_REVIEW).isWaitingAt(Elements.REVIEW_PERMIT)
-                .variables().containsEntry(Vars.INFORMATION_RESPONSE, "Certificate of analysis uploaded")
-                .containsEntry(Vars.INFORMATION_ASKED, "Send the certificate of analysis for line 1")
-                .containsEntry(Vars.INFORMATION_REQUEST, null)
-                .containsEntry(Vars.REVIEW_DUE_AT, Date.from(at(2026, 3, 11, 9)))
-                .containsEntry(Vars.REMINDER_AT, Date.from(at(2026, 3, 9, 9)))
-                .containsEntry(Vars.REVIEW_DECISION, null);
+                .variables().containsEntry(Vars.INFORMATION_RESPONSE.name(), "Certificate of analysis uploaded")
+                .containsEntry(Vars.INFORMATION_ASKED.name(), "Send the certificate of analysis for line 1")
+                .containsEntry(Vars.INFORMATION_REQUEST.name(), null)
+                .containsEntry(Vars.REVIEW_DUE_AT.name(), Date.from(at(2026, 3, 11, 9)))
+                .containsEntry(Vars.REMINDER_AT.name(), Date.from(at(2026, 3, 9, 9)))
+                .containsEntry(Vars.REVIEW_DECISION.name(), null);
         assertThat(mtc).isWaitingAt(Elements.REVIEW_PERMIT);
         assertThat(review("MOH_FDD")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
             assertThat(r.dueAt().toInstant()).isEqualTo(at(2026, 3, 11, 9));
         });
         assertThat(fixture.job(moh, Elements.REVIEW_OVERDUE).getDuedate()).isEqualTo(Date.from(at(2026, 3, 11, 9)));
-        assertThat(eventTypes()).contains(AuthorityReviews.Events.INFORMATION_REQUESTED,
-                AuthorityReviews.Events.INFORMATION_PROVIDED);
+        assertThat(eventTypes()).contains(TimelineEvent.INFORMATION_REQUESTED.name(),
+                TimelineEvent.INFORMATION_PROVIDED.name());
 
-        completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION, Decisions.APPROVE));
+        completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name()));
         assertThat(moh).isEnded();
         assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.APPROVED);
     }
@@ -233,8 +232,8 @@ class LineMinistryReviewTest {
     @Test
     void informationNotProvidedInTimeRejectsTheReview() {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
-        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION, Decisions.REQUEST_INFORMATION,
-                Vars.INFORMATION_REQUEST, "Which cold chain is used?", Vars.REVIEW_REASON, "Cold chain unknown"));
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REQUEST_INFORMATION.name(),
+                Vars.INFORMATION_REQUEST.name(), "Which cold chain is used?", Vars.REVIEW_REASON.name(), "Cold chain unknown"));
 
         fixture.executeJob(review, Elements.INFORMATION_OVERDUE);
         assertThat(review).isWaitingAt(Elements.RECORD_INFORMATION_TIMEOUT);
@@ -247,7 +246,7 @@ class LineMinistryReviewTest {
             assertThat(r.reason()).isEqualTo("information not provided in time");
         });
         assertThat(lineStatuses()).containsExactly("REJECTED", "REJECTED", "PENDING", null);
-        assertThat(eventTypes()).contains(AuthorityReviews.Events.INFORMATION_OVERDUE);
+        assertThat(eventTypes()).contains(TimelineEvent.INFORMATION_OVERDUE.name());
     }
 
     @Test
@@ -260,7 +259,7 @@ class LineMinistryReviewTest {
 
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT).hasPassed(Elements.SEND_REMINDER);
         assertThat(review("MOH_FDD").reminders()).isEqualTo(1);
-        assertThat(eventTypes()).contains(AuthorityReviews.Events.REVIEW_REMINDER);
+        assertThat(eventTypes()).contains(TimelineEvent.REVIEW_REMINDER.name());
     }
 
     @Test
@@ -276,8 +275,8 @@ class LineMinistryReviewTest {
         assertThat(task(review)).hasCandidateGroup("nlpwg-coordinators");
         assertThat(review("MTC").escalated()).isTrue();
 
-        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION, OverdueActions.EXTEND,
-                Vars.NEW_DEADLINE, "2026-03-20T17:00+07:00", Vars.OVERDUE_REASON, "Licence desk understaffed"));
+        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(), OverdueReviewAction.EXTEND.name(),
+                Vars.NEW_DEADLINE.name(), "2026-03-20T17:00+07:00", Vars.OVERDUE_REASON.name(), "Licence desk understaffed"));
 
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT).hasPassed(Elements.REOPEN_REVIEW);
         assertThat(task(review)).hasCandidateGroup("mtc").isNotAssigned();
@@ -288,7 +287,7 @@ class LineMinistryReviewTest {
             assertThat(r.escalated()).isTrue();
         });
         assertThat(events()).anySatisfy(e -> {
-            assertThat(e.eventType()).isEqualTo(AuthorityReviews.Events.REVIEW_DEADLINE_EXTENDED);
+            assertThat(e.eventType()).isEqualTo(TimelineEvent.REVIEW_DEADLINE_EXTENDED.name());
             assertThat(e.actor()).isEqualTo("coordinator");
         });
     }
@@ -298,15 +297,15 @@ class LineMinistryReviewTest {
         ProcessInstance review = fixture.startReview(consignment, "MTC");
         overdue(review);
 
-        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION, OverdueActions.REASSIGN,
-                Vars.REASSIGN_TO, "mtc", Vars.OVERDUE_REASON, "The usual reviewer is away"));
+        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(), OverdueReviewAction.REASSIGN.name(),
+                Vars.REASSIGN_TO.name(), "mtc", Vars.OVERDUE_REASON.name(), "The usual reviewer is away"));
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
         assertThat(task(review)).isAssignedTo("mtc");
         assertThat(review("MTC").dueAt().toInstant()).isEqualTo(at(2026, 3, 16, 9)); // a fresh review period
 
         overdue(review);
-        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION, OverdueActions.DECIDE_REJECT,
-                Vars.OVERDUE_REASON, "No licence possible for this frequency band"));
+        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(), OverdueReviewAction.DECIDE_REJECT.name(),
+                Vars.OVERDUE_REASON.name(), "No licence possible for this frequency band"));
 
         assertThat(review).isEnded().hasPassed(Elements.RECORD_COORDINATOR_DECISION, Elements.COORDINATOR_DECIDED);
         assertThat(review("MTC")).satisfies(r -> {
@@ -322,9 +321,9 @@ class LineMinistryReviewTest {
     void inAnEmergencyTheFoodAndDrugDepartmentApprovesTacitlyAtTheDeadline() {
         emergencies.active("EM-REVIEW-1", MONDAY.minus(Duration.ofDays(1)), MONDAY.plus(Duration.ofDays(30)));
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
-        assertThat(review).variables().containsEntry(Vars.TACIT_APPROVAL_ALLOWED, true)
-                .containsEntry(Vars.REVIEW_WORKING_TIME, false)
-                .containsEntry(Vars.REVIEW_DUE_AT, Date.from(MONDAY.plus(Duration.ofHours(24))));
+        assertThat(review).variables().containsEntry(Vars.TACIT_APPROVAL_ALLOWED.name(), true)
+                .containsEntry(Vars.REVIEW_WORKING_TIME.name(), false)
+                .containsEntry(Vars.REVIEW_DUE_AT.name(), Date.from(MONDAY.plus(Duration.ofHours(24))));
 
         overdue(review);
         fixture.executeJob(review, Elements.RECORD_TACIT_APPROVAL);
@@ -337,15 +336,15 @@ class LineMinistryReviewTest {
             assertThat(r.reason()).startsWith("Tacit approval");
         });
         assertThat(lineStatuses()).containsExactly("APPROVED", "APPROVED", "PENDING", null);
-        assertThat(eventTypes()).contains(AuthorityReviews.Events.TACIT_APPROVAL);
+        assertThat(eventTypes()).contains(TimelineEvent.TACIT_APPROVAL.name());
     }
 
     @Test
     void inAnEmergencyTelecomLicencesAreNotApprovedTacitly() {
         emergencies.active("EM-REVIEW-2", MONDAY.minus(Duration.ofDays(1)), MONDAY.plus(Duration.ofDays(30)));
         ProcessInstance review = fixture.startReview(consignment, "MTC");
-        assertThat(review).variables().containsEntry(Vars.TACIT_APPROVAL_ALLOWED, false)
-                .containsEntry(Vars.REVIEW_DUE_AT, Date.from(MONDAY.plus(Duration.ofHours(72))));
+        assertThat(review).variables().containsEntry(Vars.TACIT_APPROVAL_ALLOWED.name(), false)
+                .containsEntry(Vars.REVIEW_DUE_AT.name(), Date.from(MONDAY.plus(Duration.ofHours(72))));
 
         overdue(review);
 
@@ -362,11 +361,11 @@ class LineMinistryReviewTest {
         ProcessInstance review = fixture.startReview(consignment, "MTC");
         overdue(review);
 
-        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION,
-                OverdueActions.REASSIGN, Vars.REASSIGN_TO, "wfp", Vars.OVERDUE_REASON, "Give it to the consignee")))
+        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(),
+                OverdueReviewAction.REASSIGN.name(), Vars.REASSIGN_TO.name(), "wfp", Vars.OVERDUE_REASON.name(), "Give it to the consignee")))
                 .hasMessageContaining("(reassignTo) must be an official of the reviewing authority (mtc)");
-        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION,
-                OverdueActions.EXTEND, Vars.OVERDUE_REASON, "More time")))
+        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(),
+                OverdueReviewAction.EXTEND.name(), Vars.OVERDUE_REASON.name(), "More time")))
                 .hasMessageContaining("(newDeadline) is required to extend the deadline");
 
         assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW);
@@ -375,7 +374,7 @@ class LineMinistryReviewTest {
 
     /** The review deadline passes: the interrupting timer fires, then the escalation runs if tacit approval is not agreed. */
     private void overdue(ProcessInstance review) {
-        boolean tacit = Boolean.TRUE.equals(runtime.getVariable(review.getId(), Vars.TACIT_APPROVAL_ALLOWED));
+        boolean tacit = Boolean.TRUE.equals(runtime.getVariable(review.getId(), Vars.TACIT_APPROVAL_ALLOWED.name()));
         fixture.executeJob(review, Elements.REVIEW_OVERDUE);
         if (!tacit) {
             fixture.executeJob(review, Elements.ESCALATE_REVIEW);

@@ -55,8 +55,8 @@ final class ReviewFixture {
     ProcessInstance startReview(Consignment c, String authority) {
         ProcessInstance review = runtime.startProcessInstanceByKey(LineMinistryReview.KEY, c.reference(),
                 Variables.createVariables()
-                        .putValue(LineMinistryReview.Vars.CONSIGNMENT_REFERENCE, c.reference())
-                        .putValue(LineMinistryReview.Vars.AUTHORITY, authority));
+                        .putValue(LineMinistryReview.Vars.CONSIGNMENT_REFERENCE.name(), c.reference())
+                        .putValue(LineMinistryReview.Vars.AUTHORITY.name(), authority));
         executeJob(review, LineMinistryReview.Elements.PREPARE_REVIEW);
         return review;
     }

@@ -30,7 +30,7 @@ class StartFormRules implements StepRules {
 
     static final String FORM = "submit-notification";
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
-    private static final Map<String, String> FIELDS = Map.of("portOfEntry", ClearanceProcess.Vars.PORT_CODE,
+    private static final Map<String, String> FIELDS = Map.of("portOfEntry", ClearanceProcess.Vars.PORT_CODE.name(),
             "lines", ClearanceProcess.Vars.lineField(1, "Description"));
 
     private final StartFormNotification form;
@@ -52,7 +52,7 @@ class StartFormRules implements StepRules {
     public List<Violation> check(Submission submission) {
         Optional<Organisation> organisation = registry.organisationOfGroups(submission.groups());
         if (organisation.isEmpty()) {
-            return List.of(submission.violation(ClearanceProcess.Vars.PORT_CODE,
+            return List.of(submission.violation(ClearanceProcess.Vars.PORT_CODE.name(),
                     "cannot be notified: only a member of a registered organisation notifies a consignment"));
         }
         Function<String, Object> values = submission.values()::get;

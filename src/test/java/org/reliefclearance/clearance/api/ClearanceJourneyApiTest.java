@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.review.LineMinistryReview;
+import org.reliefclearance.review.ReviewDecision;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,7 +52,7 @@ class ClearanceJourneyApiTest {
         runJobs(clearance);
 
         complete(clearance, ClearanceProcess.Elements.ENDORSE_REQUEST, Map.of(
-                ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+                ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
         runJobs(clearance);
 
         JsonNode underReview = api.get("wfp", "/api/consignments/" + reference).getBody();
@@ -72,8 +73,8 @@ class ClearanceJourneyApiTest {
         ProcessInstance review = runtime.createProcessInstanceQuery().superProcessInstanceId(clearance.getId())
                 .singleResult();
         complete(review, LineMinistryReview.Elements.REVIEW_PERMIT, Map.of(
-                LineMinistryReview.Vars.REVIEW_DECISION, LineMinistryReview.Decisions.REQUEST_INFORMATION,
-                LineMinistryReview.Vars.INFORMATION_REQUEST, "Send the certificate of analysis"));
+                LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.REQUEST_INFORMATION.name(),
+                LineMinistryReview.Vars.INFORMATION_REQUEST.name(), "Send the certificate of analysis"));
         runJobs(clearance);
         assertThat(api.get("wfp", "/api/consignments/" + reference).getBody().at("/pendingReviews/0/status").asText())
                 .isEqualTo("INFORMATION_REQUESTED");
@@ -111,11 +112,11 @@ class ClearanceJourneyApiTest {
                 .processDefinitionKey(ClearanceProcess.KEY).singleResult();
         runJobs(clearance);
         complete(clearance, ClearanceProcess.Elements.ENDORSE_REQUEST, Map.of(
-                ClearanceProcess.Vars.ENDORSEMENT_DECISION, "ENDORSED"));
+                ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
         runJobs(clearance);
         complete(clearance, ClearanceProcess.Elements.DECIDE_EXEMPTION, Map.of(
-                ClearanceProcess.Vars.EXEMPTION_DECISION, "FULL",
-                ClearanceProcess.Vars.EXEMPTION_REASON, "Relief items of a registered organisation"));
+                ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "FULL",
+                ClearanceProcess.Vars.EXEMPTION_REASON.name(), "Relief items of a registered organisation"));
         runJobs(clearance);
 
         Map<String, Object> report = Map.of("report", "Tents pitched in Sanamxay",
@@ -134,8 +135,8 @@ class ClearanceJourneyApiTest {
         runJobs(clearance);
 
         complete(clearance, ClearanceProcess.Elements.CLEAR_AT_PORT, Map.of(
-                ClearanceProcess.Vars.CLEARANCE_DECISION, "RELEASE",
-                ClearanceProcess.Vars.RELEASE_BEFORE_DECLARATION, false));
+                ClearanceProcess.Vars.CLEARANCE_DECISION.name(), "RELEASE",
+                ClearanceProcess.Vars.RELEASE_BEFORE_DECLARATION.name(), false));
         runJobs(clearance);
         JsonNode released = api.get("wfp", path).getBody();
         assertThat(released.at("/release/releaseNumber").asText()).startsWith("RN-WATTAY-");

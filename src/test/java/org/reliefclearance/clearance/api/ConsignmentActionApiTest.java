@@ -89,7 +89,7 @@ class ConsignmentActionApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody().get("reference").asText()).isEqualTo(reference);
         assertEnded(waiting);
-        assertThat(variable(waiting, ClearanceProcess.Vars.ARRIVED_BY)).isEqualTo("port-wattay");
+        assertThat(variable(waiting, ClearanceProcess.Vars.ARRIVED_BY.name())).isEqualTo("port-wattay");
         assertThat(answer.getBody().get("timeline").toString()).contains("ARRIVAL_REPORTED", "port-wattay");
     }
 
@@ -100,7 +100,7 @@ class ConsignmentActionApiTest {
 
         assertThat(api.postTo("wfp", "/api/consignments/" + reference + "/arrival", null).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(variable(waiting, ClearanceProcess.Vars.ARRIVED_BY)).isEqualTo("wfp");
+        assertThat(variable(waiting, ClearanceProcess.Vars.ARRIVED_BY.name())).isEqualTo("wfp");
     }
 
     @Test
@@ -126,7 +126,7 @@ class ConsignmentActionApiTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertEnded(waiting);
-        assertThat(variable(waiting, ClearanceProcess.Vars.WITHDRAWAL_REASON)).isEqualTo("Flight cancelled");
+        assertThat(variable(waiting, ClearanceProcess.Vars.WITHDRAWAL_REASON.name())).isEqualTo("Flight cancelled");
         assertThat(events(reference)).anySatisfy(e -> assertThat(e)
                 .containsEntry("EVENT_TYPE", "WITHDRAWAL_REQUESTED").containsEntry("DETAIL", "Flight cancelled")
                 .containsEntry("ACTOR", "wfp"));
@@ -150,7 +150,7 @@ class ConsignmentActionApiTest {
     void informationReachesOnlyTheReviewOfThatAuthority() {
         String reference = storedConsignment("WATTAY");
         ProcessInstance mohReview = waitFor(ClearanceProcess.Messages.INFORMATION_PROVIDED, reference,
-                Map.of(ClearanceProcess.Vars.AUTHORITY, "MOH_FDD"));
+                Map.of(ClearanceProcess.Vars.AUTHORITY.name(), "MOH_FDD"));
         String path = "/api/consignments/" + reference + "/information";
 
         ResponseEntity<JsonNode> notWaiting = api.postTo("wfp", path,
@@ -164,7 +164,7 @@ class ConsignmentActionApiTest {
                 Map.of("authority", "MOH_FDD", "response", "Certificate of analysis lodged"));
         assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertEnded(mohReview);
-        assertThat(variable(mohReview, ClearanceProcess.Vars.INFORMATION_RESPONSE))
+        assertThat(variable(mohReview, ClearanceProcess.Vars.INFORMATION_RESPONSE.name()))
                 .isEqualTo("Certificate of analysis lodged");
         assertThat(events(reference)).anySatisfy(e -> assertThat(e)
                 .containsEntry("EVENT_TYPE", "INFORMATION_PROVIDED").containsEntry("AUTHORITY_CODE", "MOH_FDD"));
@@ -261,7 +261,7 @@ class ConsignmentActionApiTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertEnded(waiting);
-        assertThat(variable(waiting, ClearanceProcess.Vars.DISTRIBUTION_REPORT)).isEqualTo("Given to 1,200 households");
+        assertThat(variable(waiting, ClearanceProcess.Vars.DISTRIBUTION_REPORT.name())).isEqualTo("Given to 1,200 households");
         assertThat(jdbc.sql("""
                 select l.quantity from distribution_report_line l join distribution_report r on r.id = l.report_id
                 join consignment c on c.id = r.consignment_id where c.reference = ? and l.line_no = 1""")

@@ -1,0 +1,7 @@
+package org.reliefclearance.clearance;
+
+/** What a physical examination found. */
+public enum ExaminationResult {
+    CONFORMS,
+    DISCREPANCIES_RECORDED
+}

@@ -1,0 +1,49 @@
+package org.reliefclearance.consignment;
+
+/**
+ * What a consignment's timeline records. A change of status is recorded under the status's own
+ * name ({@link #of(ConsignmentStatus)}); models name an event as text
+ * ({@code ${consignmentStatus.record(execution, 'DISTRIBUTION_REPORT_OVERDUE', ...)}}), which a
+ * test checks against this list.
+ */
+public enum TimelineEvent {
+    // the consignment's statuses, each recorded when the case reaches it
+    NOTIFIED, NOT_ELIGIBLE, PROHIBITED, AWAITING_ENDORSEMENT, NOT_ENDORSED, UNDER_REVIEW, REJECTED,
+    AWAITING_EXEMPTION_DECISION, AWAITING_ARRIVAL, ARRIVED, UNDER_EXAMINATION, RELEASED, AWAITING_DISTRIBUTION_REPORT,
+    CLOSED, WITHDRAWN,
+    // what happened on the way
+    DOCUMENT_LODGED,
+    ELIGIBILITY_CHECKED,
+    LINES_CLASSIFIED,
+    ENDORSEMENT_DECIDED,
+    REVIEW_STARTED,
+    REVIEW_REMINDER,
+    INFORMATION_REQUESTED,
+    INFORMATION_PROVIDED,
+    INFORMATION_OVERDUE,
+    REVIEW_ESCALATED,
+    REVIEW_DEADLINE_EXTENDED,
+    REVIEW_REASSIGNED,
+    TACIT_APPROVAL,
+    REVIEW_DECIDED,
+    REVIEWS_SUMMARISED,
+    EXEMPTION_DECIDED,
+    EXEMPTION_RECORDED,
+    ARRIVAL_REPORTED,
+    RISK_ASSESSED,
+    PORT_CLEARANCE_DECIDED,
+    EXAMINATION_COMPLETED,
+    HANDED_OVER_TO_CUSTOMS,
+    DECLARATION_COMPLETED,
+    DECLARATION_OVERDUE,
+    OVERDUE_DECLARATION_HANDLED,
+    WITHDRAWAL_REQUESTED,
+    DISTRIBUTION_REPORTED,
+    DISTRIBUTION_REPORT_OVERDUE,
+    DISTRIBUTION_REPORT_FOLLOWED_UP;
+
+    /** The entry a change to {@code status} leaves on the timeline. */
+    public static TimelineEvent of(ConsignmentStatus status) {
+        return valueOf(status.name());
+    }
+}

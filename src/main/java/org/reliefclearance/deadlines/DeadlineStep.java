@@ -1,0 +1,11 @@
+package org.reliefclearance.deadlines;
+
+/** The steps whose deadlines {@code clearance-deadlines.dmn} sets (its {@code step} input). */
+public enum DeadlineStep {
+    ENDORSEMENT,
+    AUTHORITY_REVIEW,
+    INFORMATION_RESPONSE,
+    EXEMPTION_DECISION,
+    PROVISIONAL_DECLARATION,
+    DISTRIBUTION_REPORT
+}
