@@ -7,12 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What a pre-arrival notification may contain, kept in configuration (relief.consignment.*)
- * so a process owner changes the lists without a release. The goods categories and document
- * types are the ones the goods-classification DMN knows.
+ * so a process owner changes the lists without a release. The goods categories are not here:
+ * the goods-classification decision is their one home (screening.GoodsCategories).
  */
 @ConfigurationProperties("relief.consignment")
 public record ConsignmentRules(
-        List<String> categories,
         List<String> transportDocumentTypes,
         List<String> documentTypes,
         List<String> alwaysRequiredDocuments,
@@ -25,7 +24,6 @@ public record ConsignmentRules(
 
     public ConsignmentRules {
         maxDocuments = maxDocuments == null ? DEFAULT_MAX_DOCUMENTS : maxDocuments;
-        categories = List.copyOf(categories);
         transportDocumentTypes = List.copyOf(transportDocumentTypes);
         documentTypes = List.copyOf(documentTypes);
         alwaysRequiredDocuments = List.copyOf(alwaysRequiredDocuments);

@@ -31,7 +31,6 @@ public @interface ListedIn {
     Class<? extends Payload>[] payload() default {};
 
     enum Catalogue {
-        GOODS_CATEGORIES(ConsignmentRules::categories),
         TRANSPORT_DOCUMENT_TYPES(ConsignmentRules::transportDocumentTypes),
         DOCUMENT_TYPES(ConsignmentRules::documentTypes);
 

@@ -1,6 +1,5 @@
 package org.reliefclearance.clearance.api;
 
-import static org.reliefclearance.consignment.ListedIn.Catalogue.GOODS_CATEGORIES;
 import static org.reliefclearance.consignment.ListedIn.Catalogue.TRANSPORT_DOCUMENT_TYPES;
 
 import java.math.BigDecimal;
@@ -20,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.reliefclearance.consignment.ListedIn;
 import org.reliefclearance.consignment.NewConsignment;
+import org.reliefclearance.screening.GoodsCategory;
 
 /** A pre-arrival notification as the consignee submits it. Sizes follow the table columns. */
 record NotificationRequest(
@@ -46,7 +46,7 @@ record NotificationRequest(
             @Schema(example = "300490", description = "6 to 10 digits")
             @NotBlank @Pattern(regexp = "\\d{6,10}", message = "must be 6 to 10 digits") String hsCode,
             @Schema(example = "MEDICINE")
-            @NotBlank @ListedIn(GOODS_CATEGORIES) String category,
+            @NotBlank @GoodsCategory String category,
             @Schema(example = "20000")
             @NotNull @Positive @Digits(integer = 15, fraction = 3) BigDecimal quantity,
             @Schema(example = "sachet")

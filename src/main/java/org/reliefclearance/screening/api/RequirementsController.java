@@ -1,6 +1,5 @@
 package org.reliefclearance.screening.api;
 
-import static org.reliefclearance.consignment.ListedIn.Catalogue.GOODS_CATEGORIES;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.reliefclearance.consignment.ConsignmentRules;
-import org.reliefclearance.consignment.ListedIn;
+import org.reliefclearance.screening.GoodsCategory;
 import org.reliefclearance.deadlines.Deadline;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.screening.RequirementsLookup;
@@ -62,7 +61,7 @@ class RequirementsController {
             @Parameter(example = "300490") @RequestParam(required = false) @NotBlank
             @Pattern(regexp = "\\d{6,10}", message = "must be 6 to 10 digits") String hsCode,
             @Parameter(example = "MEDICINE") @RequestParam(required = false) @NotBlank
-            @ListedIn(GOODS_CATEGORIES) String category) {
+            @GoodsCategory String category) {
         return lookup.of(hsCode, category)
                 .<ResponseEntity<?>>map(r -> ResponseEntity.ok(new RequirementsResponse(hsCode, category,
                         r.goods().treatment(), r.goods().reason(), r.authority().map(RequirementsController::view)
