@@ -12,12 +12,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Every file a process owner puts in bpmn/ or forms/ reaches the engine on start. */
-@SpringBootTest
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class DeploymentTest {
 
     @Autowired

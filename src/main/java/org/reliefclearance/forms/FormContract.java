@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
 
 /**
  * Checks what a caller submits to a step against the step's form: only the keys the form declares,
@@ -29,6 +31,8 @@ public final class FormContract {
 
     /** Conditions are FEEL, evaluated the way form-js evaluates them in the browser. */
     private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+    /** A form's conditions are few and fixed; parsing one is the costly part of evaluating it. */
+    private static final Map<String, ParseResult> PARSED = new ConcurrentHashMap<>();
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{5,20}$");
 
@@ -110,7 +114,11 @@ public final class FormContract {
 
     private static boolean hidden(FormField field, Map<String, Object> data) {
         for (String condition : field.hideConditions()) {
-            EvaluationResult result = FEEL.evaluateExpression(condition, data);
+            ParseResult parsed = PARSED.computeIfAbsent(condition, FEEL::parseExpression);
+            if (parsed.isFailure()) {
+                continue;
+            }
+            EvaluationResult result = FEEL.evaluate(parsed.parsedExpression(), data);
             // form-js shows a field whose condition cannot be evaluated; so does the server
             if (result.isSuccess() && Boolean.TRUE.equals(result.result())) {
                 return true;

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceProcess.Elements;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.Consignment;
@@ -31,23 +32,13 @@ import org.reliefclearance.customs.CustomsHandOffOutbox;
 import org.reliefclearance.customs.CustomsSystemUnavailableException;
 import org.reliefclearance.customs.FakeCustomsSystem;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The clearance SOP, one test per path, driven as the API, officials and ministries would. */
-@SpringBootTest
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class ClearanceProcessTest {
 
-    static final FakeCustomsSystem CUSTOMS_SYSTEM = FakeCustomsSystem.start();
-
-    @DynamicPropertySource
-    static void customsSystem(DynamicPropertyRegistry properties) {
-        properties.add("relief.customs-system.url", CUSTOMS_SYSTEM::url);
-    }
+    static final FakeCustomsSystem CUSTOMS_SYSTEM = FakeCustomsSystem.shared();
 
     @Autowired
     ProcessEngine engine;

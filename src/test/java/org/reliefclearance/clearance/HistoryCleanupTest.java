@@ -15,17 +15,15 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * History cleanup removes a finished case's history once its time to live (ten years) has passed
  * after its end, and never touches a case still open. Its own context: cleanup is database-wide.
  */
-@SpringBootTest(properties = "relief.test.context=history-cleanup")
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class HistoryCleanupTest {
 
     private static final Duration TIME_TO_LIVE = Duration.ofDays(3650);

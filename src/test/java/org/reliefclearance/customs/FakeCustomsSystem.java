@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -15,6 +19,24 @@ import com.sun.net.httpserver.HttpServer;
  * and answers 503 while it is told to be down.
  */
 public final class FakeCustomsSystem {
+
+    private static FakeCustomsSystem shared;
+
+    /** The one every {@code @ServiceTest} context hands releases to (see {@link Connected}). */
+    public static synchronized FakeCustomsSystem shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** Points the service's customs-system URL at {@link #shared()}. */
+    public static final class Connected implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("relief.customs-system.url=" + shared().url()).applyTo(context);
+        }
+    }
 
     /** A release record as received: its Idempotency-Key and body. */
     public record Received(String idempotencyKey, String body) {

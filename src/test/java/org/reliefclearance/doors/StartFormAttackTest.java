@@ -11,22 +11,20 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.doors.EngineClient.Door;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Tasklist start form keeps the rules of {@code POST /api/consignments}: a value the API refuses
  * is refused here too, with the form field named, and neither a consignment nor a case is created.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class StartFormAttackTest {
 
     private static final String SUBMIT = "process-definition/key/" + ClearanceProcess.KEY + "/submit-form";

@@ -25,17 +25,15 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.deadlines.DeadlineStep;
 import org.reliefclearance.deadlines.Deadlines;
 import org.reliefclearance.emergency.NationalEmergency.Elements;
 import org.reliefclearance.emergency.NationalEmergency.Vars;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class NationalEmergencyTest {
 
     /** Monday 10 August 2026, 10:00 in Vientiane. */

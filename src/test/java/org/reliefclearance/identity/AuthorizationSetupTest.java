@@ -18,16 +18,14 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The authorization table is applied exactly on every start: a role narrowed in the code is
  * narrowed on a database written by an earlier version, and grants no role gives are removed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class AuthorizationSetupTest {
 
     private static final String OWNERS = "process-owners";

@@ -21,9 +21,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.WebappChecks;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +31,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Least privilege through /engine-rest, the API Tasklist and Cockpit themselves use: a
@@ -39,8 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * coordinators read everything but decide nothing they are not a candidate for; process owners
  * retry failed steps but neither decide nor change a case; the administrator may do everything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class EngineRestAuthorizationTest {
 
     private static final String PROBE = "authorization-probe";

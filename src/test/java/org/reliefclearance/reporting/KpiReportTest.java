@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.reporting.KpiReport.AuthorityFigures;
 import org.reliefclearance.reporting.KpiReport.OpenCase;
 import org.reliefclearance.reporting.KpiReport.PortTimes;
@@ -20,13 +21,11 @@ import org.reliefclearance.reporting.KpiReport.StatusCount;
 import org.reliefclearance.reporting.KpiReport.WaiverByDecision;
 import org.reliefclearance.reporting.ReportingFixtures.Row;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * KPIs over a known set of consignments created in March 2019 (no other test writes that
  * period), checked figure by figure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KpiReportTest {
 

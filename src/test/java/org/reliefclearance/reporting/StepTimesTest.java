@@ -16,13 +16,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.reporting.KpiReport.StepTime;
 import org.reliefclearance.reporting.ReportingFixtures.Row;
 import org.reliefclearance.review.LineMinistryReview;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Time per step from Camunda history: review instances run on a moved engine clock, so each
@@ -30,8 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the real key for the test and removed afterwards (with its history), so later tests run
  * against the real one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class StepTimesTest {
 
     static final ReportFilter JULY_2019_THANALENG = new ReportFilter(LocalDate.of(2019, 7, 1),

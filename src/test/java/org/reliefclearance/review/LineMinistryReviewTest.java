@@ -26,6 +26,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentEvent;
@@ -36,13 +37,10 @@ import org.reliefclearance.emergency.EmergencyFixture;
 import org.reliefclearance.review.LineMinistryReview.Elements;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** One path of line-ministry-review per test, started directly as the clearance process's call activity does. */
-@SpringBootTest
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class LineMinistryReviewTest {
 
     private static final ZoneId VIENTIANE = ZoneId.of("Asia/Vientiane");

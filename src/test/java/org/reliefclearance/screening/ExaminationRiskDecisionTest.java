@@ -2,22 +2,17 @@ package org.reliefclearance.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.reliefclearance.support.DecisionTables;
 
-/** Every row of examination-risk.dmn: examination only by exception. */
-@SpringBootTest
-@ActiveProfiles({"test", "demo"})
+/** Every row of examination-risk.dmn, on a plain DMN engine: examination only by exception. */
 class ExaminationRiskDecisionTest {
 
-    @Autowired
-    DecisionService decisions;
+    private static final DecisionTables TABLE = new DecisionTables("bpmn/examination-risk.dmn", "examination-risk");
 
     @ParameterizedTest(name = "first={0}, dutiable={1}, USD {2} -> examine={3} ({4})")
     @CsvSource({
@@ -28,10 +23,8 @@ class ExaminationRiskDecisionTest {
             "false, false, 250000, false, 'Known organisation, relief goods, value below the threshold: release on arrival'"})
     void recommendsAnExaminationOnlyByException(boolean first, boolean dutiable, double value, boolean examine,
                                                  String reason) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey("examination-risk")
-                .variables(Variables.createVariables().putValue("firstConsignment", first)
-                        .putValue("hasDutiableLines", dutiable).putValue("totalValueUsd", value))
-                .evaluate().getSingleResult();
+        DmnDecisionResultEntries result = TABLE.evaluate(Map.of("firstConsignment", first,
+                "hasDutiableLines", dutiable, "totalValueUsd", value)).getSingleResult();
 
         assertThat((Boolean) result.getEntry("examinationRecommended")).isEqualTo(examine);
         assertThat((String) result.getEntry("riskReason")).isEqualTo(reason);

@@ -2,40 +2,27 @@ package org.reliefclearance.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Date;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.reliefclearance.support.DecisionTables;
 
-/** Every row of goods-classification.dmn, evaluated by the deployed decision. */
-@SpringBootTest
-@ActiveProfiles({"test", "demo"})
+/** Every row of goods-classification.dmn, on a plain DMN engine, with the rule that decides each. */
 class GoodsClassificationTest {
 
-    @Autowired
-    DecisionService decisions;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    RepositoryService repository;
+    private static final String FILE = "bpmn/goods-classification.dmn";
+    private static final DecisionTables TABLE = new DecisionTables(FILE, GoodsClassification.DECISION);
 
     static Stream<Arguments> rows() {
         return Stream.of(
@@ -68,44 +55,21 @@ class GoodsClassificationTest {
     @MethodSource("rows")
     void classifiesEveryRule(String ruleId, String hsCode, String category, String treatment, String authority,
                              String documents) {
-        Date before = new Date(System.currentTimeMillis() - 1000);
-        DmnDecisionResult result = decisions.evaluateDecisionByKey("goods-classification")
-                .variables(Variables.createVariables().putValue("hsCode", hsCode).putValue("category", category))
-                .evaluate();
+        DmnDecisionResult result = TABLE.evaluate(Map.of("hsCode", hsCode, "category", category));
 
         assertThat(result).hasSize(1);
         assertThat((String) result.getSingleResult().getEntry("treatment")).isEqualTo(treatment);
         assertThat((String) result.getSingleResult().getEntry("authority")).isEqualTo(authority);
         assertThat((String) result.getSingleResult().getEntry("documents")).isEqualTo(documents);
         assertThat((String) result.getSingleResult().getEntry("reason")).isNotBlank();
-        assertThat(matchedRule(before, hsCode, category)).isEqualTo(ruleId);
+        assertThat(TABLE.matchedRules()).as("FIRST hit policy: the first rule that matches").first().isEqualTo(ruleId);
     }
 
     @Test
     void theRowsAboveCoverEveryRuleOfTheTable() {
-        DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey("goods-classification").latestVersion().singleResult();
-        Set<String> modelRules = repository.getDmnModelInstance(definition.getId())
+        Set<String> modelRules = Dmn.readModelFromFile(Path.of(FILE).toFile())
                 .getModelElementsByType(Rule.class).stream().map(Rule::getId).collect(Collectors.toSet());
         Set<String> testedRules = rows().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
         assertThat(testedRules).isEqualTo(modelRules);
-    }
-
-    /** The rule that decided an evaluation with these inputs (the same inputs always match the same rule). */
-    private String matchedRule(Date after, String hsCode, String category) {
-        List<HistoricDecisionInstance> evaluations = history.createHistoricDecisionInstanceQuery()
-                .decisionDefinitionKey("goods-classification").evaluatedAfter(after)
-                .includeInputs().includeOutputs().list();
-        return evaluations.stream()
-                .filter(e -> inputs(e).equals(List.of(hsCode, category)))
-                .map(e -> e.getOutputs().get(0).getRuleId())
-                .findFirst().orElseThrow();
-    }
-
-    private static List<Object> inputs(HistoricDecisionInstance evaluation) {
-        return Stream.of("Input_HsCode", "Input_Category")
-                .map(clause -> evaluation.getInputs().stream().filter(i -> clause.equals(i.getClauseId()))
-                        .map(HistoricDecisionInputInstance::getValue).findFirst().orElse(null))
-                .toList();
     }
 }

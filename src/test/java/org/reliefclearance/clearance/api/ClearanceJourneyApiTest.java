@@ -13,16 +13,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.review.LineMinistryReview;
 import org.reliefclearance.review.ReviewDecision;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,8 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A consignee following its case through the API while officials work their tasks: the
  * clearance and review processes as deployed, the API's view of them, and its messages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class ClearanceJourneyApiTest {
 
     @Autowired

@@ -23,24 +23,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.emergency.EmergencyFixture;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Notifying and reading consignments through the API, and what it persisted (or did not). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class ConsignmentApiTest {
 
     @Autowired
@@ -157,13 +155,6 @@ class ConsignmentApiTest {
     }
 
     @Test
-    void badListParametersAreNamed() {
-        assertBadRequestNaming(api.get("customs", "/api/consignments?status=LOST"), "status");
-        assertBadRequestNaming(api.get("customs", "/api/consignments?size=1000"), "size");
-        assertBadRequestNaming(api.get("customs", "/api/consignments?page=-1"), "page");
-    }
-
-    @Test
     void onlyMembersOfAnOrganisationMayNotify() {
         long before = consignmentRows();
         ResponseEntity<JsonNode> official = api.post("customs", ApiClient.validNotification(), null);
@@ -185,70 +176,6 @@ class ConsignmentApiTest {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
-    static Stream<Arguments> invalidNotifications() {
-        String tooFar = OffsetDateTime.now(ZoneOffset.UTC).plusYears(3).toString();
-        String longAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(90).toString();
-        return Stream.of(
-                Arguments.of("portOfEntry", null, "portOfEntry"),
-                Arguments.of("portOfEntry", "NOWHERE", "portOfEntry"),
-                Arguments.of("portOfEntry", "x".repeat(41), "portOfEntry"),
-                Arguments.of("expectedArrival", null, "expectedArrival"),
-                Arguments.of("expectedArrival", tooFar, "expectedArrival"),
-                Arguments.of("expectedArrival", longAgo, "expectedArrival"),
-                Arguments.of("expectedArrival", "next tuesday", "expectedArrival"),
-                Arguments.of("transportDocumentType", null, "transportDocumentType"),
-                Arguments.of("transportDocumentType", "FAX", "transportDocumentType"),
-                Arguments.of("transportDocumentNumber", " ", "transportDocumentNumber"),
-                Arguments.of("transportDocumentNumber", "9".repeat(61), "transportDocumentNumber"),
-                Arguments.of("donor", "d".repeat(201), "donor"),
-                Arguments.of("lines/0/description", "", "lines[0].description"),
-                Arguments.of("lines/0/description", "d".repeat(501), "lines[0].description"),
-                Arguments.of("lines/0/hsCode", null, "lines[0].hsCode"),
-                Arguments.of("lines/0/hsCode", "30049", "lines[0].hsCode"),
-                Arguments.of("lines/0/hsCode", "30049012345", "lines[0].hsCode"),
-                Arguments.of("lines/1/hsCode", "6306-22", "lines[1].hsCode"),
-                Arguments.of("lines/0/category", "WEAPONS", "lines[0].category"),
-                Arguments.of("lines/0/category", null, "lines[0].category"),
-                Arguments.of("lines/0/quantity", 0, "lines[0].quantity"),
-                Arguments.of("lines/0/quantity", -5, "lines[0].quantity"),
-                Arguments.of("lines/0/quantity", null, "lines[0].quantity"),
-                Arguments.of("lines/0/quantity", "1.0001", "lines[0].quantity"),
-                Arguments.of("lines/0/quantity", "many", "lines[0].quantity"),
-                Arguments.of("lines/0/unit", "", "lines[0].unit"),
-                Arguments.of("lines/0/unit", "u".repeat(21), "lines[0].unit"),
-                Arguments.of("lines/1/valueUsd", 0, "lines[1].valueUsd"),
-                Arguments.of("lines/1/valueUsd", null, "lines[1].valueUsd"),
-                Arguments.of("lines/1/valueUsd", "12.345", "lines[1].valueUsd"),
-                Arguments.of("lines/0/grossWeightKg", -1, "lines[0].grossWeightKg"));
-    }
-
-    @ParameterizedTest(name = "{0} = {1}")
-    @MethodSource("invalidNotifications")
-    void invalidFieldIsNamedAndNothingIsStartedOrStored(String path, Object value, String field) {
-        ObjectNode body = ApiClient.validNotification();
-        set(body, path, value);
-
-        assertRejectedWithoutTrace(body, field);
-    }
-
-    @Test
-    void notificationWithoutLinesOrWithTooManyIsRejected() {
-        ObjectNode none = ApiClient.validNotification();
-        none.putArray("lines");
-        assertRejectedWithoutTrace(none, "lines");
-
-        ObjectNode tooMany = ApiClient.validNotification();
-        ArrayNode lines = tooMany.putArray("lines");
-        for (int i = 0; i <= NotificationRequest.MAX_LINES; i++) {
-            lines.add(ApiClient.validNotification().at("/lines/1").deepCopy());
-        }
-        assertRejectedWithoutTrace(tooMany, "lines");
-
-        ObjectNode nullLine = ApiClient.validNotification();
-        ((ArrayNode) nullLine.get("lines")).addNull();
-        assertRejectedWithoutTrace(nullLine, "lines[2]");
-    }
-
     @Test
     void everyBadFieldIsNamedAtOnce() {
         ObjectNode body = ApiClient.validNotification();
@@ -258,24 +185,6 @@ class ConsignmentApiTest {
 
         ResponseEntity<JsonNode> rejected = assertRejectedWithoutTrace(body, "portOfEntry");
         assertThat(fields(rejected.getBody())).contains("portOfEntry", "lines[0].hsCode", "lines[1].quantity");
-    }
-
-    @Test
-    void unreadableBodyIsAProblemWithoutInternals() {
-        long before = consignmentRows();
-        ResponseEntity<String> rejected = api.as("wfp").postForEntity("/api/consignments",
-                new org.springframework.http.HttpEntity<>("{\"lines\": [", jsonHeaders()), String.class);
-        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rejected.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(rejected.getBody()).doesNotContain("jackson", "Exception", "at org.");
-        assertThat(consignmentRows()).isEqualTo(before);
-    }
-
-    @Test
-    void overlongIdempotencyKeyIsRejected() {
-        long before = consignmentRows();
-        assertBadRequestNaming(api.post("wfp", ApiClient.validNotification(), "k".repeat(101)), "Idempotency-Key");
-        assertThat(consignmentRows()).isEqualTo(before);
     }
 
     @Test

@@ -10,19 +10,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.NewConsignment;
 import org.reliefclearance.documents.DocumentStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,8 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * rule for the listing, the details, the documents, the dossier and the actions; any other
  * consignment is "not found", as for an organisation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ServiceTest
 class ConsignmentScopeApiTest {
 
     @Autowired
