@@ -1,10 +1,13 @@
 package org.reliefclearance.benchmark;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.reliefclearance.NotificationJson;
@@ -26,8 +29,8 @@ final class SopDriver {
     static final List<List<String>> REVIEWERS = List.of(
             List.of("moh-fdd", "moh"), List.of("maf-doa", "maf"), List.of("mtc", "mtc"));
 
-    private static final long WAIT_TIMEOUT_MILLIS = 180_000;
-    private static final long POLL_MILLIS = 20;
+    private static final Duration WAIT_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final HttpApi api;
     private final ProcessEngine engine;
@@ -101,22 +104,10 @@ final class SopDriver {
     }
 
     private <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.currentTimeMillis() + WAIT_TIMEOUT_MILLIS;
-        while (true) {
-            polls.incrementAndGet();
-            T found = probe.get();
-            if (found != null) {
-                return found;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        return Awaitility.await(what).atMost(WAIT_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(POLL).pollInSameThread()
+                .until(() -> {
+                    polls.incrementAndGet();
+                    return probe.get();
+                }, Objects::nonNull);
     }
 }

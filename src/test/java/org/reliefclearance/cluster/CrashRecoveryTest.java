@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -149,36 +151,23 @@ class CrashRecoveryTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/requirements?hsCode=630622&category=SHELTER")).timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
-        while (Instant.now().isBefore(deadline)) {
-            if (!started.isAlive()) {
-                throw new IllegalStateException("node exited with " + started.exitValue() + ", see " + log);
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return started;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
+        try {
+            Awaitility.await("node on port " + port + " ready, see " + log).atMost(Duration.ofSeconds(150))
+                    .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        if (!started.isAlive()) {
+                            throw new IllegalStateException("node exited with " + started.exitValue() + ", see " + log);
+                        }
+                        return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+            return started;
+        } catch (RuntimeException notStarted) {
+            started.destroyForcibly();
+            throw notStarted;
         }
-        started.destroyForcibly();
-        throw new IllegalStateException("node did not start within 150 s, see " + log);
     }
 
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitUntil(Condition condition, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not reached within " + timeout);
-            }
-            Thread.sleep(200);
-        }
+    private static void waitUntil(Callable<Boolean> condition, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(condition);
     }
 
     private static long query(Connection db, String sql) throws SQLException {

@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -205,7 +207,7 @@ class TwoNodeClusterTest {
     }
 
     /** Makes the half-time reminders of the case's two reviews due now and waits until both were sent. */
-    void remindersFallDueNow(String reference) throws InterruptedException, SQLException {
+    void remindersFallDueNow(String reference) throws SQLException {
         ManagementService management = nodes.get(0).engine().getManagementService();
         for (Task review : awaitTasks(reference, LineMinistryReview.Elements.REVIEW_PERMIT, 2)) {
             Job reminder = management.createJobQuery().processInstanceId(review.getProcessInstanceId())
@@ -213,20 +215,14 @@ class TwoNodeClusterTest {
             management.setJobDuedate(reminder.getId(), new Date());
         }
         try (Connection db = schema.connect()) {
-            for (int attempt = 0; attempt < 600; attempt++) {
-                if (single(db, "select count(*) from consignment_event e join consignment c on c.id = e.consignment_id"
-                        + " where c.reference = '" + reference + "' and e.event_type = '"
-                        + TimelineEvent.REVIEW_REMINDER.name() + "'") >= 2) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
+            waiting(reference + " sending both reminders").until(() -> single(db, "select count(*) from consignment_event e"
+                    + " join consignment c on c.id = e.consignment_id where c.reference = '" + reference
+                    + "' and e.event_type = '" + TimelineEvent.REVIEW_REMINDER.name() + "'") >= 2);
         }
-        throw new IllegalStateException(reference + ": reminders never sent");
     }
 
     /** The two ministries decide in the same moment, one on each node. */
-    void reviewOnBothNodesAtOnce(String reference) throws InterruptedException {
+    void reviewOnBothNodesAtOnce(String reference) {
         List<Task> reviews = awaitTasks(reference, LineMinistryReview.Elements.REVIEW_PERMIT, 2);
         List<CompletableFuture<Void>> decisions = new ArrayList<>();
         for (int k = 0; k < reviews.size(); k++) {
@@ -241,8 +237,7 @@ class TwoNodeClusterTest {
         decisions.forEach(CompletableFuture::join);
     }
 
-    void complete(Node node, String reference, String taskKey, String user, String group, Map<String, Object> variables)
-            throws InterruptedException {
+    void complete(Node node, String reference, String taskKey, String user, String group, Map<String, Object> variables) {
         completeAs(node, awaitTasks(reference, taskKey, 1).get(0), user, group, variables);
     }
 
@@ -259,41 +254,30 @@ class TwoNodeClusterTest {
         }
     }
 
-    List<Task> awaitTasks(String reference, String taskKey, int expected) throws InterruptedException {
+    List<Task> awaitTasks(String reference, String taskKey, int expected) {
         ProcessEngine engine = nodes.get(0).engine();
-        for (int attempt = 0; attempt < 600; attempt++) {
-            List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
-                    .taskDefinitionKey(taskKey).list();
-            if (tasks.size() == expected) {
-                return tasks;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException(reference + " never reached " + taskKey);
+        return waiting(reference + " reaching " + expected + " x " + taskKey)
+                .until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+                        .taskDefinitionKey(taskKey).list(), tasks -> tasks.size() == expected);
     }
 
-    void awaitStatus(String reference, String status) throws InterruptedException, SQLException {
+    void awaitStatus(String reference, String status) throws SQLException {
         try (Connection db = schema.connect()) {
-            for (int attempt = 0; attempt < 600; attempt++) {
-                if (rows(db, "select 1 from consignment where reference = '" + reference + "' and status = '"
-                        + status + "'").size() == 1) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
+            waiting(reference + " reaching status " + status).until(() -> rows(db, "select 1 from consignment"
+                    + " where reference = '" + reference + "' and status = '" + status + "'").size() == 1);
         }
-        throw new IllegalStateException(reference + " never reached status " + status);
     }
 
-    void awaitAllClosed() throws InterruptedException, SQLException {
+    void awaitAllClosed() throws SQLException {
         try (Connection db = schema.connect()) {
-            for (int attempt = 0; attempt < 600; attempt++) {
-                if (single(db, "select count(*) from consignment where status <> 'CLOSED'") == 0) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
+            waiting("every case closed")
+                    .until(() -> single(db, "select count(*) from consignment where status <> 'CLOSED'") == 0);
         }
+    }
+
+    /** The job executors of both nodes work in the background: a minute is ample for any step. */
+    private static ConditionFactory waiting(String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100));
     }
 
     ApiCalls.Answer post(Node node, String user, String path, Object body) {

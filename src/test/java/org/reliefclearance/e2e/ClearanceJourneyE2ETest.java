@@ -3,11 +3,13 @@ package org.reliefclearance.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.function.BooleanSupplier;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,33 +180,16 @@ class ClearanceJourneyE2ETest {
                 .param(reference).query(String.class).single()));
     }
 
-    private static void await(BooleanSupplier condition) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("condition not reached within 60 s");
-            }
-            sleep();
-        }
+    private static void await(Callable<Boolean> condition) {
+        waiting().until(condition);
     }
 
-    private static <T> T awaitValue(java.util.function.Supplier<T> value) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        T v;
-        while ((v = value.get()) == null) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("value not available within 60 s");
-            }
-            sleep();
-        }
-        return v;
+    private static <T> T awaitValue(Callable<T> value) {
+        return waiting().until(value, Objects::nonNull);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The case moves on in the job executor, behind the browser. */
+    private static ConditionFactory waiting() {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300));
     }
 }
