@@ -60,6 +60,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").access(monitoring)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the pages' one stylesheet (static/css), no other static path
+                        .requestMatchers(HttpMethod.GET, "/css/relief.css").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .build();

@@ -1,5 +1,7 @@
 package org.reliefclearance.reporting;
 
+import java.util.Locale;
+
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.reliefclearance.consignment.Consignment;
@@ -24,14 +26,15 @@ class DossierController {
         this.dossier = dossier;
     }
 
-    @Operation(summary = "Clearance dossier of one consignment as PDF (whoever may read the consignment)")
+    @Operation(summary = "Clearance dossier of one consignment as PDF (whoever may read the consignment)",
+            description = "In English or Lao: ?lang=en|lo, else the Accept-Language header")
     @GetMapping(path = "/api/consignments/{reference}/dossier.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> dossier(@PathVariable String reference, Authentication authentication) {
+    ResponseEntity<byte[]> dossier(@PathVariable String reference, Authentication authentication, Locale locale) {
         Consignment consignment = access.dossierConsignment(authentication, reference);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename("dossier-" + reference + ".pdf").build().toString())
-                .body(dossier.render(consignment));
+                .body(dossier.render(consignment, locale));
     }
 }

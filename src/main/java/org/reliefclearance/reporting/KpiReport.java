@@ -1,6 +1,7 @@
 package org.reliefclearance.reporting;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -57,5 +58,9 @@ public record KpiReport(
     /** A case not yet in a terminal status; age counted from its notification. */
     public record OpenCase(String reference, String organisation, String port, String status,
                            OffsetDateTime createdAt, long ageSeconds) {
+
+        public Duration age() {
+            return Duration.ofSeconds(ageSeconds);
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.reliefclearance.reporting.KpiReportTest.at;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,6 +17,9 @@ import org.reliefclearance.ServiceTest;
 import org.reliefclearance.reporting.ReportingFixtures.Row;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,20 +43,46 @@ class DossierTest {
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         String text = text(pdf.getBody());
-        // Lao time (UTC+7) throughout
-        assertThat(text).contains("Clearance dossier " + c.reference)
+        // Lao time (UTC+7, the service's zone) throughout; statuses, decisions, events and types in words
+        assertThat(text).contains("Clearance dossier " + c.reference, "Status: Released.", "Asia/Vientiane")
+                .contains("Pre-arrival notification / ການແຈ້ງລ່ວງໜ້າ")
                 .contains("WFP - World Food Programme", "WATTAY - Wattay International Airport, Vientiane")
-                .contains("AWB 157-", "ECHO", "2018-11-03 07:00")
-                .contains("Oral rehydration salts", "3004.90", "MEDICINE", "PERMIT_REQUIRED", "MOH_FDD")
-                .contains("Family tents", "RELIEF_EXEMPT")
-                .contains("APPROVED", "Permit FDD-2018-114 issued", "moh")
-                .contains("REJECTED", "Radio model not type-approved", "mtc")
-                .contains("ENDORSED", "molsw", "Humanitarian need confirmed")
-                .contains("EXEMPTION_DECIDED", "Full waiver under the MoU")
-                .contains("PACKING_LIST", "packing-list.pdf", "DONATION_CERTIFICATE")
-                .contains("FULL", "1234.50", "2500.00")
+                .contains("Air waybill 157-", "ECHO", "2018-11-03 07:00")
+                .contains("Oral rehydration salts", "3004.90", "Medicines", "100 boxes", "Permit required",
+                        "MOH_FDD")
+                .contains("Family tents", "Relief, exempt")
+                .contains("Approved", "Permit FDD-2018-114 issued", "moh")
+                .contains("Rejected, reminders: 1", "Radio model not type-approved", "mtc")
+                .contains("Endorsement decided", "molsw", "Humanitarian need confirmed")
+                .contains("Review decided", "Exemption decided", "Full waiver under the MoU", "Goods released")
+                .contains("Packing list", "packing-list.pdf", "Donation certificate")
+                .contains("Full exemption", "1234.50", "2500.00")
                 .contains("RN-" + c.reference)
-                .contains("2018-11-06 09:00");
+                .contains("2018-11-06 09:00")
+                .doesNotContain("PERMIT_REQUIRED", "RELIEF_EXEMPT", "MEDICINE", "PACKING_LIST", "REVIEW_DECIDED",
+                        "EXEMPTION_DECIDED", "AIR_WAYBILL");
+    }
+
+    @Test
+    void dossierInLaoForABrowserOrSwitchAskingForLao() throws IOException {
+        Row c = releasedWfpConsignment();
+        String url = "/api/consignments/" + c.reference + "/dossier.pdf";
+        HttpHeaders laoBrowser = new HttpHeaders();
+        laoBrowser.setBasicAuth("customs", "demo");
+        laoBrowser.add(HttpHeaders.ACCEPT_LANGUAGE, "lo");
+
+        String fromHeader = text(http.exchange(url, HttpMethod.GET, new HttpEntity<>(laoBrowser), byte[].class)
+                .getBody());
+        String fromSwitch = text(http.withBasicAuth("customs", "demo").getForEntity(url + "?lang=lo", byte[].class)
+                .getBody());
+
+        for (String text : List.of(fromHeader, fromSwitch)) {
+            assertThat(text).contains("Clearance dossier " + c.reference + " / ແຟ້ມເອກະສານການຜ່ານພາສີ " + c.reference)
+                    .contains("ສະຖານະ: ປ່ອຍສິນຄ້າແລ້ວ")
+                    .contains("ຢາປົວພະຍາດ", "ຕ້ອງມີໃບອະນຸຍາດ", "ອະນຸມັດ", "ຍົກເວັ້ນທັງໝົດ", "ໃບລາຍການຫຸ້ມຫໍ່")
+                    .contains("Permit FDD-2018-114 issued", "2018-11-06 09:00")
+                    .doesNotContain("Permit required", "Full exemption", "Packing list");
+        }
     }
 
     @Test
@@ -79,8 +109,9 @@ class DossierTest {
         f.line(c, 1, "ຢາ Medicines (ORS) \u2013 Lao label", "3004.90", "MEDICINE", "PERMIT_REQUIRED", "MOH_FDD",
                 "PENDING", null);
         for (int i = 1; i <= 80; i++) {
-            f.event(c, at("2018-12-01T00:00").plusMinutes(i), "coordinator", "REMINDER_SENT", "MOH_FDD",
-                    "Reminder number " + i + " to the Food and Drug Department about the pending permit review");
+            f.event(c, at("2018-12-01T00:00").plusMinutes(i), "coordinator", "REVIEW_REMINDER", "MOH_FDD",
+                    "Reminder number " + i + " to the Food and Drug Department about the pending permit review"
+                            + (i == 40 ? " \u0007\u000B" : ""));
         }
 
         ResponseEntity<byte[]> pdf = http.withBasicAuth("coordinator", "demo")
@@ -107,10 +138,8 @@ class DossierTest {
                 .getForEntity("/api/consignments/" + c.reference + "/dossier.pdf", byte[].class).getBody();
         assertThat(text(pdf)).contains("ຢາປິ່ນປົວ oral rehydration salts");
 
-        try (PdfLayout helvetica = new PdfLayout("footer", Path.of("/no/such/font.ttf"), null)) {
-            helvetica.text("ຢາ salts");
-            assertThat(text(helvetica.toBytes())).contains("?? salts");
-        }
+        HtmlPdf helvetica = new HtmlPdf(Path.of("/no/such/font.ttf"), null);
+        assertThat(text(helvetica.render("<html><body><p>ຢາ salts</p></body></html>"))).contains("?? salts");
     }
 
     private Row releasedWfpConsignment() {
@@ -127,9 +156,9 @@ class DossierTest {
         f.review(c, "MTC", "REJECTED", at("2018-11-02T01:00"), at("2018-11-16T01:00"), at("2018-11-04T03:00"),
                 "mtc", "Radio model not type-approved", false, 1, false);
         f.event(c, at("2018-11-01T00:00"), "wfp", "NOTIFIED", null, "Pre-arrival notification received");
-        f.event(c, at("2018-11-02T00:30"), "molsw", "ENDORSED", null, "Humanitarian need confirmed");
-        f.event(c, at("2018-11-03T03:00"), "moh", "REVIEW_APPROVED", "MOH_FDD", "Permit FDD-2018-114 issued");
-        f.event(c, at("2018-11-04T03:00"), "mtc", "REVIEW_REJECTED", "MTC", "Radio model not type-approved");
+        f.event(c, at("2018-11-02T00:30"), "molsw", "ENDORSEMENT_DECIDED", null, "Humanitarian need confirmed");
+        f.event(c, at("2018-11-03T03:00"), "moh", "REVIEW_DECIDED", "MOH_FDD", "Permit FDD-2018-114 issued");
+        f.event(c, at("2018-11-04T03:00"), "mtc", "REVIEW_DECIDED", "MTC", "Radio model not type-approved");
         f.event(c, at("2018-11-05T00:00"), "customs", "EXEMPTION_DECIDED", null, "Full waiver under the MoU");
         f.event(c, at("2018-11-06T02:00"), "port-wattay", "RELEASED", null, "Released on arrival");
         f.document(c, "PACKING_LIST", "packing-list.pdf", at("2018-11-01T00:10"));

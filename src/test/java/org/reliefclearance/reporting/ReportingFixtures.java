@@ -81,7 +81,7 @@ final class ReportingFixtures {
                         transport_document_type, transport_document_number, donor, provisional_declaration, status,
                         exemption_decision, waived_value, release_number, released_at, arrived_at, emergency_code,
                         created_by, created_at, updated_at)
-                    values (?, ?, ?, ?, 'AWB', ?, ?, false, ?, ?, ?, ?, ?, ?, ?, 'test', ?, ?)""")
+                    values (?, ?, ?, ?, 'AIR_WAYBILL', ?, ?, false, ?, ?, ?, ?, ?, ?, ?, 'test', ?, ?)""")
                     .params(reference, organisation, port, createdAt.plusDays(2), "157-" + reference.substring(4, 12),
                             donor, status, exemptionDecision, waivedValue, releaseNumber, releasedAt, arrivedAt,
                             emergencyCode, createdAt, createdAt)
@@ -121,7 +121,7 @@ final class ReportingFixtures {
         jdbc.sql("""
                 insert into consignment_line (consignment_id, line_no, description, hs_code, category, quantity, unit,
                     value_usd, gross_weight_kg, treatment, authority_code, review_status, review_reason)
-                values (?, ?, ?, ?, ?, 100, 'CARTON', 2500.00, 340.5, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, 100, 'BOX', 2500.00, 340.5, ?, ?, ?, ?)""")
                 .params(c.id, lineNo, description, hsCode, category, treatment, authority, reviewStatus, reviewReason)
                 .update();
     }

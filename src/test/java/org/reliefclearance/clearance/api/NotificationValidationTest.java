@@ -33,12 +33,14 @@ import org.reliefclearance.consignment.ConsignmentRules;
 import org.reliefclearance.registry.Port;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.screening.GoodsCategories;
+import org.reliefclearance.words.Vocabulary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -63,8 +65,10 @@ class NotificationValidationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the validators and the page configuration need besides the mocks below. */
     @TestConfiguration
     @EnableConfigurationProperties(ConsignmentRules.class)
+    @Import(Vocabulary.class)
     static class Rules {
         @Bean
         Clock clock() {
