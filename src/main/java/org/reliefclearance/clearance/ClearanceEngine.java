@@ -1,14 +1,8 @@
 package org.reliefclearance.clearance;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -17,26 +11,23 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
-import org.camunda.bpm.engine.variable.Variables;
 import org.reliefclearance.consignment.WrongStateException;
-import org.reliefclearance.screening.GoodsRequirement;
 import org.springframework.stereotype.Component;
 
 /**
- * The application API's calls into the engine, in one place. They run without a Camunda
- * authenticated user: the API has already decided who may do what ({@link ConsignmentAccess}),
- * and the engine's authorizations are for Tasklist and Cockpit users.
+ * The application API's messages into running cases, in one place. They run without a Camunda
+ * authenticated user: the API has already decided who may do what
+ * ({@link org.reliefclearance.consignment.ConsignmentAccess}), and the engine's authorizations are
+ * for Tasklist and Cockpit users.
  */
 @Component
 public class ClearanceEngine {
 
     private final RuntimeService runtime;
-    private final DecisionService decisions;
     private final IdentityService identity;
 
-    ClearanceEngine(RuntimeService runtime, DecisionService decisions, IdentityService identity) {
+    ClearanceEngine(RuntimeService runtime, IdentityService identity) {
         this.runtime = runtime;
-        this.decisions = decisions;
         this.identity = identity;
     }
 
@@ -59,7 +50,6 @@ public class ClearanceEngine {
                 .processInstanceVariableEquals(ClearanceProcess.Vars.AUTHORITY.name(), authorityCode)
                 .setVariables(variables), explanation);
     }
-
 
     /**
      * Whether an instance of this case (with this authority, if given) subscribes to the message.
@@ -112,5 +102,4 @@ public class ClearanceEngine {
             }
         }
     }
-
 }

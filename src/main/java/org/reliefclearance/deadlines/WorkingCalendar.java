@@ -33,10 +33,6 @@ public final class WorkingCalendar {
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(day);
     }
 
-    public Instant addWorkingDays(Instant start, int days) {
-        return addWorkingTime(start, Duration.ofDays(days));
-    }
-
     /** The instant at which {@code amount} of working time has passed since {@code start}. */
     public Instant addWorkingTime(Instant start, Duration amount) {
         if (amount.isNegative() || amount.isZero()) {

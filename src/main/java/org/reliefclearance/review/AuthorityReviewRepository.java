@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,11 +23,6 @@ public class AuthorityReviewRepository {
     AuthorityReviewRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    public Optional<AuthorityReview> find(long consignmentId, String authorityCode) {
-        return jdbc.sql("select " + COLUMNS + " from authority_review where consignment_id = ? and authority_code = ?")
-                .params(consignmentId, authorityCode).query(AuthorityReview.class).optional();
     }
 
     /** The consignment's reviews, by authority. */

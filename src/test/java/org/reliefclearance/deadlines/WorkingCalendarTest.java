@@ -21,9 +21,9 @@ class WorkingCalendarTest {
     @Test
     void workingDaysSkipTheWeekend() {
         Instant friday = at(2026, 3, 6, 15, 0);
-        assertThat(calendar.addWorkingDays(friday, 2)).isEqualTo(at(2026, 3, 10, 15, 0));
-        assertThat(calendar.addWorkingDays(friday, 5)).isEqualTo(at(2026, 3, 13, 15, 0));
-        assertThat(calendar.addWorkingDays(friday, 10)).isEqualTo(at(2026, 3, 20, 15, 0));
+        assertThat(calendar.addWorkingTime(friday, Duration.ofDays(2))).isEqualTo(at(2026, 3, 10, 15, 0));
+        assertThat(calendar.addWorkingTime(friday, Duration.ofDays(5))).isEqualTo(at(2026, 3, 13, 15, 0));
+        assertThat(calendar.addWorkingTime(friday, Duration.ofDays(10))).isEqualTo(at(2026, 3, 20, 15, 0));
     }
 
     @Test
@@ -35,13 +35,13 @@ class WorkingCalendarTest {
 
     @Test
     void startingOnASaturdayTheFirstWorkingDayIsMonday() {
-        assertThat(calendar.addWorkingDays(at(2026, 3, 7, 10, 0), 1)).isEqualTo(at(2026, 3, 10, 0, 0));
+        assertThat(calendar.addWorkingTime(at(2026, 3, 7, 10, 0), Duration.ofDays(1))).isEqualTo(at(2026, 3, 10, 0, 0));
     }
 
     @Test
     void publicHolidaysDoNotCount() {
         Instant mondayBeforePiMai = at(2026, 4, 13, 9, 0);
-        assertThat(calendar.addWorkingDays(mondayBeforePiMai, 1)).isEqualTo(at(2026, 4, 17, 9, 0));
+        assertThat(calendar.addWorkingTime(mondayBeforePiMai, Duration.ofDays(1))).isEqualTo(at(2026, 4, 17, 9, 0));
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 15))).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 17))).isTrue();
     }
@@ -50,7 +50,7 @@ class WorkingCalendarTest {
     void daysAreCountedInVientianeTime() {
         // Friday 20:00 UTC is already Saturday 03:00 in Vientiane
         Instant fridayEveningUtc = Instant.parse("2026-03-06T20:00:00Z");
-        assertThat(calendar.addWorkingDays(fridayEveningUtc, 1)).isEqualTo(Instant.parse("2026-03-09T17:00:00Z"));
+        assertThat(calendar.addWorkingTime(fridayEveningUtc, Duration.ofDays(1))).isEqualTo(Instant.parse("2026-03-09T17:00:00Z"));
     }
 
     @Test

@@ -393,7 +393,8 @@ class LineMinistryReviewTest {
     }
 
     private AuthorityReview review(String authority) {
-        return reviews.find(consignment.id(), authority).orElseThrow();
+        return reviews.ofConsignment(consignment.id()).stream().filter(r -> r.authorityCode().equals(authority))
+                .findFirst().orElseThrow();
     }
 
     private List<String> lineStatuses() {
