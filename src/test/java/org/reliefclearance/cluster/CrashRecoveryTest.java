@@ -151,7 +151,7 @@ class CrashRecoveryTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/requirements?hsCode=630622&category=SHELTER")).timeout(Duration.ofSeconds(5)).build();
-        boolean ready = false;
+        boolean up = false;
         try {
             Awaitility.await("node on port " + port + " ready, see " + log).atMost(Duration.ofSeconds(150))
                     .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
@@ -160,10 +160,10 @@ class CrashRecoveryTest {
                         }
                         return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                     });
-            ready = true;
+            up = true;
             return started;
         } finally {
-            if (!ready) {
+            if (!up) {
                 started.destroyForcibly();
             }
         }
