@@ -7,6 +7,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -86,6 +92,20 @@ class ArchitectureTest {
                 // the engine's API hands out the current authentication as one of its internal classes
                 .should().dependOnClassesThat(resideInAPackage("org.camunda.bpm.engine.impl..")
                         .and(not(name("org.camunda.bpm.engine.impl.identity.Authentication"))))
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheServiceClockTellsTheTime() {
+        // one clock for Java and the engine, so a deadline computed in code and one fired by a timer agree
+        noClasses().that().resideOutsideOfPackage(ROOT + ".time..")
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(ZoneId.class, "systemDefault")
                 .check(CLASSES);
     }
 }
