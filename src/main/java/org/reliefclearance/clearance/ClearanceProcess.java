@@ -47,7 +47,8 @@ public final class ClearanceProcess {
         public static final String SUMMARISE_REVIEWS = "Task_SummariseReviews";
         public static final String DECIDE_EXEMPTION = "Task_DecideExemption";
         public static final String RECORD_EXEMPTION_DECISION = "Task_RecordExemptionDecision";
-        public static final String CONSIGNMENT_ARRIVED = "Event_ConsignmentArrived";
+        public static final String GOODS_AT_PORT = "Event_GoodsAtPort";
+        public static final String RECORD_ARRIVAL = "Task_RecordArrival";
         public static final String ASSESS_EXAMINATION_RISK = "Task_AssessExaminationRisk";
         public static final String CLEAR_AT_PORT = "Task_ClearAtPort";
         public static final String EXAMINE_GOODS = "Task_ExamineGoods";
@@ -92,6 +93,8 @@ public final class ClearanceProcess {
         /** The authority of one review, the multi-instance element of Task_ReviewByAuthority. */
         public static final Variable<String> AUTHORITY = text("authority");
         public static final Variable<String> ARRIVED_BY = text("arrivedBy");
+        /** Set once the arrival is recorded, whatever step the case is in; Event_GoodsAtPort waits for it. */
+        public static final Variable<Boolean> GOODS_ARRIVED = flag("goodsArrived");
         public static final Variable<String> WITHDRAWAL_REASON = text("withdrawalReason");
         public static final Variable<String> INFORMATION_RESPONSE = text("informationResponse");
         public static final Variable<String> DISTRIBUTION_REPORT = text("distributionReport");

@@ -78,13 +78,25 @@ public class ConsignmentActions {
         });
     }
 
+    /**
+     * At any step after the notification, once: goods often land while ministries still review. The
+     * consignee and the port may both report; the second report is refused, as is one after release.
+     */
     public void reportArrival(Consignment c, String actor) {
         ensureOpen(c);
         inTransaction(() -> {
+            Consignment now = consignments.findByReference(c.reference()).orElseThrow();
+            ensureOpen(now);
+            if (now.releasedAt() != null) {
+                throw new WrongStateException(c.reference() + " has been released (status " + now.status() + ")");
+            }
+            if (now.arrivedAt() != null) {
+                throw new WrongStateException(c.reference() + " arrived already, at " + now.arrivedAt());
+            }
             consignments.addEvent(c.reference(), actor, TimelineEvent.ARRIVAL_REPORTED, null, "Goods arrived at " + c.portCode());
             engine.correlate(c.reference(), ClearanceProcess.Messages.CONSIGNMENT_ARRIVED,
                     Variables.createVariables().putValue(ClearanceProcess.Vars.ARRIVED_BY.name(), actor),
-                    c.reference() + " is not waiting for its arrival (status " + c.status() + ")");
+                    c.reference() + " is not waiting for its arrival (status " + now.status() + ")");
         });
     }
 

@@ -3,7 +3,6 @@ package org.reliefclearance.clearance;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.reliefclearance.consignment.Actors;
-import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.TimelineEvent;
@@ -20,13 +19,10 @@ import org.springframework.stereotype.Component;
 public class ConsignmentStatusRecorder {
 
     private final ConsignmentRepository consignments;
-    private final ConsignmentMilestones milestones;
     private final IdentityService identity;
 
-    ConsignmentStatusRecorder(ConsignmentRepository consignments, ConsignmentMilestones milestones,
-                              IdentityService identity) {
+    ConsignmentStatusRecorder(ConsignmentRepository consignments, IdentityService identity) {
         this.consignments = consignments;
-        this.milestones = milestones;
         this.identity = identity;
     }
 
@@ -56,14 +52,16 @@ public class ConsignmentStatusRecorder {
                 detail);
     }
 
-    /** The goods are at the port: arrival time, status ARRIVED, reported by whom the message names. */
-    public void arrived(DelegateExecution execution) {
-        String reference = reference(execution);
-        String arrivedBy = ClearanceProcess.Vars.ARRIVED_BY.get(execution);
-        String actor = arrivedBy == null ? Actors.current(identity, null) : arrivedBy;
-        milestones.arrived(reference);
-        consignments.updateStatus(reference, ConsignmentStatus.ARRIVED, null);
-        consignments.addEvent(reference, actor, TimelineEvent.ARRIVED, null, "Arrival reported");
+    /** Entering the wait for the goods: only when they have not arrived yet. */
+    public void awaitingArrival(DelegateExecution execution) {
+        if (!Boolean.TRUE.equals(ClearanceProcess.Vars.GOODS_ARRIVED.get(execution))) {
+            set(execution, ConsignmentStatus.AWAITING_ARRIVAL.name());
+        }
+    }
+
+    /** The goods are at the port and the case reaches them: the arrival itself is on the timeline already. */
+    public void atPort(DelegateExecution execution) {
+        consignments.updateStatus(reference(execution), ConsignmentStatus.ARRIVED, null);
     }
 
     private static String reference(DelegateExecution execution) {

@@ -25,10 +25,14 @@ public class ConsignmentMilestones {
                 .params(decision, waivedValue, now(), reference).update();
     }
 
-    /** First report wins: the port and the consignee may both report the same arrival. */
-    public void arrived(String reference) {
-        jdbc.sql("update consignment set arrived_at = coalesce(arrived_at, ?), updated_at = ? where reference = ?")
-                .params(now(), now(), reference).update();
+    /**
+     * First report wins: the port and the consignee may both report the same arrival.
+     *
+     * @return whether this report recorded it
+     */
+    public boolean arrived(String reference) {
+        return jdbc.sql("update consignment set arrived_at = ?, updated_at = ? where reference = ? and arrived_at is null")
+                .params(now(), now(), reference).update() == 1;
     }
 
     public OffsetDateTime released(String reference, String releaseNumber) {

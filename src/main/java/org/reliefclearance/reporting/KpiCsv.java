@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reliefclearance.reporting.KpiReport.AuthorityFigures;
+import org.reliefclearance.reporting.KpiReport.CauseTime;
 import org.reliefclearance.reporting.KpiReport.OpenCase;
+import org.reliefclearance.reporting.KpiReport.PortDwell;
 import org.reliefclearance.reporting.KpiReport.PortTimes;
 import org.reliefclearance.reporting.KpiReport.StatusCount;
 import org.reliefclearance.reporting.KpiReport.StepTime;
@@ -33,6 +35,15 @@ final class KpiCsv {
         }
         for (PortTimes p : report.arrivalToRelease()) {
             csv.stats("arrival_to_release", p.port(), "", "", p.arrivalToRelease());
+        }
+        for (PortDwell p : report.dwellAtBorder()) {
+            csv.row("dwell", p.port(), "", "arrived", p.arrived());
+            csv.row("dwell", p.port(), "", "still_waiting", p.stillWaiting());
+            csv.stats("dwell", p.port(), "", "dwell_", p.dwell());
+            for (CauseTime c : p.causes()) {
+                csv.row("dwell", p.port(), c.cause(), "total_seconds", c.totalSeconds());
+                csv.row("dwell", p.port(), c.cause(), "mean_seconds", c.meanSeconds());
+            }
         }
         for (AuthorityFigures a : report.authorityReviews()) {
             csv.row("authority_review", a.authority(), "", "reviews", a.reviews());

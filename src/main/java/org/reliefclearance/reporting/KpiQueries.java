@@ -31,6 +31,10 @@ class KpiQueries {
     record ReleasedConsignment(String port, OffsetDateTime arrivedAt, OffsetDateTime releasedAt) {
     }
 
+    /** Goods that arrived: released ones, and those still waiting in an open case. */
+    record ArrivedConsignment(String reference, String port, OffsetDateTime arrivedAt, OffsetDateTime releasedAt) {
+    }
+
     record Review(String authority, String status, OffsetDateTime requestedAt, OffsetDateTime dueAt,
                   OffsetDateTime decidedAt, boolean tacit, int reminders, boolean escalated,
                   String consignmentStatus) {
@@ -46,6 +50,19 @@ class KpiQueries {
                         + " group by c.status order by c.status")
                 .params(where.params())
                 .query((rs, n) -> new StatusCount(rs.getString(1), rs.getLong(2))).list();
+    }
+
+    List<ArrivedConsignment> arrived(ReportFilter filter) {
+        ReportFilter.Condition where = filter.condition(name -> ":" + name, clock.getZone());
+        return jdbc.sql("select c.reference, c.port_code, c.arrived_at, c.released_at from consignment c where "
+                        + where.sql() + " and c.arrived_at is not null"
+                        + " and (c.released_at is not null or c.status not in (:terminal)) order by c.reference")
+                .params(where.params())
+                .param("terminal", Arrays.stream(ConsignmentStatus.values()).filter(ConsignmentStatus::isTerminal)
+                        .map(Enum::name).toList())
+                .query((rs, n) -> new ArrivedConsignment(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class)))
+                .list();
     }
 
     List<ReleasedConsignment> released(ReportFilter filter) {

@@ -18,6 +18,7 @@ public record KpiReport(
         long consignments,
         List<StatusCount> consignmentsByStatus,
         List<PortTimes> arrivalToRelease,
+        List<PortDwell> dwellAtBorder,
         List<AuthorityFigures> authorityReviews,
         List<StepTime> stepTimes,
         DutiesWaived dutiesWaived,
@@ -28,6 +29,21 @@ public record KpiReport(
 
     /** Arrival reported to release note issued, per port of entry. */
     public record PortTimes(String port, DurationStats arrivalToRelease) {
+    }
+
+    /**
+     * Goods that arrived at a port, released or still waiting: how long they stayed (arrival to
+     * release, or to now) and what they waited for, most first.
+     */
+    public record PortDwell(String port, long arrived, long stillWaiting, DurationStats dwell, List<CauseTime> causes) {
+    }
+
+    /** Time all of a port's arrived goods waited for one cause, and its mean per consignment, in seconds. */
+    public record CauseTime(String cause, long totalSeconds, long meanSeconds) {
+
+        public Duration mean() {
+            return Duration.ofSeconds(meanSeconds);
+        }
     }
 
     /**

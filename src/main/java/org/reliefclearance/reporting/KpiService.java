@@ -33,11 +33,13 @@ public class KpiService {
 
     private final KpiQueries queries;
     private final StepTimes stepTimes;
+    private final DwellTimes dwellTimes;
     private final Clock clock;
 
-    KpiService(KpiQueries queries, StepTimes stepTimes, Clock clock) {
+    KpiService(KpiQueries queries, StepTimes stepTimes, DwellTimes dwellTimes, Clock clock) {
         this.queries = queries;
         this.stepTimes = stepTimes;
+        this.dwellTimes = dwellTimes;
         this.clock = clock;
     }
 
@@ -49,6 +51,7 @@ public class KpiService {
                 byStatus.stream().mapToLong(StatusCount::count).sum(),
                 byStatus,
                 arrivalToRelease(filter),
+                dwellTimes.of(filter),
                 authorityFigures(queries.reviews(filter), now),
                 stepTimes.of(filter),
                 new DutiesWaived(waived.stream().map(WaiverByDecision::waivedValue)

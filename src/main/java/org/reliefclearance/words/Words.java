@@ -81,6 +81,11 @@ public final class Words {
         return code("treatment", code, null);
     }
 
+    /** What goods at the border waited for: a clearance step's {@code waitingFor} property, or OTHER. */
+    public String waitedFor(String code) {
+        return code("waitingFor", code, null);
+    }
+
     public String category(String code) {
         return code("category", code, null);
     }

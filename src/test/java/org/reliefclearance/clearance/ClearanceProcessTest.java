@@ -147,7 +147,7 @@ class ClearanceProcessTest {
         assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.AWAITING_EXEMPTION_DECISION);
 
         cases.decideExemption(instance, "FULL", null, null);
-        assertThat(instance).isWaitingAt(Elements.CONSIGNMENT_ARRIVED);
+        assertThat(instance).isWaitingAt(Elements.GOODS_AT_PORT);
         Consignment exempted = cases.consignment(instance);
         assertThat(exempted.status()).isEqualTo(ConsignmentStatus.AWAITING_ARRIVAL);
         assertThat(exempted.exemptionDecision()).isEqualTo("FULL");
@@ -181,6 +181,37 @@ class ClearanceProcessTest {
                 "REVIEWS_SUMMARISED", "AWAITING_EXEMPTION_DECISION", "EXEMPTION_DECIDED", "EXEMPTION_RECORDED",
                 "AWAITING_ARRIVAL", "ARRIVED", "RISK_ASSESSED", "PORT_CLEARANCE_DECIDED", "RELEASED",
                 "HANDED_OVER_TO_CUSTOMS", "AWAITING_DISTRIBUTION_REPORT", "DISTRIBUTION_REPORTED", "CLOSED");
+    }
+
+    @Test
+    void goodsThatLandDuringTheReviewAreRecordedAtOnceAndTheCaseGoesStraightToThePort() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.MEDICINE, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY);
+
+        cases.arrive(instance);
+
+        // recorded while the ministry still reviews: the review goes on, the status stays
+        assertThat(instance).hasPassed(Elements.RECORD_ARRIVAL).isWaitingAt(Elements.REVIEW_BY_AUTHORITY)
+                .variables().containsEntry(Vars.GOODS_ARRIVED.name(), true);
+        Consignment waiting = cases.consignment(instance);
+        assertThat(waiting.arrivedAt()).isNotNull();
+        assertThat(waiting.status()).isEqualTo(ConsignmentStatus.UNDER_REVIEW);
+        assertThat(cases.actorOf(instance, "ARRIVED")).isEqualTo("port-wattay");
+
+        cases.review(instance, "MOH_FDD", "APPROVE", null, null);
+        cases.decideExemption(instance, "FULL", null, null);
+
+        // no second wait for goods already at the port
+        assertThat(instance).hasPassed(Elements.GOODS_AT_PORT, Elements.ASSESS_EXAMINATION_RISK)
+                .isWaitingAt(Elements.CLEAR_AT_PORT);
+        Consignment atPort = cases.consignment(instance);
+        assertThat(atPort.status()).isEqualTo(ConsignmentStatus.ARRIVED);
+        assertThat(atPort.arrivedAt()).isEqualTo(waiting.arrivedAt());
+        assertThat(cases.eventTypes(instance)).containsSubsequence("UNDER_REVIEW", "ARRIVED",
+                "EXEMPTION_DECIDED", "RISK_ASSESSED").doesNotContain("AWAITING_ARRIVAL")
+                .filteredOn("ARRIVED"::equals).hasSize(1);
     }
 
     @Test

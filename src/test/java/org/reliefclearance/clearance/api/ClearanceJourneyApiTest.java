@@ -160,6 +160,39 @@ class ClearanceJourneyApiTest {
     }
 
     @Test
+    void goodsMayArriveWhileTheMinistryStillReviewsButOnlyOnce() {
+        ApiClient api = new ApiClient(http);
+        String reference = api.notifyConsignment("wfp");
+        String path = "/api/consignments/" + reference;
+        ProcessInstance clearance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(ClearanceProcess.KEY).singleResult();
+        runJobs(clearance);
+        complete(clearance, ClearanceProcess.Elements.ENDORSE_REQUEST, Map.of(
+                ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
+        runJobs(clearance);
+
+        ResponseEntity<JsonNode> arrived = api.postTo("port-wattay", path + "/arrival", null);
+
+        assertThat(arrived.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(arrived.getBody().get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(arrived.getBody().get("arrivedAt").asText()).isNotBlank();
+        assertThat(eventTypes(arrived.getBody())).contains("ARRIVAL_REPORTED", "ARRIVED");
+        assertThat(runtime.createExecutionQuery().processInstanceId(clearance.getId())
+                .activityId(ClearanceProcess.Elements.REVIEW_BY_AUTHORITY).count()).isOne();
+
+        ResponseEntity<JsonNode> again = api.postTo("wfp", path + "/arrival", null);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(again.getBody().get("detail").asText()).contains("arrived already");
+        JsonNode after = api.get("wfp", path).getBody();
+        assertThat(after.get("arrivedAt")).isEqualTo(arrived.getBody().get("arrivedAt"));
+        assertThat(after.get("timeline")).isEqualTo(arrived.getBody().get("timeline"));
+
+        assertThat(api.postTo("port-wattay", "/api/consignments/RC-2026-999999/arrival", null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void railConsignmentNotesFitTheTable() {
         ApiClient api = new ApiClient(http);
         ResponseEntity<JsonNode> created = api.post("laoredcross", ApiClient.validNotification()

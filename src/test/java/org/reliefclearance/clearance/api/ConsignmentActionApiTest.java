@@ -190,14 +190,30 @@ class ConsignmentActionApiTest {
     }
 
     @Test
-    void arrivalBeforeTheCaseWaitsForItIsAConflict() {
+    void goodsMayArriveRightAfterTheNotification() {
         String reference = api.notifyConsignment("wfp");
 
         ResponseEntity<JsonNode> answer = api.postTo("port-wattay", "/api/consignments/" + reference + "/arrival", null);
 
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().get("arrivedAt").asText()).isNotBlank();
+        assertThat(eventTypes(reference)).contains("ARRIVAL_REPORTED", "ARRIVED");
+    }
+
+    @Test
+    void releasedGoodsCannotArriveAgain() {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED, reference, Map.of());
+        jdbc.sql("update consignment set released_at = created_at, status = 'AWAITING_DISTRIBUTION_REPORT'"
+                + " where reference = ?").param(reference).update();
+
+        ResponseEntity<JsonNode> answer = api.postTo("port-wattay", "/api/consignments/" + reference + "/arrival", null);
+
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(answer.getBody().get("detail").asText()).contains("not waiting for its arrival");
+        assertThat(answer.getBody().get("detail").asText()).contains("released");
         assertThat(eventTypes(reference)).doesNotContain("ARRIVAL_REPORTED");
+        assertThat(consignments.findByReference(reference).orElseThrow().arrivedAt()).isNull();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.getId()).count()).isOne();
     }
 
     @Test
