@@ -4,6 +4,8 @@ package org.reliefclearance.deadlines;
 public enum DeadlineStep {
     ENDORSEMENT,
     AUTHORITY_REVIEW,
+    /** An overdue review, with the head of the authority. */
+    HEAD_OF_AUTHORITY,
     INFORMATION_RESPONSE,
     EXEMPTION_DECISION,
     PROVISIONAL_DECLARATION,

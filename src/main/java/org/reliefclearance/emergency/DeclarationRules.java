@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.reliefclearance.emergency.NationalEmergency.Vars;
 import org.reliefclearance.forms.FormContract.Violation;
@@ -24,8 +25,8 @@ class DeclarationRules implements StepRules {
     }
 
     @Override
-    public String formId() {
-        return "declare-emergency";
+    public Set<String> formIds() {
+        return Set.of("declare-emergency");
     }
 
     @Override

@@ -36,7 +36,10 @@ final class StepForms {
 
     StepForms(ProcessEngineConfigurationImpl engine, Collection<StepRules> rules) {
         this.engine = engine;
-        this.rulesByForm = rules.stream().collect(Collectors.groupingBy(StepRules::formId));
+        this.rulesByForm = rules.stream()
+                .flatMap(rule -> rule.formIds().stream().map(form -> Map.entry(form, rule)))
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     /** The task as the guard needs it: its form, the variables it shows, who may work it. */

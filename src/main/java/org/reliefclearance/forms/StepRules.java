@@ -2,6 +2,7 @@ package org.reliefclearance.forms;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a step's submission must keep beyond what its form can say, checked at the engine's door
@@ -9,8 +10,8 @@ import java.util.Map;
  */
 public interface StepRules {
 
-    /** The form whose submissions these rules check. */
-    String formId();
+    /** The forms whose submissions these rules check. */
+    Set<String> formIds();
 
     /** @return the values that break a rule, each naming the form field */
     List<FormContract.Violation> check(Submission submission);

@@ -12,6 +12,11 @@ public record DemoProperties(String password, List<DemoUser> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record DemoUser(String id, String firstName, String lastName, String group) {
+    /** {@code alsoIn}: further groups, e.g. a ministry's head is an official of the ministry too. */
+    public record DemoUser(String id, String firstName, String lastName, String group, List<String> alsoIn) {
+
+        public DemoUser {
+            alsoIn = alsoIn == null ? List.of() : List.copyOf(alsoIn);
+        }
     }
 }

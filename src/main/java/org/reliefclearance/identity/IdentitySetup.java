@@ -73,6 +73,7 @@ class IdentitySetup {
                 createUser(u.id(), u.firstName(), u.lastName(), demo.password());
             }
             ensureMembership(u.id(), u.group());
+            u.alsoIn().forEach(group -> ensureMembership(u.id(), group));
         }
         log.warn("Demo profile: {} demo users with the shared demo password are active", users.size());
     }

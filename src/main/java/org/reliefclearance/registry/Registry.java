@@ -34,12 +34,12 @@ public class Registry {
     }
 
     public List<Authority> authorities() {
-        return jdbc.sql("select code, name, ministry, group_id, tacit_approval_in_emergency from authority order by code")
+        return jdbc.sql("select code, name, ministry, group_id, tacit_approval_in_emergency, head_group_id from authority order by code")
                 .query(Authority.class).list();
     }
 
     public Optional<Authority> authority(String code) {
-        return jdbc.sql("select code, name, ministry, group_id, tacit_approval_in_emergency from authority where code = ?")
+        return jdbc.sql("select code, name, ministry, group_id, tacit_approval_in_emergency, head_group_id from authority where code = ?")
                 .param(code).query(Authority.class).optional();
     }
 

@@ -100,7 +100,13 @@ public class AuthorityReviews {
     public void escalate(String reference, String authorityCode, Instant dueAt) {
         reviews.markEscalated(consignment(reference).id(), authorityCode);
         consignments.addEvent(reference, SYSTEM, TimelineEvent.REVIEW_ESCALATED, authorityCode,
-                "No decision by " + deadlines.display(dueAt) + "; handed to the NLPWG coordinators");
+                "No decision by " + deadlines.display(dueAt) + "; handed to the head of the authority");
+    }
+
+    /** The head did not act by its own deadline: the coordinators follow up, without deciding. */
+    public void escalateToCoordinators(String reference, String authorityCode) {
+        consignments.addEvent(reference, SYSTEM, TimelineEvent.REVIEW_ESCALATED_TO_COORDINATORS, authorityCode,
+                "The head of the authority did not act in time; handed to the NLPWG coordinators");
     }
 
     /**

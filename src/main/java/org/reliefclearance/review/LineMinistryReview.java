@@ -43,9 +43,11 @@ public final class LineMinistryReview {
         public static final String REVIEW_OVERDUE = "Event_ReviewOverdue";
         public static final String RECORD_TACIT_APPROVAL = "Task_RecordTacitApproval";
         public static final String ESCALATE_REVIEW = "Task_EscalateReview";
+        public static final String DECIDE_OVERDUE_REVIEW = "Task_DecideOverdueReview";
+        public static final String HEAD_DEADLINE_PASSED = "Event_HeadDeadlinePassed";
         public static final String HANDLE_OVERDUE_REVIEW = "Task_HandleOverdueReview";
         public static final String REOPEN_REVIEW = "Task_ReopenReview";
-        public static final String RECORD_COORDINATOR_DECISION = "Task_RecordCoordinatorDecision";
+        public static final String RECORD_HEAD_DECISION = "Task_RecordHeadDecision";
         public static final String RECORD_INFORMATION_REQUEST = "Task_RecordInformationRequest";
         public static final String AWAIT_INFORMATION = "Gateway_AwaitInformation";
         public static final String INFORMATION_PROVIDED = "Event_InformationProvided";
@@ -55,7 +57,7 @@ public final class LineMinistryReview {
         public static final String RECORD_REVIEW_DECISION = "Task_RecordReviewDecision";
         public static final String REVIEW_DECIDED = "Event_ReviewDecided";
         public static final String TACITLY_APPROVED = "Event_TacitlyApproved";
-        public static final String COORDINATOR_DECIDED = "Event_CoordinatorDecided";
+        public static final String DECIDED_BY_HEAD = "Event_DecidedByHead";
         public static final String REJECTED_WITHOUT_INFORMATION = "Event_RejectedWithoutInformation";
 
         private Elements() {
@@ -69,6 +71,8 @@ public final class LineMinistryReview {
         public static final Variable<String> AUTHORITY = text("authority");
         // set by Task_PrepareReview for the candidate group, the timers and the form
         public static final Variable<String> REVIEW_GROUP = text("reviewGroup");
+        /** The authority's head (director), who takes the review first once it is overdue. */
+        public static final Variable<String> REVIEW_HEAD_GROUP = text("reviewHeadGroup");
         public static final Variable<String> REVIEW_ASSIGNEE = text("reviewAssignee");
         public static final Variable<String> AUTHORITY_NAME = text("authorityName");
         public static final Variable<String> ORGANISATION = text("organisation");
@@ -97,7 +101,7 @@ public final class LineMinistryReview {
         public static final Variable<String> INFORMATION_RESPONSE = text("informationResponse");
         /** The question the consignee answered, shown with the answer (plain text, never Markdown). */
         public static final Variable<String> INFORMATION_ASKED = text("informationAsked");
-        // the coordinator's form at the deadline
+        // the head's, then the coordinators' form at the deadline
         public static final Variable<OverdueReviewAction> OVERDUE_ACTION =
                 choice("overdueAction", OverdueReviewAction.class);
         /** A date-time from the form: read in the country's zone ({@link Variable#instantIn}). */

@@ -1,6 +1,9 @@
 package org.reliefclearance.review;
 
-/** What the coordinators do with a review past its deadline. */
+/**
+ * What is done with a review past its deadline: the authority's head may do any of these; the
+ * coordinators only extend or reassign (their form offers no decision).
+ */
 public enum OverdueReviewAction {
     EXTEND,
     REASSIGN,

@@ -3,6 +3,7 @@ package org.reliefclearance.review;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.reliefclearance.deadlines.Deadlines;
@@ -15,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * An overdue review goes back to the reviewers only with a deadline in the future (required when
+ * For the head of the authority and the coordinators alike: an overdue review goes back to the reviewers only with a deadline in the future (required when
  * extending), and only to an official of the reviewing authority's own group.
  */
 @Component
@@ -33,8 +34,8 @@ class OverdueReviewRules implements StepRules {
     }
 
     @Override
-    public String formId() {
-        return "handle-overdue-review";
+    public Set<String> formIds() {
+        return Set.of("decide-overdue-review", "handle-overdue-review");
     }
 
     @Override

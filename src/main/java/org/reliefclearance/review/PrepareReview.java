@@ -40,6 +40,7 @@ class PrepareReview implements JavaDelegate {
 
         Vars.CONSIGNMENT_REFERENCE.set(execution, reference);
         Vars.REVIEW_GROUP.set(execution, opened.authority().groupId());
+        Vars.REVIEW_HEAD_GROUP.set(execution, opened.authority().headGroupId());
         Vars.REVIEW_ASSIGNEE.set(execution, null);
         Vars.AUTHORITY_NAME.set(execution, opened.authority().name() + ", " + opened.authority().ministry());
         Vars.ORGANISATION.set(execution, opened.organisationName());

@@ -6,7 +6,10 @@ import org.reliefclearance.deadlines.Deadlines;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
-/** Task_ReopenReview: the coordinator extended the deadline or reassigned the review; back to the reviewers. */
+/**
+ * Task_ReopenReview: the head of the authority or the coordinators extended the deadline or reassigned
+ * the review; back to the reviewers.
+ */
 @Component("reopenReview")
 class ReopenReview implements JavaDelegate {
 
@@ -27,7 +30,7 @@ class ReopenReview implements JavaDelegate {
                 ReviewExecution.decidedBy(execution), Vars.OVERDUE_REASON.get(execution));
 
         ReviewExecution.setClock(execution, clock.dueAt(), clock.reminderAt(),
-                deadlines.display(clock.dueAt()) + (reassign ? ", reassigned" : ", extended") + " by the coordinators");
+                deadlines.display(clock.dueAt()) + (reassign ? ", reassigned" : ", extended") + " after the deadline passed");
         Vars.REVIEW_ASSIGNEE.set(execution, assignee);
         Vars.TACIT_APPROVAL_ALLOWED.set(execution, reviews.tacitApprovalAllowed(Vars.AUTHORITY.require(execution)));
         ReviewExecution.clearDecision(execution);

@@ -53,6 +53,8 @@ class ClearanceDeadlinesDecisionTest {
     static final List<Case> CASES = List.of(
             new Case("ENDORSEMENT", "-", false, 2, null, "Rule_EndorsementNormal"),
             new Case("ENDORSEMENT", "-", true, null, 24, "Rule_EndorsementEmergency"),
+            new Case("HEAD_OF_AUTHORITY", "MTC", false, 2, null, "Rule_HeadOfAuthorityNormal"),
+            new Case("HEAD_OF_AUTHORITY", "MOH_FDD", true, null, 12, "Rule_HeadOfAuthorityEmergency"),
             new Case("AUTHORITY_REVIEW", "MOH_FDD", false, 5, null, "Rule_ReviewMohFddNormal"),
             new Case("AUTHORITY_REVIEW", "MOH_FDD", true, null, 24, "Rule_ReviewMohFddEmergency"),
             new Case("AUTHORITY_REVIEW", "MAF_DOA", false, 5, null, "Rule_ReviewMafDoaNormal"),

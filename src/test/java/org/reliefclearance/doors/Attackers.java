@@ -15,7 +15,7 @@ final class Attackers {
 
     /** One user per role (and a second organisation and port, for cross-organisation and cross-port attempts). */
     static final List<String> USERS = List.of("wfp", "laoredcross", "molsw", "customs", "port-wattay",
-            "port-thanaleng", "moh", "mtc", "coordinator", "owner");
+            "port-thanaleng", "moh", "mtc", "mtc-head", "coordinator", "owner");
 
     private Attackers() {
     }

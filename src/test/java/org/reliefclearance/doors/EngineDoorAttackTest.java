@@ -25,6 +25,7 @@ import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.doors.EngineClient.Door;
+import org.reliefclearance.review.LineMinistryReview;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -59,6 +60,7 @@ class EngineDoorAttackTest {
     private ProcessInstance underReview;
     private ProcessInstance atExemption;
     private ProcessInstance atPort;
+    private ProcessInstance overdueReview;
     private Job historyCleanup;
 
     @BeforeAll
@@ -76,6 +78,12 @@ class EngineDoorAttackTest {
         cases.endorse(atPort);
         cases.decideExemption(atPort, "FULL", null, null);
         cases.arrive(atPort);
+        overdueReview = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(overdueReview);
+        ProcessInstance mtcReview = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(overdueReview.getId()).singleResult();
+        cases.fireTimer(mtcReview, LineMinistryReview.Elements.REVIEW_OVERDUE);
+        cases.runJobs(overdueReview);
         List<Job> cleanup = engine.getHistoryService().findHistoryCleanupJobs();
         historyCleanup = cleanup.isEmpty() ? engine.getHistoryService().cleanUpHistoryAsync(true) : cleanup.get(0);
     }
@@ -169,6 +177,22 @@ class EngineDoorAttackTest {
                         variables("reviewDecision", "APPROVE")))));
     }
 
+    @ParameterizedTest(name = "{1} through {0}")
+    @MethodSource("org.reliefclearance.doors.Attackers#everyUserThroughEveryDoor")
+    void onlyTheHeadOfTheAuthorityDecidesItsOverdueReview(Door door, String user) {
+        if (user.equals("mtc-head")) {
+            return;
+        }
+        Task overdue = review(overdueReview, "MTC");
+        assertThat(overdue.getTaskDefinitionKey()).isEqualTo(LineMinistryReview.Elements.DECIDE_OVERDUE_REVIEW);
+        String task = "task/" + overdue.getId();
+        unchangedAfter(() -> List.of(
+                client.post(door, user, task + "/submit-form", Map.of("variables",
+                        variables("overdueAction", "DECIDE_APPROVE", "overdueReason", "Approved for them"))),
+                client.post(door, user, task + "/complete", Map.of("variables",
+                        variables("overdueAction", "DECIDE_REJECT", "overdueReason", "Rejected for them")))));
+    }
+
     @ParameterizedTest(name = "through {0}")
     @MethodSource("org.reliefclearance.doors.Attackers#doors")
     void anOfficialCannotForgeWhatTheCaseDecidesOn(Door door) {
@@ -218,6 +242,26 @@ class EngineDoorAttackTest {
                 select r.status || ' ' || r.decided_by from authority_review r join consignment c on c.id = r.consignment_id
                 where c.reference = ? and r.authority_code = 'MOH_FDD'""").param(reference(instance))
                 .query(String.class).single()).isEqualTo("APPROVED moh");
+    }
+
+    @ParameterizedTest(name = "through {0}")
+    @MethodSource("org.reliefclearance.doors.Attackers#doors")
+    void theHeadOfTheAuthorityDecidesItsOverdueReview(Door door) {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(instance);
+        cases.fireTimer(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .singleResult(), LineMinistryReview.Elements.REVIEW_OVERDUE);
+        cases.runJobs(instance);
+        String task = "task/" + review(instance, "MTC").getId();
+
+        ResponseEntity<String> decided = client.post(door, "mtc-head", task + "/submit-form", Map.of("variables",
+                variables("overdueAction", "DECIDE_APPROVE", "overdueReason", "Licence exemption for relief radios")));
+
+        assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.sql("""
+                select r.status || ' ' || r.decided_by from authority_review r join consignment c on c.id = r.consignment_id
+                where c.reference = ? and r.authority_code = 'MTC'""").param(reference(instance))
+                .query(String.class).single()).isEqualTo("APPROVED mtc-head");
     }
 
     @ParameterizedTest(name = "through {0}")
@@ -274,7 +318,7 @@ class EngineDoorAttackTest {
 
     /** Runs the attempts and asserts each was refused (403, or 400 for a value the form refuses) and no case changed. */
     private void unchangedAfter(Supplier<List<ResponseEntity<String>>> attempts) {
-        List<ProcessInstance> victims = List.of(awaitingEndorsement, underReview, atExemption, atPort);
+        List<ProcessInstance> victims = List.of(awaitingEndorsement, underReview, atExemption, atPort, overdueReview);
         List<CaseState> before = victims.stream().map(this::state).toList();
         List<ResponseEntity<String>> answers = attempts.get();
         assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().value()).as(answer.getBody())

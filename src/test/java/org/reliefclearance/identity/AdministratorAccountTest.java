@@ -30,7 +30,7 @@ class AdministratorAccountTest {
 
     private static final String STRONG = "Str0ng-relief-passphrase";
     private static final DemoProperties DEMO = new DemoProperties("demo",
-            List.of(new DemoProperties.DemoUser("wfp", "Anna", "Logistician", "org-wfp")));
+            List.of(new DemoProperties.DemoUser("wfp", "Anna", "Logistician", "org-wfp", List.of())));
 
     private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
     private final Registry registry = mock(Registry.class);

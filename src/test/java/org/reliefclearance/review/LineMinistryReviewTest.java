@@ -261,20 +261,26 @@ class LineMinistryReviewTest {
     }
 
     @Test
-    void anOverdueReviewGoesToTheCoordinatorsWhoExtendIt() {
+    void anOverdueReviewGoesFirstToTheHeadOfTheAuthorityWhoExtendsIt() {
         ProcessInstance review = fixture.startReview(consignment, "MTC");
         assertThat(fixture.job(review, Elements.REVIEW_OVERDUE).getDuedate())
                 .isEqualTo(Date.from(at(2026, 3, 16, 9))); // ten working days
 
         overdue(review);
 
-        assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW).hasPassed(Elements.ESCALATE_REVIEW)
+        assertThat(review).isWaitingAt(Elements.DECIDE_OVERDUE_REVIEW).hasPassed(Elements.ESCALATE_REVIEW)
                 .hasNotPassed(Elements.RECORD_TACIT_APPROVAL);
-        assertThat(task(review)).hasCandidateGroup("nlpwg-coordinators");
+        assertThat(task(review)).hasCandidateGroup("mtc-heads");
+        // two working days from the moment the review passed its deadline
+        assertThat(task(review).getDueDate()).isAfter(Date.from(MONDAY))
+                .isEqualTo(fixture.job(review, Elements.HEAD_DEADLINE_PASSED).getDuedate());
         assertThat(review("MTC").escalated()).isTrue();
+        assertThat(eventTypes()).contains(TimelineEvent.REVIEW_ESCALATED.name())
+                .doesNotContain(TimelineEvent.REVIEW_ESCALATED_TO_COORDINATORS.name());
 
-        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(), OverdueReviewAction.EXTEND.name(),
-                Vars.NEW_DEADLINE.name(), "2026-03-20T17:00+07:00", Vars.OVERDUE_REASON.name(), "Licence desk understaffed"));
+        completeAs("mtc-head", List.of("mtc-heads", "mtc"), review, vars(Vars.OVERDUE_ACTION.name(),
+                OverdueReviewAction.EXTEND.name(), Vars.NEW_DEADLINE.name(), "2026-03-20T17:00+07:00",
+                Vars.OVERDUE_REASON.name(), "Licence desk understaffed"));
 
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT).hasPassed(Elements.REOPEN_REVIEW);
         assertThat(task(review)).hasCandidateGroup("mtc").isNotAssigned();
@@ -282,37 +288,58 @@ class LineMinistryReviewTest {
         assertThat(review("MTC")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
             assertThat(r.dueAt().toInstant()).isEqualTo(at(2026, 3, 20, 17));
-            assertThat(r.escalated()).isTrue();
         });
         assertThat(events()).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo(TimelineEvent.REVIEW_DEADLINE_EXTENDED.name());
-            assertThat(e.actor()).isEqualTo("coordinator");
+            assertThat(e.actor()).isEqualTo("mtc-head");
         });
     }
 
     @Test
-    void theCoordinatorsMayReassignOrDecideAnOverdueReview() {
+    void theHeadOfTheAuthorityMayRejectItsOverdueLines() {
         ProcessInstance review = fixture.startReview(consignment, "MTC");
         overdue(review);
 
-        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(), OverdueReviewAction.REASSIGN.name(),
-                Vars.REASSIGN_TO.name(), "mtc", Vars.OVERDUE_REASON.name(), "The usual reviewer is away"));
-        assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
-        assertThat(task(review)).isAssignedTo("mtc");
-        assertThat(review("MTC").dueAt().toInstant()).isEqualTo(at(2026, 3, 16, 9)); // a fresh review period
+        completeAs("mtc-head", List.of("mtc-heads", "mtc"), review, vars(Vars.OVERDUE_ACTION.name(),
+                OverdueReviewAction.DECIDE_REJECT.name(), Vars.OVERDUE_REASON.name(),
+                "No licence possible for this frequency band"));
 
-        overdue(review);
-        completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(), OverdueReviewAction.DECIDE_REJECT.name(),
-                Vars.OVERDUE_REASON.name(), "No licence possible for this frequency band"));
-
-        assertThat(review).isEnded().hasPassed(Elements.RECORD_COORDINATOR_DECISION, Elements.COORDINATOR_DECIDED);
+        assertThat(review).isEnded().hasPassed(Elements.RECORD_HEAD_DECISION, Elements.DECIDED_BY_HEAD);
         assertThat(review("MTC")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.REJECTED);
-            assertThat(r.decidedBy()).isEqualTo("coordinator");
+            assertThat(r.decidedBy()).isEqualTo("mtc-head");
             assertThat(r.escalated()).isTrue();
             assertThat(r.tacit()).isFalse();
         });
         assertThat(lineStatuses()).containsExactly("PENDING", "PENDING", "REJECTED", null);
+    }
+
+    @Test
+    void whenTheHeadDoesNotActTheCoordinatorsFollowUpButNeverDecide() {
+        ProcessInstance review = fixture.startReview(consignment, "MTC");
+        overdue(review);
+
+        fixture.executeJob(review, Elements.HEAD_DEADLINE_PASSED);
+
+        assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW).hasNotPassed(Elements.RECORD_HEAD_DECISION);
+        assertThat(task(review)).hasCandidateGroup("nlpwg-coordinators");
+        assertThat(eventTypes()).contains(TimelineEvent.REVIEW_ESCALATED_TO_COORDINATORS.name());
+        List<String> before = eventTypes();
+
+        assertThatThrownBy(() -> completeAs("coordinator", List.of("nlpwg-coordinators"), review, vars(
+                Vars.OVERDUE_ACTION.name(), OverdueReviewAction.DECIDE_APPROVE.name(),
+                Vars.OVERDUE_REASON.name(), "Approve it for them")))
+                .hasMessageContaining("overdueAction");
+        assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW);
+        assertThat(review("MTC").status()).isEqualTo(ReviewStatus.PENDING);
+        assertThat(eventTypes()).isEqualTo(before);
+
+        completeAs("coordinator", List.of("nlpwg-coordinators"), review, vars(Vars.OVERDUE_ACTION.name(),
+                OverdueReviewAction.REASSIGN.name(), Vars.REASSIGN_TO.name(), "mtc-head",
+                Vars.OVERDUE_REASON.name(), "The usual reviewer is away"));
+        assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
+        assertThat(task(review)).isAssignedTo("mtc-head");
+        assertThat(review("MTC").dueAt().toInstant()).isEqualTo(at(2026, 3, 16, 9)); // a fresh review period
     }
 
     @Test
@@ -346,7 +373,7 @@ class LineMinistryReviewTest {
 
         overdue(review);
 
-        assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW).hasNotPassed(Elements.RECORD_TACIT_APPROVAL);
+        assertThat(review).isWaitingAt(Elements.DECIDE_OVERDUE_REVIEW).hasNotPassed(Elements.RECORD_TACIT_APPROVAL);
         assertThat(review("MTC")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
             assertThat(r.tacit()).isFalse();
@@ -359,12 +386,18 @@ class LineMinistryReviewTest {
         ProcessInstance review = fixture.startReview(consignment, "MTC");
         overdue(review);
 
-        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(),
+        assertThatThrownBy(() -> completeAs("mtc-head", List.of("mtc-heads", "mtc"), review, vars(Vars.OVERDUE_ACTION.name(),
                 OverdueReviewAction.REASSIGN.name(), Vars.REASSIGN_TO.name(), "wfp", Vars.OVERDUE_REASON.name(), "Give it to the consignee")))
                 .hasMessageContaining("(reassignTo) must be an official of the reviewing authority (mtc)");
-        assertThatThrownBy(() -> completeAs("coordinator", "nlpwg-coordinators", review, vars(Vars.OVERDUE_ACTION.name(),
+        assertThatThrownBy(() -> completeAs("mtc-head", List.of("mtc-heads", "mtc"), review, vars(Vars.OVERDUE_ACTION.name(),
                 OverdueReviewAction.EXTEND.name(), Vars.OVERDUE_REASON.name(), "More time")))
                 .hasMessageContaining("(newDeadline) is required to extend the deadline");
+        assertThat(review).isWaitingAt(Elements.DECIDE_OVERDUE_REVIEW);
+
+        fixture.executeJob(review, Elements.HEAD_DEADLINE_PASSED);
+        assertThatThrownBy(() -> completeAs("coordinator", List.of("nlpwg-coordinators"), review, vars(Vars.OVERDUE_ACTION.name(),
+                OverdueReviewAction.REASSIGN.name(), Vars.REASSIGN_TO.name(), "moh", Vars.OVERDUE_REASON.name(), "Health can do it")))
+                .hasMessageContaining("(reassignTo) must be an official of the reviewing authority (mtc)");
 
         assertThat(review).isWaitingAt(Elements.HANDLE_OVERDUE_REVIEW);
         assertThat(review("MTC").status()).isEqualTo(ReviewStatus.PENDING);
@@ -380,7 +413,11 @@ class LineMinistryReviewTest {
     }
 
     private void completeAs(String user, String group, ProcessInstance instance, Map<String, Object> variables) {
-        identity.setAuthentication(user, List.of(group));
+        completeAs(user, List.of(group), instance, variables);
+    }
+
+    private void completeAs(String user, List<String> groups, ProcessInstance instance, Map<String, Object> variables) {
+        identity.setAuthentication(user, groups);
         try {
             tasks.complete(task(instance).getId(), variables);
         } finally {

@@ -2,6 +2,7 @@ package org.reliefclearance.clearance.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -44,8 +45,8 @@ class StartFormRules implements StepRules {
     }
 
     @Override
-    public String formId() {
-        return FORM;
+    public Set<String> formIds() {
+        return Set.of(FORM);
     }
 
     @Override

@@ -5,21 +5,20 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.review.LineMinistryReview.Vars;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordCoordinatorDecision: the coordinator approved or rejected the overdue review. */
-@Component("recordCoordinatorDecision")
-class RecordCoordinatorDecision implements JavaDelegate {
+/** Task_RecordHeadDecision: the head of the authority approved or rejected the overdue review. */
+@Component("recordHeadDecision")
+class RecordHeadDecision implements JavaDelegate {
 
     private final AuthorityReviews reviews;
 
-    RecordCoordinatorDecision(AuthorityReviews reviews) {
+    RecordHeadDecision(AuthorityReviews reviews) {
         this.reviews = reviews;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         boolean approve = Vars.OVERDUE_ACTION.require(execution) == OverdueReviewAction.DECIDE_APPROVE;
-        reviews.decideOverdue(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), approve, Vars.OVERDUE_REASON.get(execution),
-                ReviewExecution.decidedBy(execution));
+        reviews.decideOverdue(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), approve,
+                Vars.OVERDUE_REASON.get(execution), ReviewExecution.decidedBy(execution));
     }
-
 }
