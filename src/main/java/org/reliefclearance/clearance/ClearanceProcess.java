@@ -161,6 +161,8 @@ public final class ClearanceProcess {
         public static final Variable<ClearanceDecision> CLEARANCE_DECISION =
                 choice("clearanceDecision", ClearanceDecision.class);
         public static final Variable<String> EXAMINATION_REASON = text("examinationReason");
+        /** Required to release goods the risk assessment recommends examining. */
+        public static final Variable<String> RELEASE_REASON = text("releaseReason");
         /** IM8: released before the declaration, which must follow within the deadline. */
         public static final Variable<Boolean> RELEASE_BEFORE_DECLARATION = flag("releaseBeforeDeclaration");
         public static final Variable<ExaminationResult> EXAMINATION_RESULT =

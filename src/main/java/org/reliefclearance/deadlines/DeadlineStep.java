@@ -8,6 +8,8 @@ public enum DeadlineStep {
     HEAD_OF_AUTHORITY,
     INFORMATION_RESPONSE,
     EXEMPTION_DECISION,
+    /** The port's clearance once the goods are at the port and the case is ready for it. */
+    PORT_CLEARANCE,
     PROVISIONAL_DECLARATION,
     DISTRIBUTION_REPORT
 }

@@ -1,10 +1,12 @@
 package org.reliefclearance.benchmark;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
@@ -67,8 +69,16 @@ final class SopDriver {
         awaitMessage(reference, ClearanceProcess.Messages.CONSIGNMENT_ARRIVED);
         api.postExpecting("port-wattay", "/api/consignments/" + reference + "/arrival", null, 200);
         completeWhenOpen(reference, ClearanceProcess.Elements.CLEAR_AT_PORT, null, "port-wattay", "customs-port-wattay",
-                Map.of(ClearanceProcess.Vars.CLEARANCE_DECISION.name(), "RELEASE",
-                        ClearanceProcess.Vars.RELEASE_BEFORE_DECLARATION.name(), false));
+                task -> {
+                    Map<String, Object> release = new HashMap<>(Map.of(ClearanceProcess.Vars.CLEARANCE_DECISION.name(),
+                            "RELEASE", ClearanceProcess.Vars.RELEASE_BEFORE_DECLARATION.name(), false));
+                    // the form asks why when the risk assessment recommends an examination
+                    if (Boolean.TRUE.equals(engine.getTaskService().getVariable(task.getId(),
+                            ClearanceProcess.Vars.EXAMINATION_RECOMMENDED.name()))) {
+                        release.put(ClearanceProcess.Vars.RELEASE_REASON.name(), "Relief as notified, seals intact");
+                    }
+                    return release;
+                });
         awaitMessage(reference, ClearanceProcess.Messages.DISTRIBUTION_REPORTED);
         api.postExpecting("wfp", "/api/consignments/" + reference + "/distribution-report", Map.of(
                 "report", "Distributed in Attapeu province",
@@ -81,6 +91,11 @@ final class SopDriver {
 
     private void completeWhenOpen(String reference, String taskKey, String candidateGroup, String user, String group,
             Map<String, Object> variables) {
+        completeWhenOpen(reference, taskKey, candidateGroup, user, group, task -> variables);
+    }
+
+    private void completeWhenOpen(String reference, String taskKey, String candidateGroup, String user, String group,
+            Function<Task, Map<String, Object>> variables) {
         Task task = await(taskKey + " of " + reference, () -> {
             var query = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
                     .taskDefinitionKey(taskKey);
@@ -91,7 +106,7 @@ final class SopDriver {
         });
         engine.getIdentityService().setAuthentication(user, List.of(group));
         try {
-            engine.getTaskService().complete(task.getId(), variables);
+            engine.getTaskService().complete(task.getId(), variables.apply(task));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

@@ -133,10 +133,19 @@ public class ClearanceCases {
         runJobs(instance);
     }
 
+    /**
+     * The port officer's decision with its reason: why to examine, or why to release goods the
+     * risk assessment recommends examining (a default reason when none is given).
+     */
     public void clearAtPort(ProcessInstance instance, String decision, String reason) {
         VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.CLEARANCE_DECISION.name(), decision);
-        if (reason != null) {
+        boolean recommended = Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
+                ClearanceProcess.Vars.EXAMINATION_RECOMMENDED.name()));
+        if ("EXAMINE".equals(decision) && reason != null) {
             variables.putValue(ClearanceProcess.Vars.EXAMINATION_REASON.name(), reason);
+        } else if ("RELEASE".equals(decision) && (reason != null || recommended)) {
+            variables.putValue(ClearanceProcess.Vars.RELEASE_REASON.name(),
+                    reason != null ? reason : "Relief as notified, seals intact");
         }
         complete(instance, ClearanceProcess.Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", variables);
     }

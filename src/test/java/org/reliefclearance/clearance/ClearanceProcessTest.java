@@ -302,6 +302,36 @@ class ClearanceProcessTest {
     }
 
     @Test
+    void releasingAgainstTheRecommendationToExamineNeedsAReasonOnTheRecord() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false,
+                ClearanceCases.TENTS, ClearanceCases.LAPTOPS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "PARTIAL", 30000, "Laptops are office equipment, not relief");
+        cases.arrive(instance);
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.EXAMINATION_RECOMMENDED.name(), true);
+        // the port has a working day once the goods are there and the case is ready
+        assertThat(task(instance).getDueDate()).isInTheFuture()
+                .isBefore(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(5))));
+        List<String> before = cases.eventTypes(instance);
+
+        assertThatThrownBy(() -> cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
+                Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")))
+                .hasMessageContaining("(releaseReason) is required");
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT);
+        assertThat(cases.eventTypes(instance)).isEqualTo(before);
+
+        cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", Variables.createVariables()
+                .putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                .putValue(Vars.RELEASE_REASON.name(), "Laptops seen on the pallet, seals intact"));
+
+        assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).hasNotPassed(Elements.EXAMINE_GOODS);
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("PORT_CLEARANCE_DECIDED"))
+                .singleElement().satisfies(e -> assertThat(e.detail())
+                        .isEqualTo("RELEASE: Laptops seen on the pallet, seals intact"));
+    }
+
+    @Test
     void provisionalDeclarationNotCompletedInTimeIsEscalated() {
         ProcessInstance instance = cases.releasedWithoutPermits(true);
         assertThat(instance).isWaitingAt(Elements.COMPLETE_DECLARATION);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -190,8 +191,13 @@ class TwoNodeClusterTest {
                 unexpected.add(reference + " arrival answered " + arrivalAnswers);
             }
 
-            complete(b, reference, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
-                    Map.of(Vars.CLEARANCE_DECISION.name(), "RELEASE"));
+            Task clearAtPort = awaitTasks(reference, Elements.CLEAR_AT_PORT, 1).get(0);
+            Map<String, Object> release = new HashMap<>(Map.of(Vars.CLEARANCE_DECISION.name(), "RELEASE"));
+            if (Boolean.TRUE.equals(b.engine().getTaskService().getVariable(clearAtPort.getId(),
+                    Vars.EXAMINATION_RECOMMENDED.name()))) {
+                release.put(Vars.RELEASE_REASON.name(), "Relief as notified, seals intact");
+            }
+            completeAs(b, clearAtPort, "port-wattay", "customs-port-wattay", release);
             awaitStatus(reference, "AWAITING_DISTRIBUTION_REPORT");
             ObjectNode report = ApiCalls.JSON.createObjectNode().put("report", "Distributed in Attapeu");
             report.putArray("distributedQuantities").addObject().put("lineNo", 3).put("quantity", 150);
