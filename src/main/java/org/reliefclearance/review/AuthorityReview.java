@@ -1,5 +1,6 @@
 package org.reliefclearance.review;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** One authority's review of a consignment, as stored in {@code authority_review}: the one read model of that table. */
@@ -15,7 +16,10 @@ public record AuthorityReview(
         String reason,
         boolean tacit,
         int reminders,
-        boolean escalated) {
+        boolean escalated,
+        String permitNumber,
+        LocalDate permitValidUntil,
+        String permitConditions) {
 
     /** Still waiting for the authority (or for the consignee's answer to it). */
     public boolean isPending() {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class AuthorityReviewRepository {
 
     private static final String COLUMNS = "id, consignment_id, authority_code, status, requested_at, due_at, decided_by,"
-            + " decided_at, reason, tacit, reminders, escalated";
+            + " decided_at, reason, tacit, reminders, escalated, permit_number, permit_valid_until, permit_conditions";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -35,7 +35,8 @@ public class AuthorityReviewRepository {
     public void openPending(long consignmentId, String authorityCode, Instant requestedAt, Instant dueAt) {
         int updated = jdbc.sql("""
                 update authority_review set status = ?, due_at = ?, decided_by = null, decided_at = null,
-                    reason = null, tacit = false
+                    reason = null, tacit = false, permit_number = null, permit_valid_until = null,
+                    permit_conditions = null
                 where consignment_id = ? and authority_code = ?""")
                 .params(ReviewStatus.PENDING.name(), utc(dueAt), consignmentId, authorityCode)
                 .update();
@@ -69,6 +70,16 @@ public class AuthorityReviewRepository {
                 update authority_review set status = ?, decided_by = ?, decided_at = ?, reason = ?, tacit = ?
                 where consignment_id = ? and authority_code = ?""")
                 .params(status.name(), decidedBy, utc(clock.instant()), reason, tacit,
+                        consignmentId, authorityCode)
+                .update();
+    }
+
+    public void recordPermit(long consignmentId, String authorityCode, Permit permit) {
+        jdbc.sql("""
+                update authority_review set permit_number = ?, permit_valid_until = ?, permit_conditions = ?
+                where consignment_id = ? and authority_code = ?""")
+                .params(permit.number(), permit.validUntil(),
+                        permit.conditions().isEmpty() ? null : String.join(",", permit.conditions()),
                         consignmentId, authorityCode)
                 .update();
     }

@@ -175,6 +175,12 @@ public class AuthorityReviews {
      */
     public ReviewStatus decide(String reference, String authorityCode, ReviewDecision decision,
                                List<Integer> rejectedLines, String reason, String actor) {
+        return decide(reference, authorityCode, decision, rejectedLines, reason, Permit.NONE, actor);
+    }
+
+    /** The reviewer's decision; an approval of some or all lines carries the permit granted for them. */
+    public ReviewStatus decide(String reference, String authorityCode, ReviewDecision decision,
+                               List<Integer> rejectedLines, String reason, Permit permit, String actor) {
         long id = consignment(reference).id();
         Set<Integer> own = new TreeSet<>(lineNumbers(id, authorityCode));
         Set<Integer> rejected = switch (decision) {
@@ -197,7 +203,9 @@ public class AuthorityReviews {
         }
         ReviewStatus status = rejected.isEmpty() ? ReviewStatus.APPROVED
                 : rejected.containsAll(own) ? ReviewStatus.REJECTED : ReviewStatus.PARTIALLY_APPROVED;
-        record(reference, id, authorityCode, status, rejected, reason, actor);
+        Permit granted = status == ReviewStatus.REJECTED ? Permit.NONE : permit;
+        reviews.recordPermit(id, authorityCode, granted);
+        record(reference, id, authorityCode, status, rejected, reason, granted, actor);
         return status;
     }
 
@@ -216,10 +224,17 @@ public class AuthorityReviews {
 
     private void record(String reference, long consignmentId, String authorityCode, ReviewStatus status,
                         Set<Integer> rejected, String reason, String actor) {
+        record(reference, consignmentId, authorityCode, status, rejected, reason, Permit.NONE, actor);
+    }
+
+    private void record(String reference, long consignmentId, String authorityCode, ReviewStatus status,
+                        Set<Integer> rejected, String reason, Permit permit, String actor) {
         reviews.decide(consignmentId, authorityCode, status, actor, reason, false);
         reviews.setLineStatuses(consignmentId, authorityCode, rejected, reason);
+        String granted = permit.describe();
         consignments.addEvent(reference, actor, TimelineEvent.REVIEW_DECIDED, authorityCode,
                 status + (rejected.isEmpty() ? "" : ", rejected lines " + rejected)
+                        + (granted.isEmpty() ? "" : ", " + granted)
                         + (reason == null ? "" : ": " + reason));
     }
 

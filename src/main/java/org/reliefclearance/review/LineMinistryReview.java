@@ -6,6 +6,7 @@ import static org.reliefclearance.variables.Variable.flag;
 import static org.reliefclearance.variables.Variable.instant;
 import static org.reliefclearance.variables.Variable.integers;
 import static org.reliefclearance.variables.Variable.text;
+import static org.reliefclearance.variables.Variable.texts;
 import static org.reliefclearance.variables.Variable.value;
 
 import java.time.Duration;
@@ -94,6 +95,11 @@ public final class LineMinistryReview {
         public static final Variable<List<Integer>> REJECTED_LINES = integers("rejectedLines");
         public static final Variable<String> REVIEW_REASON = text("reviewReason");
         public static final Variable<String> INFORMATION_REQUEST = text("informationRequest");
+        /** With an approval: the permit or licence granted (a date, "2026-12-31", from the form). */
+        public static final Variable<String> PERMIT_NUMBER = text("permitNumber");
+        public static final Variable<String> PERMIT_VALID_UNTIL = text("permitValidUntil");
+        /** Codes of the form's checklist, e.g. {@link Permit#INSPECTION_ON_ARRIVAL}. */
+        public static final Variable<List<String>> PERMIT_CONDITIONS = texts("permitConditions");
         // while the consignee is asked for information the review clock is paused
         public static final Variable<Instant> INFORMATION_DUE_AT = instant("informationDueAt");
         /** The time left on the review clock when it was paused. */

@@ -1,5 +1,6 @@
 package org.reliefclearance.review;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,9 +24,13 @@ class RecordReviewDecision implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Integer> rejected = Vars.REJECTED_LINES.get(execution);
-        reviews.decide(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution), Vars.REVIEW_DECISION.require(execution),
-                rejected == null ? List.of() : rejected, Vars.REVIEW_REASON.get(execution),
-                ReviewExecution.decidedBy(execution));
+        String validUntil = Vars.PERMIT_VALID_UNTIL.get(execution);
+        Permit permit = new Permit(Vars.PERMIT_NUMBER.get(execution),
+                validUntil == null || validUntil.isBlank() ? null : LocalDate.parse(validUntil),
+                Vars.PERMIT_CONDITIONS.get(execution));
+        reviews.decide(ReviewExecution.reference(execution), Vars.AUTHORITY.require(execution),
+                Vars.REVIEW_DECISION.require(execution), rejected == null ? List.of() : rejected,
+                Vars.REVIEW_REASON.get(execution), permit, ReviewExecution.decidedBy(execution));
     }
 
 }

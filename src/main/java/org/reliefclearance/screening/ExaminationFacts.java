@@ -11,6 +11,9 @@ import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.modelguard.ModelBean;
+import org.reliefclearance.review.AuthorityReview;
+import org.reliefclearance.review.AuthorityReviewRepository;
+import org.reliefclearance.review.Permit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +27,21 @@ public class ExaminationFacts {
 
     private final ConsignmentRepository consignments;
     private final ConsignmentMilestones milestones;
+    private final AuthorityReviewRepository reviews;
 
-    ExaminationFacts(ConsignmentRepository consignments, ConsignmentMilestones milestones) {
+    ExaminationFacts(ConsignmentRepository consignments, ConsignmentMilestones milestones,
+                     AuthorityReviewRepository reviews) {
         this.consignments = consignments;
         this.milestones = milestones;
+        this.reviews = reviews;
+    }
+
+    /** A ministry granted its permit on condition that the port inspects the goods on arrival. */
+    public boolean inspectionOnArrival(String reference) {
+        return reviews.ofConsignment(consignment(reference).id()).stream()
+                .map(AuthorityReview::permitConditions)
+                .anyMatch(conditions -> conditions != null
+                        && List.of(conditions.split(",")).contains(Permit.INSPECTION_ON_ARRIVAL));
     }
 
     /** No consignment of the organisation has been released before. */

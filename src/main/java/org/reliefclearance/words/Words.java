@@ -86,6 +86,15 @@ public final class Words {
         return code("waitingFor", code, null);
     }
 
+    /** A permit's conditions as stored, comma-separated codes of the review form's checklist. */
+    public String permitConditions(String codes) {
+        if (codes == null || codes.isBlank()) {
+            return "";
+        }
+        return java.util.Arrays.stream(codes.split(",")).map(code -> code("permitCondition", code, null))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public String category(String code) {
         return code("category", code, null);
     }

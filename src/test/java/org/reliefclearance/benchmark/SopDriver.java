@@ -62,7 +62,8 @@ final class SopDriver {
                 Map.of(ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
         for (List<String> reviewer : REVIEWERS) {
             completeWhenOpen(reference, LineMinistryReview.Elements.REVIEW_PERMIT, reviewer.get(0), reviewer.get(1),
-                    reviewer.get(0), Map.of(LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name()));
+                    reviewer.get(0), Map.of(LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name(),
+                            LineMinistryReview.Vars.PERMIT_NUMBER.name(), "PERMIT-" + reference));
         }
         completeWhenOpen(reference, ClearanceProcess.Elements.DECIDE_EXEMPTION, null, "customs", "customs-hq",
                 Map.of(ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "FULL"));

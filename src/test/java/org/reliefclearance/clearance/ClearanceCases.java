@@ -111,6 +111,9 @@ public class ClearanceCases {
         if (reason != null) {
             variables.putValue("reviewReason", reason);
         }
+        if (decision.equals("APPROVE") || decision.equals("REJECT_LINES")) {
+            variables.putValue("permitNumber", authority + "-2026-0417");
+        }
         engine.getTaskService().complete(task.getId(), variables);
         runJobs(instance);
     }

@@ -332,6 +332,25 @@ class ClearanceProcessTest {
     }
 
     @Test
+    void aPermitGrantedOnConditionOfInspectionMakesThePortExamineFirst() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE));
+        cases.endorse(instance);
+        ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId()).singleResult();
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(review.getId())
+                .singleResult().getId(), Variables.createVariables().putValue("reviewDecision", "APPROVE")
+                .putValue("permitNumber", "FDD-IMP-2026-0501")
+                .putValue("permitConditions", List.of("INSPECTION_ON_ARRIVAL")));
+        cases.runJobs(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.EXAMINATION_RECOMMENDED.name(), true)
+                .containsEntry(Vars.RISK_REASON.name(), "A ministry's permit requires inspection on arrival");
+    }
+
+    @Test
     void provisionalDeclarationNotCompletedInTimeIsEscalated() {
         ProcessInstance instance = cases.releasedWithoutPermits(true);
         assertThat(instance).isWaitingAt(Elements.COMPLETE_DECLARATION);

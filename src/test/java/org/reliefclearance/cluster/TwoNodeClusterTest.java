@@ -238,7 +238,8 @@ class TwoNodeClusterTest {
                     LineMinistryReview.Vars.REVIEW_GROUP.name());
             String user = group.equals("moh-fdd") ? "moh" : "maf";
             decisions.add(CompletableFuture.runAsync(() -> completeAs(node, review, user, group,
-                    Map.of(LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name()))));
+                    Map.of(LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name(),
+                            LineMinistryReview.Vars.PERMIT_NUMBER.name(), "PERMIT-" + review.getId()))));
         }
         decisions.forEach(CompletableFuture::join);
     }

@@ -235,7 +235,8 @@ class EngineDoorAttackTest {
         assertThat(client.post(door, "moh", task + "/claim", Map.of("userId", "moh")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         ResponseEntity<String> decided = client.post(door, "moh", task + "/submit-form", Map.of("variables",
-                variables("consignmentReference", reference(instance), "reviewDecision", "APPROVE")));
+                variables("consignmentReference", reference(instance), "reviewDecision", "APPROVE",
+                        "permitNumber", "FDD-IMP-2026-0417")));
 
         assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(jdbc.sql("""

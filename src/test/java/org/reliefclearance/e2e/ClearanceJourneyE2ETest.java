@@ -166,6 +166,7 @@ class ClearanceJourneyE2ETest {
         tasklist.openTask("Review permit");
         assertThat(tasklist.formText()).contains(ownLine).doesNotContain(otherLine);
         tasklist.choose("Decision", "Approve all lines");
+        tasklist.fill("Field_PermitNumber", user.toUpperCase() + "-2026-0417");
         tasklist.screenshot(screenshot);
         tasklist.press("Complete");
     }

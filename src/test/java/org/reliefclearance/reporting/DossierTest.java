@@ -52,6 +52,7 @@ class DossierTest {
                         "MOH_FDD")
                 .contains("Family tents", "Relief, exempt")
                 .contains("Approved", "Permit FDD-2018-114 issued", "moh")
+                .contains("Permit FDD-2018-114, valid until 2019-06-30,", "cold chain.")
                 .contains("Rejected, reminders: 1", "Radio model not type-approved", "mtc")
                 .contains("Endorsement decided", "molsw", "Humanitarian need confirmed")
                 .contains("Review decided", "Exemption decided", "Full waiver under the MoU", "Goods released")
@@ -153,6 +154,9 @@ class DossierTest {
                 "Radio model not type-approved");
         f.review(c, "MOH_FDD", "APPROVED", at("2018-11-02T01:00"), at("2018-11-05T01:00"), at("2018-11-03T03:00"),
                 "moh", "Permit FDD-2018-114 issued", false, 0, false);
+        jdbc.sql("update authority_review set permit_number = 'FDD-2018-114', permit_valid_until = ?,"
+                + " permit_conditions = 'COLD_CHAIN' where consignment_id = ? and authority_code = 'MOH_FDD'")
+                .params(java.time.LocalDate.of(2019, 6, 30), c.id).update();
         f.review(c, "MTC", "REJECTED", at("2018-11-02T01:00"), at("2018-11-16T01:00"), at("2018-11-04T03:00"),
                 "mtc", "Radio model not type-approved", false, 1, false);
         f.event(c, at("2018-11-01T00:00"), "wfp", "NOTIFIED", null, "Pre-arrival notification received");

@@ -123,7 +123,13 @@ class LineMinistryReviewTest {
     void approvalApprovesEveryLineOfTheAuthority() {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
 
-        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name()));
+        assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(),
+                ReviewDecision.APPROVE.name()))).hasMessageContaining("(permitNumber) is required");
+        assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
+
+        completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name(),
+                Vars.PERMIT_NUMBER.name(), "FDD-IMP-2026-0417", Vars.PERMIT_VALID_UNTIL.name(), "2026-12-31",
+                Vars.PERMIT_CONDITIONS.name(), List.of(Permit.INSPECTION_ON_ARRIVAL, "COLD_CHAIN")));
 
         assertThat(review).hasPassed(Elements.RECORD_REVIEW_DECISION).isEnded().hasPassed(Elements.REVIEW_DECIDED);
         assertThat(review("MOH_FDD")).satisfies(r -> {
@@ -131,7 +137,13 @@ class LineMinistryReviewTest {
             assertThat(r.decidedBy()).isEqualTo("moh");
             assertThat(r.decidedAt()).isNotNull();
             assertThat(r.tacit()).isFalse();
+            assertThat(r.permitNumber()).isEqualTo("FDD-IMP-2026-0417");
+            assertThat(r.permitValidUntil()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+            assertThat(r.permitConditions()).isEqualTo("INSPECTION_ON_ARRIVAL,COLD_CHAIN");
         });
+        assertThat(events()).filteredOn(e -> e.eventType().equals(TimelineEvent.REVIEW_DECIDED.name())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("APPROVED, permit FDD-IMP-2026-0417, valid until"
+                        + " 2026-12-31, INSPECTION_ON_ARRIVAL, COLD_CHAIN"));
         assertThat(lineStatuses()).containsExactly("APPROVED", "APPROVED", "PENDING", null);
     }
 
@@ -140,6 +152,7 @@ class LineMinistryReviewTest {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
 
         completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REJECT_LINES.name(),
+                Vars.PERMIT_NUMBER.name(), "FDD-IMP-2026-0418",
                 Vars.REJECTED_LINES.name(), List.of("2"), Vars.REVIEW_REASON.name(), "ORS not on the essential medicines list"));
 
         assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
@@ -222,7 +235,8 @@ class LineMinistryReviewTest {
         assertThat(eventTypes()).contains(TimelineEvent.INFORMATION_REQUESTED.name(),
                 TimelineEvent.INFORMATION_PROVIDED.name());
 
-        completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name()));
+        completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name(),
+                Vars.PERMIT_NUMBER.name(), "FDD-IMP-2026-0419"));
         assertThat(moh).isEnded();
         assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.APPROVED);
     }

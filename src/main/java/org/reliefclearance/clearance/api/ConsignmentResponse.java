@@ -1,6 +1,7 @@
 package org.reliefclearance.clearance.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -54,12 +55,17 @@ record ConsignmentResponse(
     }
 
     record ReviewView(String authority, String status, OffsetDateTime dueAt, String decidedBy,
-                      OffsetDateTime decidedAt, String reason, boolean tacit) {
+                      OffsetDateTime decidedAt, String reason, boolean tacit, PermitView permit) {
 
         static ReviewView of(AuthorityReview r) {
             return new ReviewView(r.authorityCode(), r.status().name(), r.dueAt(), r.decidedBy(), r.decidedAt(), r.reason(),
-                    r.tacit());
+                    r.tacit(), r.permitNumber() == null ? null : new PermitView(r.permitNumber(), r.permitValidUntil(),
+                            r.permitConditions() == null ? List.of() : List.of(r.permitConditions().split(","))));
         }
+    }
+
+    /** The permit or licence an authority granted with its approval. */
+    record PermitView(String number, LocalDate validUntil, List<String> conditions) {
     }
 
     record Exemption(String decision, BigDecimal waivedValue) {
