@@ -161,6 +161,9 @@ public final class ClearanceProcess {
         public static final Variable<ClearanceDecision> CLEARANCE_DECISION =
                 choice("clearanceDecision", ClearanceDecision.class);
         public static final Variable<String> EXAMINATION_REASON = text("examinationReason");
+        /** Chosen by the port when an authority refused some lines (review outcome PARTIAL). */
+        public static final Variable<RejectedLinesFate> REJECTED_LINES_FATE =
+                choice("rejectedLinesFate", RejectedLinesFate.class);
         /** Required to release goods the risk assessment recommends examining. */
         public static final Variable<String> RELEASE_REASON = text("releaseReason");
         /** IM8: released before the declaration, which must follow within the deadline. */

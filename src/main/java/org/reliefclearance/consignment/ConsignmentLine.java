@@ -16,5 +16,6 @@ public record ConsignmentLine(
         String treatment,
         String authorityCode,
         String reviewStatus,
-        String reviewReason) {
+        String reviewReason,
+        String fate) {
 }

@@ -76,9 +76,18 @@ public class ConsignmentRepository {
     public List<ConsignmentLine> lines(long consignmentId) {
         return jdbc.sql("""
                 select id, line_no, description, hs_code, category, quantity, unit, value_usd, gross_weight_kg,
-                       treatment, authority_code, review_status, review_reason
+                       treatment, authority_code, review_status, review_reason, fate
                 from consignment_line where consignment_id = ? order by line_no""")
                 .param(consignmentId).query(ConsignmentLine.class).list();
+    }
+
+    /** Records the fate of every line an authority rejected; returns their numbers. */
+    public List<Integer> setFateOfRejectedLines(String reference, String fate) {
+        long id = findByReference(reference).orElseThrow().id();
+        jdbc.sql("update consignment_line set fate = ? where consignment_id = ? and review_status = 'REJECTED'")
+                .params(fate, id).update();
+        return jdbc.sql("select line_no from consignment_line where consignment_id = ? and review_status = 'REJECTED'"
+                + " order by line_no").param(id).query(Integer.class).list();
     }
 
     public void classifyLine(long lineId, String treatment, String authorityCode) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,10 +232,27 @@ class ClearanceProcessTest {
         // a full exemption waives what may be released: amoxicillin and tents, not the vaccine
         assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("34800");
         cases.arrive(instance);
-        cases.clearAtPort(instance, "RELEASE", null);
+        // the refused vaccine may not simply vanish: the port must say what becomes of it
+        assertThatThrownBy(() -> cases.clearAtPort(instance, "RELEASE", null))
+                .hasMessageContaining("(rejectedLinesFate) is required");
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT);
+
+        VariableMap release = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                .putValue(Vars.REJECTED_LINES_FATE.name(), "RE_EXPORTED");
+        if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
+                Vars.EXAMINATION_RECOMMENDED.name()))) {
+            release.putValue(Vars.RELEASE_REASON.name(), "Seals intact, amoxicillin and tents as notified");
+        }
+        cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", release);
 
         assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
         assertThat(cases.consignment(instance).releaseNumber()).isNotNull();
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::fate).containsExactly(null, "RE_EXPORTED", null);
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("REJECTED_LINES_FATE_RECORDED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.detail()).isEqualTo("Lines [2]: RE_EXPORTED");
+                    assertThat(e.actor()).isEqualTo("port-wattay");
+                });
     }
 
     @Test

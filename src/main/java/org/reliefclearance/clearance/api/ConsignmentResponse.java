@@ -41,13 +41,13 @@ record ConsignmentResponse(
 
     record LineView(int lineNo, String description, String hsCode, String category, BigDecimal quantity, String unit,
                     BigDecimal valueUsd, BigDecimal grossWeightKg, Classification classification,
-                    String reviewStatus, String reviewReason) {
+                    String reviewStatus, String reviewReason, String fate) {
 
         static LineView of(ConsignmentLine l) {
             Classification classification = l.treatment() == null ? null
                     : new Classification(l.treatment(), l.authorityCode());
             return new LineView(l.lineNo(), l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(),
-                    l.valueUsd(), l.grossWeightKg(), classification, l.reviewStatus(), l.reviewReason());
+                    l.valueUsd(), l.grossWeightKg(), classification, l.reviewStatus(), l.reviewReason(), l.fate());
         }
     }
 
