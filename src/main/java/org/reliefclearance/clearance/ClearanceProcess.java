@@ -10,6 +10,7 @@ import static org.reliefclearance.variables.Variable.value;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.reliefclearance.exemption.ExemptionDecision;
 import org.reliefclearance.review.ReviewOutcome;
 import org.reliefclearance.variables.Variable;
@@ -124,6 +125,9 @@ public final class ClearanceProcess {
             return "addLine" + slot;
         }
 
+        /** Markdown the service writes: documents lodged (with download links) and still missing. */
+        public static final Variable<String> DOCUMENTS_LODGED = text(DocumentsOnForms.LODGED);
+        public static final Variable<String> DOCUMENTS_MISSING = text(DocumentsOnForms.MISSING);
         /** Shown on the task forms. */
         public static final Variable<String> ORGANISATION_NAME = text("organisationName");
         public static final Variable<String> PORT_NAME = text("portName");

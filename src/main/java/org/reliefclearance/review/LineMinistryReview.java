@@ -83,6 +83,9 @@ public final class LineMinistryReview {
         /** JSON list of {label, value} for the rejected-lines checklist. */
         public static final Variable<Object> LINE_OPTIONS = value("lineOptions");
         public static final Variable<String> LINES_SUMMARY = text("linesSummary");
+        /** Passed in by the call activity and refreshed when a document is lodged (documents/DocumentsOnForms). */
+        public static final Variable<String> DOCUMENTS_LODGED = text("documentsLodged");
+        public static final Variable<String> DOCUMENTS_MISSING = text("documentsMissing");
         /** Human-readable due date and rule, e.g. "Fri 20 Mar 2026 15:00 (Asia/Vientiane), 10 working days". */
         public static final Variable<String> DEADLINE = text("deadline");
         public static final Variable<Instant> REVIEW_DUE_AT = instant("reviewDueAt");

@@ -15,6 +15,7 @@ import org.reliefclearance.consignment.ConsignmentAccess;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.documents.DocumentNotFoundException;
 import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.reliefclearance.documents.StoredDocument;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,10 +37,12 @@ class DocumentController {
 
     private final ConsignmentAccess access;
     private final DocumentStore documents;
+    private final DocumentsOnForms forms;
 
-    DocumentController(ConsignmentAccess access, DocumentStore documents) {
+    DocumentController(ConsignmentAccess access, DocumentStore documents, DocumentsOnForms forms) {
         this.access = access;
         this.documents = documents;
+        this.forms = forms;
     }
 
     @Operation(summary = "Lodge a document (PDF, JPEG or PNG, recognised by content; size limit "
@@ -56,6 +59,7 @@ class DocumentController {
             throw new InvalidInputException("file", "is required");
         }
         StoredDocument stored = documents.store(c, type, file.getOriginalFilename(), file.getBytes(), caller.userId());
+        forms.refresh(c);
         DocumentResponse body = DocumentResponse.of(reference, stored);
         return ResponseEntity.created(URI.create(body.href())).body(body);
     }

@@ -51,6 +51,8 @@ class DocumentApiTest {
     ConsignmentRepository consignments;
     @Autowired
     DocumentStore documents;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     ApiClient api;
     String reference;
@@ -92,6 +94,33 @@ class DocumentApiTest {
                 .contains("PACKING_LIST");
         assertThat(consignment.at("/documents/lodged/0/type").asText()).isEqualTo("TRANSPORT_DOCUMENT");
         assertThat(consignment.get("timeline").toString()).contains("DOCUMENT_LODGED");
+    }
+
+    @Test
+    void everyOfficialsFormShowsTheLodgedDocumentsWithALinkAndWhatIsStillMissing() {
+        org.camunda.bpm.engine.runtime.ProcessInstance clearance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).singleResult();
+        // registration and classification run as jobs; run them as the job executor would
+        for (int round = 0; round < 10; round++) {
+            engine.getManagementService().createJobQuery().processInstanceId(clearance.getId()).executable()
+                    .messages().list().forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        assertThat(text(clearance, "documentsLodged")).isEqualTo("none yet / ຍັງບໍ່ມີ");
+        assertThat(text(clearance, "documentsMissing")).contains("Packing list", "Import permit");
+
+        ResponseEntity<JsonNode> lodged = upload("wfp", reference, "PACKING_LIST", "<b>click</b> [me](http://evil).pdf",
+                PDF, MediaType.APPLICATION_PDF);
+
+        long id = lodged.getBody().get("id").asLong();
+        assertThat(text(clearance, "documentsLodged")).startsWith("- Packing list")
+                .endsWith("[download / ດາວໂຫຼດ](/api/consignments/" + reference + "/documents/" + id + ")")
+                // the consignee's file name never reaches an official's form
+                .doesNotContain("evil", "click");
+        assertThat(text(clearance, "documentsMissing")).doesNotContain("Packing list").contains("Import permit");
+    }
+
+    private String text(org.camunda.bpm.engine.runtime.ProcessInstance instance, String name) {
+        return (String) engine.getRuntimeService().getVariable(instance.getId(), name);
     }
 
     @Test

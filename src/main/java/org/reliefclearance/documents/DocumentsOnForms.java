@@ -1,0 +1,72 @@
+package org.reliefclearance.documents;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.words.Languages;
+import org.reliefclearance.words.Vocabulary;
+import org.reliefclearance.words.Words;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every official's form shows of a consignment's documents: those lodged, each with a link that
+ * downloads it through the authorised API, and those the rules still require. The texts are Markdown
+ * the service writes from its own words and ids, never from a file name a consignee chose. They are
+ * refreshed on the case and its reviews when a document is lodged.
+ */
+@Component
+public class DocumentsOnForms {
+
+    /** Variable names, for the forms' text ({@code {{documentsLodged}}}). */
+    public static final String LODGED = "documentsLodged";
+    public static final String MISSING = "documentsMissing";
+
+    private final ConsignmentRepository consignments;
+    private final DocumentStore documents;
+    private final DocumentChecklist checklist;
+    private final Vocabulary vocabulary;
+    private final RuntimeService runtime;
+
+    DocumentsOnForms(ConsignmentRepository consignments, DocumentStore documents, DocumentChecklist checklist,
+                     Vocabulary vocabulary, RuntimeService runtime) {
+        this.consignments = consignments;
+        this.documents = documents;
+        this.checklist = checklist;
+        this.vocabulary = vocabulary;
+        this.runtime = runtime;
+    }
+
+    /** The two texts, for a step that sets them on its own execution. */
+    public Map<String, Object> texts(Consignment c) {
+        List<StoredDocument> lodged = documents.list(c.id());
+        DocumentChecklist.Checklist list = checklist.of(consignments.lines(c.id()), lodged);
+        Words en = vocabulary.in(Languages.ENGLISH);
+        Words lo = vocabulary.in(Languages.LAO);
+        String lodgedText = lodged.isEmpty() ? "none yet / ຍັງບໍ່ມີ" : lodged.stream()
+                .map(d -> "- " + both(en.document(d.documentType()), lo.document(d.documentType())) + ", "
+                        + en.time(d.uploadedAt()) + " · [download / ດາວໂຫຼດ](/api/consignments/" + c.reference()
+                        + "/documents/" + d.id() + ")")
+                .collect(Collectors.joining("\n"));
+        String missingText = list.missing().isEmpty() ? "none / ບໍ່ມີ" : list.missing().stream()
+                .map(type -> both(en.document(type), lo.document(type))).collect(Collectors.joining(", "));
+        return Map.of(LODGED, lodgedText, MISSING, missingText);
+    }
+
+    /** After a document is lodged: the open case and its reviews show it at once. */
+    public void refresh(Consignment c) {
+        Map<String, Object> texts = texts(c);
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference())
+                .active().list()) {
+            runtime.setVariables(instance.getId(), texts);
+        }
+    }
+
+    private static String both(String english, String lao) {
+        return english.equals(lao) ? english : english + " / " + lao;
+    }
+}
