@@ -24,12 +24,12 @@ public class Registry {
     }
 
     public List<Port> ports() {
-        return jdbc.sql("select code, name, kind, customs_group from port order by code")
+        return jdbc.sql("select code, name, kind, customs_group, head_group from port order by code")
                 .query(Port.class).list();
     }
 
     public Optional<Port> port(String code) {
-        return jdbc.sql("select code, name, kind, customs_group from port where code = ?")
+        return jdbc.sql("select code, name, kind, customs_group, head_group from port where code = ?")
                 .param(code).query(Port.class).optional();
     }
 

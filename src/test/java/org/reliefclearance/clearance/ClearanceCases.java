@@ -86,9 +86,15 @@ public class ClearanceCases {
 
     /** Completes the case's open task {@code taskKey} as {@code user} of {@code group}. */
     public void complete(ProcessInstance instance, String taskKey, String user, String group, VariableMap variables) {
+        complete(instance, taskKey, user, List.of(group), variables);
+    }
+
+    /** Completes the case's open task {@code taskKey} as {@code user}, a member of {@code groups}. */
+    public void complete(ProcessInstance instance, String taskKey, String user, List<String> groups,
+                         VariableMap variables) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(taskKey).singleResult();
-        completeAs(task, user, group, variables);
+        completeAs(task, user, groups, variables);
         runJobs(instance);
     }
 
@@ -170,8 +176,8 @@ public class ClearanceCases {
         return instance;
     }
 
-    private void completeAs(Task task, String user, String group, Map<String, Object> variables) {
-        engine.getIdentityService().setAuthentication(user, List.of(group));
+    private void completeAs(Task task, String user, List<String> groups, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthentication(user, groups);
         try {
             engine.getTaskService().complete(task.getId(), variables);
         } finally {

@@ -440,7 +440,15 @@ class ClearanceProcessTest {
             assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
                     .containsEntry(Vars.EMERGENCY_ACTIVE.name(), true).containsEntry(Vars.RELEASE_BEFORE_DECLARATION.name(), false);
 
-            cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
+            // an officer of the port may not take the checkpoint head's decision
+            assertThatThrownBy(() -> cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay",
+                    "customs-port-wattay", Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                            .putValue(Vars.RELEASE_BEFORE_DECLARATION.name(), true)))
+                    .hasMessageContaining("(releaseBeforeDeclaration) may be decided only by the head of the checkpoint");
+            assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT);
+
+            cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay-head",
+                    List.of("customs-port-wattay-heads", "customs-port-wattay"),
                     Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
                             .putValue(Vars.RELEASE_BEFORE_DECLARATION.name(), true));
 

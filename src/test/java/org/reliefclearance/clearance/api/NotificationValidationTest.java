@@ -97,7 +97,8 @@ class NotificationValidationTest {
         when(access.caller(any())).thenReturn(
                 new Caller("wfp", List.of("org-wfp"), "WFP", false, false, Set.of(), Set.of()));
         when(registry.port(anyString())).thenReturn(Optional.empty());
-        when(registry.port("WATTAY")).thenReturn(Optional.of(new Port("WATTAY", "Wattay", "AIRPORT", "customs-port-wattay")));
+        when(registry.port("WATTAY")).thenReturn(Optional.of(new Port("WATTAY", "Wattay", "AIRPORT", "customs-port-wattay",
+                "customs-port-wattay-heads")));
         when(categories.all()).thenReturn(List.of("MEDICINE", "SHELTER", "FOOD"));
     }
 
