@@ -3,11 +3,13 @@ package org.reliefclearance.clearance;
 import static org.reliefclearance.variables.Variable.amount;
 import static org.reliefclearance.variables.Variable.choice;
 import static org.reliefclearance.variables.Variable.flag;
+import static org.reliefclearance.variables.Variable.instant;
 import static org.reliefclearance.variables.Variable.text;
 import static org.reliefclearance.variables.Variable.texts;
 import static org.reliefclearance.variables.Variable.value;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import org.reliefclearance.documents.DocumentsOnForms;
@@ -50,6 +52,9 @@ public final class ClearanceProcess {
         public static final String RECORD_EXEMPTION_DECISION = "Task_RecordExemptionDecision";
         public static final String GOODS_AT_PORT = "Event_GoodsAtPort";
         public static final String RECORD_ARRIVAL = "Task_RecordArrival";
+        public static final String ARRIVAL_CHECK_DUE = "Event_ArrivalCheckDue";
+        public static final String CHECK_ARRIVAL = "Task_CheckArrival";
+        public static final String FOLLOW_UP_MISSING_ARRIVAL = "Task_FollowUpMissingArrival";
         public static final String ASSESS_EXAMINATION_RISK = "Task_AssessExaminationRisk";
         public static final String CLEAR_AT_PORT = "Task_ClearAtPort";
         public static final String EXAMINE_GOODS = "Task_ExamineGoods";
@@ -94,6 +99,12 @@ public final class ClearanceProcess {
         /** The authority of one review, the multi-instance element of Task_ReviewByAuthority. */
         public static final Variable<String> AUTHORITY = text("authority");
         public static final Variable<String> ARRIVED_BY = text("arrivedBy");
+        /** Task_CheckArrival's finding, local to the daily check. */
+        public static final Variable<Boolean> ARRIVAL_OVERDUE = flag("arrivalOverdue");
+        /** After a follow-up, the next one is due no earlier than this. */
+        public static final Variable<Instant> ARRIVAL_FOLLOW_UP_NOT_BEFORE = instant("arrivalFollowUpNotBefore");
+        /** MoLSW's note on goods not arrived. */
+        public static final Variable<String> ARRIVAL_FOLLOW_UP_NOTES = text("arrivalFollowUpNotes");
         /** Set once the arrival is recorded, whatever step the case is in; Event_GoodsAtPort waits for it. */
         public static final Variable<Boolean> GOODS_ARRIVED = flag("goodsArrived");
         public static final Variable<String> WITHDRAWAL_REASON = text("withdrawalReason");

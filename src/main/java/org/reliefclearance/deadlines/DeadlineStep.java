@@ -10,6 +10,8 @@ public enum DeadlineStep {
     EXEMPTION_DECISION,
     /** The port's clearance once the goods are at the port and the case is ready for it. */
     PORT_CLEARANCE,
+    /** Goods not reported this long after their expected arrival: MoLSW follows up. */
+    ARRIVAL_FOLLOW_UP,
     PROVISIONAL_DECLARATION,
     DISTRIBUTION_REPORT
 }

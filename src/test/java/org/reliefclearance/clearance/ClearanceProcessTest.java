@@ -369,6 +369,50 @@ class ClearanceProcessTest {
     }
 
     @Test
+    void goodsNobodyReportsAfterTheirExpectedArrivalGiveMoLSWAFollowUpOnce() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION);
+
+        // expected in a few days: the daily check finds nothing to do
+        cases.fireTimer(instance, Elements.ARRIVAL_CHECK_DUE);
+        assertThat(instance).hasPassed(Elements.CHECK_ARRIVAL).hasNotPassed(Elements.FOLLOW_UP_MISSING_ARRIVAL);
+        assertThat(followUps(instance)).isZero();
+
+        // expected ten days ago and still not reported
+        jdbc.sql("update consignment set expected_arrival = ? where reference = ?")
+                .params(OffsetDateTime.now().minusDays(10), instance.getBusinessKey()).update();
+        cases.fireTimer(instance, Elements.ARRIVAL_CHECK_DUE);
+
+        assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_MISSING_ARRIVAL, Elements.DECIDE_EXEMPTION);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Elements.FOLLOW_UP_MISSING_ARRIVAL).singleResult())
+                .satisfies(t -> BpmnAwareTests.assertThat(t).hasCandidateGroup("molsw-officers"));
+        assertThat(cases.eventTypes(instance)).containsOnlyOnce("ARRIVAL_OVERDUE");
+
+        // the next day's check piles no second task on the first
+        cases.fireTimer(instance, Elements.ARRIVAL_CHECK_DUE);
+        assertThat(followUps(instance)).isOne();
+        assertThat(cases.eventTypes(instance)).containsOnlyOnce("ARRIVAL_OVERDUE");
+
+        cases.complete(instance, Elements.FOLLOW_UP_MISSING_ARRIVAL, "molsw", "molsw-officers",
+                Variables.createVariables().putValue(Vars.ARRIVAL_FOLLOW_UP_NOTES.name(),
+                        "Truck held at the Vietnamese border; new estimate Friday"));
+        assertThat(followUps(instance)).isZero();
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("ARRIVAL_FOLLOWED_UP")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("molsw");
+                    assertThat(e.detail()).isEqualTo("Truck held at the Vietnamese border; new estimate Friday");
+                });
+        assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION);
+    }
+
+    private long followUps(ProcessInstance instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Elements.FOLLOW_UP_MISSING_ARRIVAL).count();
+    }
+
+    @Test
     void provisionalDeclarationNotCompletedInTimeIsEscalated() {
         ProcessInstance instance = cases.releasedWithoutPermits(true);
         assertThat(instance).isWaitingAt(Elements.COMPLETE_DECLARATION);

@@ -55,6 +55,8 @@ class ClearanceDeadlinesDecisionTest {
             new Case("ENDORSEMENT", "-", true, null, 24, "Rule_EndorsementEmergency"),
             new Case("HEAD_OF_AUTHORITY", "MTC", false, 2, null, "Rule_HeadOfAuthorityNormal"),
             new Case("PORT_CLEARANCE", "-", false, 1, null, "Rule_PortClearanceNormal"),
+            new Case("ARRIVAL_FOLLOW_UP", "-", false, 2, null, "Rule_ArrivalFollowUpNormal"),
+            new Case("ARRIVAL_FOLLOW_UP", "-", true, null, 24, "Rule_ArrivalFollowUpEmergency"),
             new Case("PORT_CLEARANCE", "-", true, null, 6, "Rule_PortClearanceEmergency"),
             new Case("HEAD_OF_AUTHORITY", "MOH_FDD", true, null, 12, "Rule_HeadOfAuthorityEmergency"),
             new Case("AUTHORITY_REVIEW", "MOH_FDD", false, 5, null, "Rule_ReviewMohFddNormal"),
