@@ -85,7 +85,9 @@ public class ConsignmentActions {
     public void reportArrival(Consignment c, String actor) {
         ensureOpen(c);
         inTransaction(() -> {
-            Consignment now = consignments.findByReference(c.reference()).orElseThrow();
+            // one report at a time per case, on any node; and after a step that is moving the case on
+            // (it holds this row), so the engine below sees where the case really is
+            Consignment now = consignments.lockForUpdate(c.reference());
             ensureOpen(now);
             if (now.releasedAt() != null) {
                 throw new WrongStateException(c.reference() + " has been released (status " + now.status() + ")");

@@ -54,9 +54,18 @@ public class ConsignmentStatusRecorder {
 
     /** Entering the wait for the goods: only when they have not arrived yet. */
     public void awaitingArrival(DelegateExecution execution) {
-        if (!Boolean.TRUE.equals(ClearanceProcess.Vars.GOODS_ARRIVED.get(execution))) {
+        if (!goodsArrived(reference(execution))) {
             set(execution, ConsignmentStatus.AWAITING_ARRIVAL.name());
         }
+    }
+
+    /**
+     * The condition of Event_GoodsAtPort. Read from the consignment row, not from a variable the
+     * engine may have cached before an arrival reported on another node was committed: the step that
+     * reaches the wait has changed this row, so it waited for that report's transaction to end.
+     */
+    public boolean goodsArrived(String reference) {
+        return consignments.findByReference(reference).orElseThrow().arrivedAt() != null;
     }
 
     /** The goods are at the port and the case reaches them: the arrival itself is on the timeline already. */

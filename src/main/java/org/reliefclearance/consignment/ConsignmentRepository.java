@@ -81,6 +81,12 @@ public class ConsignmentRepository {
                 .param(consignmentId).query(ConsignmentLine.class).list();
     }
 
+    /** The consignment, its row locked until the transaction ends: concurrent changes of one case queue up. */
+    public Consignment lockForUpdate(String reference) {
+        jdbc.sql("select id from consignment where reference = ? for update").param(reference).query(Long.class).single();
+        return findByReference(reference).orElseThrow();
+    }
+
     /** Records the fate of every line an authority rejected; returns their numbers. */
     public List<Integer> setFateOfRejectedLines(String reference, String fate) {
         long id = findByReference(reference).orElseThrow().id();
