@@ -163,7 +163,10 @@ public final class ClearanceProcess {
 
         public static final Variable<ExemptionDecision> EXEMPTION_DECISION =
                 choice("exemptionDecision", ExemptionDecision.class);
-        /** Entered by Customs HQ for a partial exemption; afterwards the amount waived. */
+        /** Without exemption, what the releasable lines would pay (duty-rates.dmn), and per tax. */
+        public static final Variable<BigDecimal> DUTIES_AND_TAXES_USD = amount("dutiesAndTaxesUsd");
+        public static final Variable<String> DUTIES_AND_TAXES_DETAIL = text("dutiesAndTaxesDetail");
+        /** Duties and taxes waived: entered by Customs HQ for a partial exemption; afterwards the amount waived. */
         public static final Variable<BigDecimal> WAIVED_VALUE_USD = amount("waivedValueUsd");
         public static final Variable<String> EXEMPTION_REASON = text("exemptionReason");
 

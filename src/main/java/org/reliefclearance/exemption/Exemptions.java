@@ -16,23 +16,33 @@ public class Exemptions {
     private final ConsignmentMilestones milestones;
     private final ConsignmentRepository consignments;
     private final ReviewOutcomes reviews;
+    private final DutyRates rates;
 
-    Exemptions(ConsignmentMilestones milestones, ConsignmentRepository consignments, ReviewOutcomes reviews) {
+    Exemptions(ConsignmentMilestones milestones, ConsignmentRepository consignments, ReviewOutcomes reviews,
+               DutyRates rates) {
         this.milestones = milestones;
         this.consignments = consignments;
         this.reviews = reviews;
+        this.rates = rates;
+    }
+
+    /** What the releasable lines would pay without an exemption: the most Customs HQ can waive. */
+    public DutiesAndTaxes forgoneByFullExemption(String reference) {
+        return rates.of(reviews.releasableLines(reference));
     }
 
     /**
-     * @param entered the amount Customs HQ entered, for a partial exemption
-     * @return the amount waived: the releasable lines' value (full), the entered amount (partial) or none
+     * @param entered the duties and taxes Customs HQ waives, for a partial exemption
+     * @return the duties and taxes waived: all those of the releasable lines (full), the entered amount
+     *         (partial) or none. Revenue forgone, not the goods' value.
      */
     public BigDecimal record(String reference, ExemptionDecision decision, BigDecimal entered) {
+        DutiesAndTaxes forgone = forgoneByFullExemption(reference);
         BigDecimal waived = switch (decision) {
-            case FULL -> reviews.releasableValue(reference);
+            case FULL -> forgone.total();
             case PARTIAL -> {
                 if (entered == null) {
-                    throw new IllegalArgumentException("A partial exemption needs the waived value");
+                    throw new IllegalArgumentException("A partial exemption needs the amount waived");
                 }
                 yield entered;
             }
@@ -40,7 +50,8 @@ public class Exemptions {
         };
         milestones.exemptionDecided(reference, decision.name(), waived);
         consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.EXEMPTION_RECORDED, null,
-                decision + " exemption, USD " + waived.toPlainString() + " waived");
+                decision + " exemption, USD " + waived.toPlainString() + " of duties and taxes waived (without"
+                        + " exemption: " + forgone.describe() + ")");
         return waived;
     }
 }

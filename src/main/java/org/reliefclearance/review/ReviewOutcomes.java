@@ -50,9 +50,14 @@ public class ReviewOutcomes {
 
     /** Value of the lines that may be released: what a full exemption waives. */
     public BigDecimal releasableValue(String reference) {
+        return total(releasableLines(reference));
+    }
+
+    /** The lines that may be released: no permit needed, or their authority approved them. */
+    public List<ConsignmentLine> releasableLines(String reference) {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         Map<String, String> reviews = reviewStatusByAuthority(consignment.id());
-        return total(consignments.lines(consignment.id()).stream().filter(l -> releasable(l, reviews)).toList());
+        return consignments.lines(consignment.id()).stream().filter(l -> releasable(l, reviews)).toList();
     }
 
     static boolean releasable(ConsignmentLine line, Map<String, String> reviewStatusByAuthority) {

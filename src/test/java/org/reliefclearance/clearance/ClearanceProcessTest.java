@@ -152,7 +152,11 @@ class ClearanceProcessTest {
         Consignment exempted = cases.consignment(instance);
         assertThat(exempted.status()).isEqualTo(ConsignmentStatus.AWAITING_ARRIVAL);
         assertThat(exempted.exemptionDecision()).isEqualTo("FULL");
-        assertThat(exempted.waivedValue()).isEqualByComparingTo("47300");
+        // duties and taxes forgone, not the goods' value (USD 47,300): medicines pay none; seeds
+        // 175 duty + 367.50 VAT; phones 450 + 945; tents 3,000 + 3,300 (duty-rates.dmn)
+        assertThat(exempted.waivedValue()).isEqualByComparingTo("8237.50");
+        assertThat(instance).variables().containsEntry(Vars.DUTIES_AND_TAXES_DETAIL.name(),
+                "import duty 3625.00, excise 0.00, VAT 4612.50");
 
         cases.arrive(instance);
         assertThat(instance).hasPassed(Elements.ASSESS_EXAMINATION_RISK).isWaitingAt(Elements.CLEAR_AT_PORT)
@@ -229,8 +233,8 @@ class ClearanceProcessTest {
         assertThat(cases.lines(instance)).extracting(ConsignmentLine::reviewStatus)
                 .containsExactly("APPROVED", "REJECTED", null);
         cases.decideExemption(instance, "FULL", null, null);
-        // a full exemption waives what may be released: amoxicillin and tents, not the vaccine
-        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("34800");
+        // a full exemption waives what may be released: amoxicillin (no duty) and tents, not the vaccine
+        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("6300");
         cases.arrive(instance);
         // the refused vaccine may not simply vanish: the port must say what becomes of it
         assertThatThrownBy(() -> cases.clearAtPort(instance, "RELEASE", null))
@@ -297,8 +301,12 @@ class ClearanceProcessTest {
         cases.endorse(instance);
         // no line needs a permit: straight to customs
         assertThat(instance).hasNotPassed(Elements.REVIEW_BY_AUTHORITY).isWaitingAt(Elements.DECIDE_EXEMPTION);
-        cases.decideExemption(instance, "PARTIAL", 30000, "Laptops are office equipment, not relief");
-        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("30000");
+        // at most the USD 6,920 both lines would pay: the tents' 6,300 waived, the laptops' 620 due
+        assertThatThrownBy(() -> cases.decideExemption(instance, "PARTIAL", 30000, "The goods' value"))
+                .hasMessageContaining("(waivedValueUsd) must not exceed the duties and taxes due without exemption,"
+                        + " USD 6920.00");
+        cases.decideExemption(instance, "PARTIAL", 6300, "Laptops are office equipment, not relief");
+        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("6300");
         cases.arrive(instance);
         assertThat(instance).variables().containsEntry(Vars.EXAMINATION_RECOMMENDED.name(), true);
 
@@ -324,7 +332,7 @@ class ClearanceProcessTest {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false,
                 ClearanceCases.TENTS, ClearanceCases.LAPTOPS));
         cases.endorse(instance);
-        cases.decideExemption(instance, "PARTIAL", 30000, "Laptops are office equipment, not relief");
+        cases.decideExemption(instance, "PARTIAL", 6300, "Laptops are office equipment, not relief");
         cases.arrive(instance);
         assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
                 .containsEntry(Vars.EXAMINATION_RECOMMENDED.name(), true);
@@ -484,17 +492,20 @@ class ClearanceProcessTest {
             assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
                     .containsEntry(Vars.EMERGENCY_ACTIVE.name(), true).containsEntry(Vars.RELEASE_BEFORE_DECLARATION.name(), false);
 
+            VariableMap im8 = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                    .putValue(Vars.RELEASE_BEFORE_DECLARATION.name(), true);
+            if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
+                    Vars.EXAMINATION_RECOMMENDED.name()))) {
+                im8.putValue(Vars.RELEASE_REASON.name(), "Flood relief, seals intact");
+            }
             // an officer of the port may not take the checkpoint head's decision
             assertThatThrownBy(() -> cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay",
-                    "customs-port-wattay", Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
-                            .putValue(Vars.RELEASE_BEFORE_DECLARATION.name(), true)))
+                    "customs-port-wattay", im8))
                     .hasMessageContaining("(releaseBeforeDeclaration) may be decided only by the head of the checkpoint");
             assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT);
 
             cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay-head",
-                    List.of("customs-port-wattay-heads", "customs-port-wattay"),
-                    Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
-                            .putValue(Vars.RELEASE_BEFORE_DECLARATION.name(), true));
+                    List.of("customs-port-wattay-heads", "customs-port-wattay"), im8);
 
             // released on an IM8 basis although no provisional declaration was asked for
             assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.COMPLETE_DECLARATION);
