@@ -256,6 +256,8 @@ class TwoNodeClusterTest {
         } catch (RuntimeException e) {
             unexpected.add(task.getTaskDefinitionKey() + " of " + task.getProcessInstanceId() + " on " + node.name()
                     + ": " + e);
+            // the whole trace in the test report: a refusal on one node only is a cluster bug to find
+            e.printStackTrace(System.out);
         } finally {
             node.engine().getIdentityService().clearAuthentication();
         }
