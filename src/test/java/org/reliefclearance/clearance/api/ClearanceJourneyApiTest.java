@@ -106,12 +106,7 @@ class ClearanceJourneyApiTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) tentsOnly.get("lines")).remove(0);
         String reference = api.post("wfp", tentsOnly, null).getBody().get("reference").asText();
         String path = "/api/consignments/" + reference;
-        ProcessInstance clearance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey(ClearanceProcess.KEY).singleResult();
-        runJobs(clearance);
-        complete(clearance, ClearanceProcess.Elements.ENDORSE_REQUEST, Map.of(
-                ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
-        runJobs(clearance);
+        ProcessInstance clearance = endorsed(reference);
         complete(clearance, ClearanceProcess.Elements.DECIDE_EXEMPTION, Map.of(
                 ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "FULL",
                 ClearanceProcess.Vars.EXEMPTION_REASON.name(), "Relief items of a registered organisation"));
@@ -164,12 +159,7 @@ class ClearanceJourneyApiTest {
         ApiClient api = new ApiClient(http);
         String reference = api.notifyConsignment("wfp");
         String path = "/api/consignments/" + reference;
-        ProcessInstance clearance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey(ClearanceProcess.KEY).singleResult();
-        runJobs(clearance);
-        complete(clearance, ClearanceProcess.Elements.ENDORSE_REQUEST, Map.of(
-                ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
-        runJobs(clearance);
+        ProcessInstance clearance = endorsed(reference);
 
         ResponseEntity<JsonNode> arrived = api.postTo("port-wattay", path + "/arrival", null);
 
@@ -199,6 +189,17 @@ class ClearanceJourneyApiTest {
                 .put("portOfEntry", "BOTEN").put("transportDocumentType", "RAIL_CONSIGNMENT_NOTE"), null);
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** The notified case, registered and endorsed by MoLSW. */
+    private ProcessInstance endorsed(String reference) {
+        ProcessInstance clearance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(ClearanceProcess.KEY).singleResult();
+        runJobs(clearance);
+        complete(clearance, ClearanceProcess.Elements.ENDORSE_REQUEST, Map.of(
+                ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
+        runJobs(clearance);
+        return clearance;
     }
 
     private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
