@@ -147,8 +147,9 @@ class TwoNodeClusterTest {
                     + TimelineEvent.REVIEW_REMINDER.name() + "'")).isEqualTo(REMINDERS);
             assertThat(single(db, "select sum(reminders) from authority_review")).isEqualTo(REMINDERS);
             // no job (continuation or timer) completed twice, nothing left over, no incident
+            // (history cleanup is one job that runs again and again inside its nightly window)
             assertThat(rows(db, "select job_id_ from act_hi_job_log where job_state_ = 2"
-                    + " group by job_id_ having count(*) > 1")).isEmpty();
+                    + " and job_def_type_ <> 'history-cleanup' group by job_id_ having count(*) > 1")).isEmpty();
             assertThat(single(db, "select count(*) from act_ru_job where handler_type_ <> 'history-cleanup'")).isZero();
             assertThat(single(db, "select count(*) from act_ru_incident")).isZero();
             assertThat(single(db, "select count(*) from act_hi_incident")).isZero();
