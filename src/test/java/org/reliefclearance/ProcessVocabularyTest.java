@@ -94,6 +94,28 @@ class ProcessVocabularyTest {
                 new Contract("bpmn/national-emergency.bpmn", NationalEmergency.Vars.class));
     }
 
+    /**
+     * An expression resolves a name as a variable before it looks for a bean: a variable named like
+     * a bean ({@code ${consignmentStatus.set(...)}}) hides the bean as soon as it is set.
+     */
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void noVariableIsNamedLikeABeanAModelCalls(Contract contract) throws Exception {
+        Set<String> beans = new HashSet<>();
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(true);
+        for (var candidate : scanner.findCandidateComponents("org.reliefclearance")) {
+            Object name = ((org.springframework.beans.factory.annotation.AnnotatedBeanDefinition) candidate).getMetadata()
+                    .getAnnotationAttributes(org.springframework.stereotype.Component.class.getName()) == null ? null
+                    : ((org.springframework.beans.factory.annotation.AnnotatedBeanDefinition) candidate).getMetadata()
+                            .getAnnotationAttributes(org.springframework.stereotype.Component.class.getName()).get("value");
+            if (name instanceof String bean && !bean.isEmpty()) {
+                beans.add(bean);
+            }
+        }
+        assertThat(beans).isNotEmpty();
+        assertThat(contract.variables().keySet()).as("variables of %s", contract.bpmn()).doesNotContainAnyElementsOf(beans);
+    }
+
     @ParameterizedTest
     @MethodSource("contracts")
     void everyNameAModelUsesIsDeclaredAndEveryTextItComparesIsAChoice(Contract contract) throws Exception {

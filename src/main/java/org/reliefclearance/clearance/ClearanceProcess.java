@@ -179,6 +179,10 @@ public final class ClearanceProcess {
         public static final Variable<ClearanceDecision> CLEARANCE_DECISION =
                 choice("clearanceDecision", ClearanceDecision.class);
         public static final Variable<String> EXAMINATION_REASON = text("examinationReason");
+        /** What the ministries' permits require at the port, service-written; and the port's note on it. */
+        public static final Variable<Boolean> HAS_PERMIT_CONDITIONS = flag("hasPermitConditions");
+        public static final Variable<String> PERMIT_CONDITIONS_AT_PORT = text("permitConditionsText");
+        public static final Variable<String> PERMIT_CONDITIONS_NOTE = text("permitConditionsNote");
         /** Chosen by the port when an authority refused some lines (review outcome PARTIAL). */
         public static final Variable<RejectedLinesFate> REJECTED_LINES_FATE =
                 choice("rejectedLinesFate", RejectedLinesFate.class);

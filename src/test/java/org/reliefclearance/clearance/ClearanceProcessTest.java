@@ -373,7 +373,25 @@ class ClearanceProcessTest {
 
         assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
                 .containsEntry(Vars.EXAMINATION_RECOMMENDED.name(), true)
-                .containsEntry(Vars.RISK_REASON.name(), "A ministry's permit requires inspection on arrival");
+                .containsEntry(Vars.RISK_REASON.name(), "A ministry's permit requires inspection on arrival")
+                .containsEntry(Vars.HAS_PERMIT_CONDITIONS.name(), true)
+                .containsEntry(Vars.PERMIT_CONDITIONS_AT_PORT.name(),
+                        "- Food and Drug Department: inspect on arrival / ກວດກາເມື່ອມາຮອດ");
+
+        // the port says how it met the ministry's conditions before the goods move on
+        VariableMap examine = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "EXAMINE")
+                .putValue(Vars.EXAMINATION_REASON.name(), "Inspection on arrival required by the FDD permit");
+        assertThatThrownBy(() -> cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
+                examine)).hasMessageContaining("(permitConditionsNote) is required");
+        cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay",
+                examine.putValue(Vars.PERMIT_CONDITIONS_NOTE.name(), "FDD inspector present at unloading"));
+
+        assertThat(instance).isWaitingAt(Elements.EXAMINE_GOODS);
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("PERMIT_CONDITIONS_OBSERVED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.detail()).isEqualTo("FDD inspector present at unloading");
+                    assertThat(e.actor()).isEqualTo("port-wattay");
+                });
     }
 
     @Test
