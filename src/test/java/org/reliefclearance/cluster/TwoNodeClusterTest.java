@@ -38,7 +38,6 @@ import org.reliefclearance.clearance.ClearanceProcess.Elements;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.customs.FakeCustomsSystem;
-import org.reliefclearance.review.AuthorityReviews;
 import org.reliefclearance.review.LineMinistryReview;
 import org.reliefclearance.review.ReviewDecision;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -10,7 +10,6 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentEvent;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentStatus;
-import org.reliefclearance.documents.StoredDocument;
 import org.reliefclearance.documents.api.DocumentResponse;
 import org.reliefclearance.review.AuthorityReview;
 
