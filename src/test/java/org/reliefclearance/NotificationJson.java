@@ -1,13 +1,15 @@
 package org.reliefclearance;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Pre-arrival notifications as an organisation's system posts them, for the load and cluster tests. */
+/** Pre-arrival notifications as an organisation's system posts them, for the API, load and cluster tests. */
 public final class NotificationJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,5 +57,25 @@ public final class NotificationJson {
                                    double valueUsd) {
         return JSON.createObjectNode().put("description", description).put("hsCode", hsCode).put("category", category)
                 .put("quantity", quantity).put("unit", unit).put("valueUsd", valueUsd);
+    }
+
+    /** Sets (or with null, removes) the value at a slash-separated path such as lines/0/hsCode. */
+    public static void set(ObjectNode body, String path, Object value) {
+        String[] steps = path.split("/");
+        JsonNode parent = body;
+        for (int i = 0; i < steps.length - 1; i++) {
+            parent = parent.isArray() ? parent.get(Integer.parseInt(steps[i])) : parent.get(steps[i]);
+        }
+        ObjectNode target = (ObjectNode) parent;
+        String name = steps[steps.length - 1];
+        if (value == null) {
+            target.remove(name);
+        } else if (value instanceof Integer number) {
+            target.put(name, number);
+        } else if (value instanceof String text && text.matches("-?\\d+\\.\\d+")) {
+            target.put(name, new BigDecimal(text));
+        } else {
+            target.put(name, value.toString());
+        }
     }
 }

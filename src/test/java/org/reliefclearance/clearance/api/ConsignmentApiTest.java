@@ -3,8 +3,6 @@ package org.reliefclearance.clearance.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,14 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.reliefclearance.NotificationJson;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.emergency.EmergencyFixture;
@@ -34,7 +29,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Notifying and reading consignments through the API, and what it persisted (or did not). */
@@ -179,9 +173,9 @@ class ConsignmentApiTest {
     @Test
     void everyBadFieldIsNamedAtOnce() {
         ObjectNode body = ApiClient.validNotification();
-        set(body, "portOfEntry", "NOWHERE");
-        set(body, "lines/0/hsCode", "12");
-        set(body, "lines/1/quantity", -1);
+        NotificationJson.set(body, "portOfEntry", "NOWHERE");
+        NotificationJson.set(body, "lines/0/hsCode", "12");
+        NotificationJson.set(body, "lines/1/quantity", -1);
 
         ResponseEntity<JsonNode> rejected = assertRejectedWithoutTrace(body, "portOfEntry");
         assertThat(fields(rejected.getBody())).contains("portOfEntry", "lines[0].hsCode", "lines[1].quantity");
@@ -300,26 +294,6 @@ class ConsignmentApiTest {
         List<String> texts = new ArrayList<>();
         array.forEach(t -> texts.add(t.asText()));
         return texts;
-    }
-
-    /** Sets (or with null, removes) the value at a slash-separated path such as lines/0/hsCode. */
-    private static void set(ObjectNode body, String path, Object value) {
-        String[] steps = path.split("/");
-        JsonNode parent = body;
-        for (int i = 0; i < steps.length - 1; i++) {
-            parent = parent.isArray() ? parent.get(Integer.parseInt(steps[i])) : parent.get(steps[i]);
-        }
-        ObjectNode target = (ObjectNode) parent;
-        String name = steps[steps.length - 1];
-        if (value == null) {
-            target.remove(name);
-        } else if (value instanceof Integer number) {
-            target.put(name, number);
-        } else if (value instanceof String text && text.matches("-?\\d+\\.\\d+")) {
-            target.put(name, new java.math.BigDecimal(text));
-        } else {
-            target.put(name, value.toString());
-        }
     }
 
     private static org.springframework.http.HttpHeaders jsonHeaders() {

@@ -9,7 +9,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reliefclearance.NotificationJson;
 import org.reliefclearance.clearance.ConsignmentDetails;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.Caller;
@@ -143,7 +143,7 @@ class NotificationValidationTest {
     @MethodSource("invalidNotifications")
     void invalidFieldIsNamedAndNothingIsRegistered(String path, Object value, String field) throws Exception {
         ObjectNode body = ApiClient.validNotification();
-        set(body, path, value);
+        NotificationJson.set(body, path, value);
 
         assertRejectedNaming(post(body.toString(), null), field);
     }
@@ -176,9 +176,9 @@ class NotificationValidationTest {
     @Test
     void everyBadFieldIsNamedAtOnce() throws Exception {
         ObjectNode body = ApiClient.validNotification();
-        set(body, "portOfEntry", "NOWHERE");
-        set(body, "lines/0/hsCode", "12");
-        set(body, "lines/1/quantity", -1);
+        NotificationJson.set(body, "portOfEntry", "NOWHERE");
+        NotificationJson.set(body, "lines/0/hsCode", "12");
+        NotificationJson.set(body, "lines/1/quantity", -1);
 
         JsonNode problem = assertRejectedNaming(post(body.toString(), null), "portOfEntry");
         assertThat(fields(problem)).contains("portOfEntry", "lines[0].hsCode", "lines[1].quantity");
@@ -235,23 +235,4 @@ class NotificationValidationTest {
         return fields;
     }
 
-    /** Sets (or with null, removes) the value at a slash-separated path such as lines/0/hsCode. */
-    private static void set(ObjectNode body, String path, Object value) {
-        String[] steps = path.split("/");
-        JsonNode parent = body;
-        for (int i = 0; i < steps.length - 1; i++) {
-            parent = parent.isArray() ? parent.get(Integer.parseInt(steps[i])) : parent.get(steps[i]);
-        }
-        ObjectNode target = (ObjectNode) parent;
-        String name = steps[steps.length - 1];
-        if (value == null) {
-            target.remove(name);
-        } else if (value instanceof Integer number) {
-            target.put(name, number);
-        } else if (value instanceof String text && text.matches("-?\\d+\\.\\d+")) {
-            target.put(name, new BigDecimal(text));
-        } else {
-            target.put(name, value.toString());
-        }
-    }
 }
