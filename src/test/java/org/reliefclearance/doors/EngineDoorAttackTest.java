@@ -61,6 +61,7 @@ class EngineDoorAttackTest {
     private ProcessInstance atExemption;
     private ProcessInstance atPort;
     private ProcessInstance overdueReview;
+    private ProcessInstance goodsOverdue;
     private Job historyCleanup;
 
     @BeforeAll
@@ -84,6 +85,10 @@ class EngineDoorAttackTest {
                 .superProcessInstanceId(overdueReview.getId()).singleResult();
         cases.fireTimer(mtcReview, LineMinistryReview.Elements.REVIEW_OVERDUE);
         cases.runJobs(overdueReview);
+        goodsOverdue = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        jdbc.sql("update consignment set expected_arrival = ? where reference = ?")
+                .params(java.time.OffsetDateTime.now().minusDays(10), reference(goodsOverdue)).update();
+        cases.fireTimer(goodsOverdue, ClearanceProcess.Elements.ARRIVAL_CHECK_DUE);
         List<Job> cleanup = engine.getHistoryService().findHistoryCleanupJobs();
         historyCleanup = cleanup.isEmpty() ? engine.getHistoryService().cleanUpHistoryAsync(true) : cleanup.get(0);
     }
@@ -191,6 +196,20 @@ class EngineDoorAttackTest {
                         variables("overdueAction", "DECIDE_APPROVE", "overdueReason", "Approved for them"))),
                 client.post(door, user, task + "/complete", Map.of("variables",
                         variables("overdueAction", "DECIDE_REJECT", "overdueReason", "Rejected for them")))));
+    }
+
+    @ParameterizedTest(name = "{1} through {0}")
+    @MethodSource("org.reliefclearance.doors.Attackers#everyUserThroughEveryDoor")
+    void onlyMoLSWFollowsUpMissingGoods(Door door, String user) {
+        if (user.equals("molsw")) {
+            return;
+        }
+        String task = "task/" + task(goodsOverdue, ClearanceProcess.Elements.FOLLOW_UP_MISSING_ARRIVAL).getId();
+        unchangedAfter(() -> List.of(
+                client.post(door, user, task + "/submit-form", Map.of("variables",
+                        variables("arrivalFollowUpNotes", "Goods are fine, close it"))),
+                client.post(door, user, task + "/complete", Map.of("variables",
+                        variables("arrivalFollowUpNotes", "Goods are fine, close it")))));
     }
 
     @ParameterizedTest(name = "through {0}")
@@ -319,7 +338,8 @@ class EngineDoorAttackTest {
 
     /** Runs the attempts and asserts each was refused (403, or 400 for a value the form refuses) and no case changed. */
     private void unchangedAfter(Supplier<List<ResponseEntity<String>>> attempts) {
-        List<ProcessInstance> victims = List.of(awaitingEndorsement, underReview, atExemption, atPort, overdueReview);
+        List<ProcessInstance> victims = List.of(awaitingEndorsement, underReview, atExemption, atPort, overdueReview,
+                goodsOverdue);
         List<CaseState> before = victims.stream().map(this::state).toList();
         List<ResponseEntity<String>> answers = attempts.get();
         assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().value()).as(answer.getBody())
