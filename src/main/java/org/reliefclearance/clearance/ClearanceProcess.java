@@ -4,6 +4,7 @@ import static org.reliefclearance.variables.Variable.amount;
 import static org.reliefclearance.variables.Variable.choice;
 import static org.reliefclearance.variables.Variable.flag;
 import static org.reliefclearance.variables.Variable.instant;
+import static org.reliefclearance.variables.Variable.integers;
 import static org.reliefclearance.variables.Variable.text;
 import static org.reliefclearance.variables.Variable.texts;
 import static org.reliefclearance.variables.Variable.value;
@@ -55,6 +56,9 @@ public final class ClearanceProcess {
         public static final String ARRIVAL_CHECK_DUE = "Event_ArrivalCheckDue";
         public static final String CHECK_ARRIVAL = "Task_CheckArrival";
         public static final String FOLLOW_UP_MISSING_ARRIVAL = "Task_FollowUpMissingArrival";
+        public static final String REVIEWS_COMPLETE = "Event_ReviewsComplete";
+        public static final String LINES_READY_FOR_RELEASE = "Event_LinesReadyForRelease";
+        public static final String RECORD_REFUSED_LINES_FATE = "Task_RecordRefusedLinesFate";
         public static final String ASSESS_EXAMINATION_RISK = "Task_AssessExaminationRisk";
         public static final String CLEAR_AT_PORT = "Task_ClearAtPort";
         public static final String EXAMINE_GOODS = "Task_ExamineGoods";
@@ -195,6 +199,16 @@ public final class ClearanceProcess {
         public static final Variable<String> EXAMINATION_FINDINGS = text("examinationFindings");
 
         public static final Variable<String> RELEASE_NUMBER = text("releaseNumber");
+        /**
+         * Counts the ministries' decisions; Event_LinesReadyForRelease looks at the lines again each
+         * time it changes.
+         */
+        public static final Variable<Object> CLEARANCE_PROGRESS = value("clearanceProgress");
+        /** Service-written on Task_ClearAtPort: the lines this release covers, as shown and by number. */
+        public static final Variable<String> LINES_TO_RELEASE = text("linesToRelease");
+        public static final Variable<List<Integer>> LINE_NUMBERS_TO_RELEASE = integers("lineNumbersToRelease");
+        /** Lines a ministry refused whose fate the port has not recorded yet. */
+        public static final Variable<Boolean> REFUSED_LINES_AWAITING_FATE = flag("refusedLinesAwaitingFate");
         public static final Variable<String> DECLARATION_NUMBER = text("declarationNumber");
         /** The coordinators' action on an overdue provisional declaration. */
         public static final Variable<OverdueDeclarationAction> OVERDUE_DECLARATION_ACTION =

@@ -1,8 +1,11 @@
 package org.reliefclearance.clearance;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.reliefclearance.consignment.Actors;
+import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.TimelineEvent;
@@ -17,6 +20,10 @@ import org.springframework.stereotype.Component;
 @ModelBean
 @Component("consignmentStatus")
 public class ConsignmentStatusRecorder {
+
+    /** Waits of the exemption-and-arrival branch that do not hide ministries still reviewing. */
+    private static final Set<ConsignmentStatus> BEHIND_REVIEW =
+            Set.of(ConsignmentStatus.AWAITING_EXEMPTION_DECISION, ConsignmentStatus.AWAITING_ARRIVAL);
 
     private final ConsignmentRepository consignments;
     private final IdentityService identity;
@@ -38,7 +45,11 @@ public class ConsignmentStatusRecorder {
     public void set(DelegateExecution execution, String status, String reason) {
         ConsignmentStatus newStatus = ConsignmentStatus.valueOf(status);
         String reference = reference(execution);
-        consignments.updateStatus(reference, newStatus, reason);
+        boolean behindReview = BEHIND_REVIEW.contains(newStatus)
+                && consignments.findByReference(reference).orElseThrow().status() == ConsignmentStatus.UNDER_REVIEW;
+        if (!behindReview) {
+            consignments.updateStatus(reference, newStatus, reason);
+        }
         consignments.addEvent(reference, Actors.current(identity, null), TimelineEvent.of(newStatus), null, reason);
     }
 
@@ -50,6 +61,20 @@ public class ConsignmentStatusRecorder {
     public void record(DelegateExecution execution, String event, String detail) {
         consignments.addEvent(reference(execution), Actors.current(identity, null), TimelineEvent.valueOf(event), null,
                 detail);
+    }
+
+    /**
+     * End of the reviews: the case now waits for what the other branch still needs, the exemption or
+     * the goods (once at the port, the release steps say where it stands).
+     */
+    public void reviewsOver(DelegateExecution execution) {
+        Consignment consignment = consignments.findByReference(reference(execution)).orElseThrow();
+        if (consignment.status() != ConsignmentStatus.UNDER_REVIEW) {
+            return;
+        }
+        ConsignmentStatus next = consignment.exemptionDecision() == null ? ConsignmentStatus.AWAITING_EXEMPTION_DECISION
+                : consignment.arrivedAt() == null ? ConsignmentStatus.AWAITING_ARRIVAL : ConsignmentStatus.ARRIVED;
+        consignments.updateStatus(consignment.reference(), next, null);
     }
 
     /** Entering the wait for the goods: only when they have not arrived yet. */

@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.Release;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
 import org.reliefclearance.customs.CustomsSystem;
@@ -17,7 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Hands the release over to the national customs system through the outbox: the record is
+ * Hands one release over to the national customs system through the outbox: the record is
  * stored once, sent until the customs system accepts it (a failure fails the job, which the
  * engine retries and finally turns into an incident), and never sent again once accepted.
  */
@@ -28,10 +30,12 @@ class HandOverToCustomsSystem implements JavaDelegate {
     private final CustomsHandOffOutbox outbox;
     private final CustomsSystem customsSystem;
     private final ObjectMapper json;
+    private final ConsignmentMilestones milestones;
 
     HandOverToCustomsSystem(ConsignmentRepository consignments, CustomsHandOffOutbox outbox,
-                            CustomsSystem customsSystem, ObjectMapper json) {
+                            CustomsSystem customsSystem, ObjectMapper json, ConsignmentMilestones milestones) {
         this.consignments = consignments;
+        this.milestones = milestones;
         this.outbox = outbox;
         this.customsSystem = customsSystem;
         this.json = json;
@@ -40,31 +44,35 @@ class HandOverToCustomsSystem implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
         String reference = ClearanceProcess.Vars.CONSIGNMENT_REFERENCE.get(execution);
-        Consignment released = consignments.findByReference(reference).orElseThrow();
-        String payload = json.writeValueAsString(ReleaseRecord.of(released, consignments.lines(released.id())));
-        CustomsHandOffOutbox.HandOff handOff = outbox.prepare(reference, released.releaseNumber(), payload);
+        String releaseNumber = ClearanceProcess.Vars.RELEASE_NUMBER.require(execution);
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+        Release release = milestones.releases(consignment.id()).stream()
+                .filter(r -> r.releaseNumber().equals(releaseNumber)).findFirst().orElseThrow();
+        String payload = json.writeValueAsString(
+                ReleaseRecord.of(consignment, release, consignments.lines(consignment.id())));
+        CustomsHandOffOutbox.HandOff handOff = outbox.prepare(reference, releaseNumber, payload);
 
         String detail;
         if (!customsSystem.connected()) {
-            outbox.handedOver(reference, CustomsHandOffOutbox.Status.RECORDED);
-            detail = "Release " + released.releaseNumber() + " recorded for the customs system";
+            outbox.handedOver(releaseNumber, CustomsHandOffOutbox.Status.RECORDED);
+            detail = "Release " + releaseNumber + " recorded for the customs system";
         } else {
             if (handOff.status() != CustomsHandOffOutbox.Status.SENT) {
-                send(reference, handOff.payload());
+                send(reference, releaseNumber, handOff.payload());
             }
-            detail = "Release " + released.releaseNumber() + " sent to the customs system";
+            detail = "Release " + releaseNumber + " sent to the customs system";
         }
         // in the job's transaction: only the attempt that completes the step leaves a timeline entry
         consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.HANDED_OVER_TO_CUSTOMS, null, detail);
     }
 
-    private void send(String reference, String payload) {
+    private void send(String reference, String releaseNumber, String payload) {
         try {
-            customsSystem.send(reference, payload);
+            customsSystem.send(reference + "/" + releaseNumber, payload);
         } catch (CustomsSystemUnavailableException e) {
-            outbox.failed(reference, e.getMessage());
+            outbox.failed(releaseNumber, e.getMessage());
             throw e;
         }
-        outbox.handedOver(reference, CustomsHandOffOutbox.Status.SENT);
+        outbox.handedOver(releaseNumber, CustomsHandOffOutbox.Status.SENT);
     }
 }

@@ -45,6 +45,7 @@ public class CaseLines {
         row.put("treatment", l.treatment() == null ? "" : l.treatment());
         row.put("authority", l.authorityCode() == null ? "" : l.authorityCode());
         row.put("reviewStatus", l.reviewStatus() == null ? "" : l.reviewStatus());
+        row.put("release", l.releaseNumber() == null ? "" : l.releaseNumber());
         return row;
     }
 }

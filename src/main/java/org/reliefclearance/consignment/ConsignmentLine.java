@@ -17,5 +17,7 @@ public record ConsignmentLine(
         String authorityCode,
         String reviewStatus,
         String reviewReason,
-        String fate) {
+        String fate,
+        /** The release the line left the border with; null while it waits. */
+        String releaseNumber) {
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,12 +36,40 @@ public class ConsignmentMilestones {
                 .params(now(), now(), reference).update() == 1;
     }
 
-    public OffsetDateTime released(String reference, String releaseNumber) {
+    /**
+     * A release note for these lines: the release row, each line's release number, and the case's
+     * latest release. The status says whether lines are still waiting.
+     */
+    public OffsetDateTime released(String reference, String releaseNumber, List<Integer> lineNos,
+                                   boolean beforeDeclaration, ConsignmentStatus status) {
         OffsetDateTime now = now();
+        long id = jdbc.sql("select id from consignment where reference = ?").param(reference).query(Long.class).single();
+        jdbc.sql("""
+                insert into consignment_release (consignment_id, release_number, released_at, before_declaration)
+                values (?, ?, ?, ?)""").params(id, releaseNumber, now, beforeDeclaration).update();
+        for (Integer lineNo : lineNos) {
+            jdbc.sql("update consignment_line set release_number = ? where consignment_id = ? and line_no = ?"
+                            + " and release_number is null")
+                    .params(releaseNumber, id, lineNo).update();
+        }
         jdbc.sql("update consignment set release_number = ?, released_at = ?, status = ?, status_reason = null,"
-                        + " updated_at = ? where reference = ?")
-                .params(releaseNumber, now, ConsignmentStatus.RELEASED.name(), now, reference).update();
+                        + " updated_at = ? where id = ?")
+                .params(releaseNumber, now, status.name(), now, id).update();
         return now;
+    }
+
+    /** The releases of a case, oldest first. */
+    public List<Release> releases(long consignmentId) {
+        return jdbc.sql("""
+                select release_number, released_at, before_declaration, declaration_number
+                from consignment_release where consignment_id = ? order by released_at, id""")
+                .param(consignmentId).query(Release.class).list();
+    }
+
+    /** The declaration lodged for a release made before it (IM8). */
+    public void declared(String releaseNumber, String declarationNumber) {
+        jdbc.sql("update consignment_release set declaration_number = ? where release_number = ?")
+                .params(declarationNumber, releaseNumber).update();
     }
 
     /** Consignments of the organisation released before: none means this is its first one. */

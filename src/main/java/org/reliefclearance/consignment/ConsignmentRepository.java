@@ -76,7 +76,7 @@ public class ConsignmentRepository {
     public List<ConsignmentLine> lines(long consignmentId) {
         return jdbc.sql("""
                 select id, line_no, description, hs_code, category, quantity, unit, value_usd, gross_weight_kg,
-                       treatment, authority_code, review_status, review_reason, fate
+                       treatment, authority_code, review_status, review_reason, fate, release_number
                 from consignment_line where consignment_id = ? order by line_no""")
                 .param(consignmentId).query(ConsignmentLine.class).list();
     }
@@ -87,13 +87,14 @@ public class ConsignmentRepository {
         return findByReference(reference).orElseThrow();
     }
 
-    /** Records the fate of every line an authority rejected; returns their numbers. */
+    /** Records the fate of the lines an authority rejected that have none yet; returns their numbers. */
     public List<Integer> setFateOfRejectedLines(String reference, String fate) {
         long id = findByReference(reference).orElseThrow().id();
-        jdbc.sql("update consignment_line set fate = ? where consignment_id = ? and review_status = 'REJECTED'")
-                .params(fate, id).update();
-        return jdbc.sql("select line_no from consignment_line where consignment_id = ? and review_status = 'REJECTED'"
-                + " order by line_no").param(id).query(Integer.class).list();
+        List<Integer> lines = jdbc.sql("select line_no from consignment_line where consignment_id = ?"
+                + " and review_status = 'REJECTED' and fate is null order by line_no").param(id).query(Integer.class).list();
+        jdbc.sql("update consignment_line set fate = ? where consignment_id = ? and review_status = 'REJECTED'"
+                + " and fate is null").params(fate, id).update();
+        return lines;
     }
 
     public void classifyLine(long lineId, String treatment, String authorityCode) {

@@ -15,6 +15,8 @@ public enum ConsignmentStatus {
     AWAITING_ARRIVAL,
     ARRIVED,
     UNDER_EXAMINATION,
+    /** Some lines released, others still waiting for their ministry. */
+    PARTIALLY_RELEASED,
     RELEASED,
     AWAITING_DISTRIBUTION_REPORT,
     CLOSED,

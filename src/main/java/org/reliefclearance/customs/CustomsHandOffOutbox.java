@@ -11,7 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The customs_hand_off outbox, one row per case. Its writes commit on their own, beside the
+ * The customs_hand_off outbox, one row per release. Its writes commit on their own, beside the
  * job's transaction: once the customs system has accepted a record, a rollback of the job
  * (and the retry that follows) still sees it as sent.
  */
@@ -34,33 +34,34 @@ public class CustomsHandOffOutbox {
         this.clock = clock;
     }
 
-    /** The case's row, created PENDING with this payload on the first attempt. */
+    /** The release's row, created PENDING with this payload on the first attempt. */
     public HandOff prepare(String reference, String releaseNumber, String payload) {
         return ownTransaction.execute(tx -> {
             jdbc.sql("""
                     insert into customs_hand_off (reference, release_number, payload, status, created_at)
-                    select ?, ?, ?, ?, ? where not exists (select 1 from customs_hand_off where reference = ?)""")
-                    .params(reference, releaseNumber, payload, Status.PENDING.name(), now(), reference).update();
-            return find(reference);
+                    select ?, ?, ?, ?, ? where not exists (select 1 from customs_hand_off where release_number = ?)""")
+                    .params(reference, releaseNumber, payload, Status.PENDING.name(), now(), releaseNumber).update();
+            return find(releaseNumber);
         });
     }
 
-    public void handedOver(String reference, Status status) {
+    public void handedOver(String releaseNumber, Status status) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
                 update customs_hand_off set status = ?, attempts = attempts + 1, last_error = null, handed_over_at = ?
-                where reference = ?""").params(status.name(), now(), reference).update());
+                where release_number = ?""").params(status.name(), now(), releaseNumber).update());
     }
 
-    public void failed(String reference, String error) {
+    public void failed(String releaseNumber, String error) {
         String detail = error == null ? "unknown error" : error.length() <= 2000 ? error : error.substring(0, 2000);
         ownTransaction.executeWithoutResult(tx -> jdbc.sql(
-                        "update customs_hand_off set attempts = attempts + 1, last_error = ? where reference = ?")
-                .params(detail, reference).update());
+                        "update customs_hand_off set attempts = attempts + 1, last_error = ? where release_number = ?")
+                .params(detail, releaseNumber).update());
     }
 
-    public HandOff find(String reference) {
-        return jdbc.sql("select reference, release_number, payload, status, attempts from customs_hand_off where reference = ?")
-                .param(reference).query(HandOff.class).single();
+    public HandOff find(String releaseNumber) {
+        return jdbc.sql("""
+                select reference, release_number, payload, status, attempts from customs_hand_off
+                where release_number = ?""").param(releaseNumber).query(HandOff.class).single();
     }
 
     private OffsetDateTime now() {

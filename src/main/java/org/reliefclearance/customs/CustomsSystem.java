@@ -12,7 +12,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The national customs system's intake for release records: {@code POST {url}/releases} with
- * the consignment reference as {@code Idempotency-Key}, so a record the customs system already
+ * the reference and release number as {@code Idempotency-Key}, so a record the customs system already
  * holds (a retry after a lost answer) is acknowledged, not duplicated. A 409 means exactly that.
  */
 @ModelBean
@@ -42,9 +42,9 @@ public class CustomsSystem {
     }
 
     /** @throws CustomsSystemUnavailableException when the record was not accepted */
-    public void send(String reference, String payloadJson) {
+    public void send(String idempotencyKey, String payloadJson) {
         try {
-            http.post().uri("/releases").header("Idempotency-Key", reference)
+            http.post().uri("/releases").header("Idempotency-Key", idempotencyKey)
                     .contentType(MediaType.APPLICATION_JSON).body(payloadJson)
                     .retrieve().toBodilessEntity();
         } catch (RestClientResponseException answered) {
@@ -52,10 +52,10 @@ public class CustomsSystem {
                 return;
             }
             throw new CustomsSystemUnavailableException(
-                    "Customs system answered " + answered.getStatusCode().value() + " for " + reference, answered);
+                    "Customs system answered " + answered.getStatusCode().value() + " for " + idempotencyKey, answered);
         } catch (RuntimeException unreachable) {
             throw new CustomsSystemUnavailableException(
-                    "Customs system unreachable for " + reference + ": " + unreachable.getMessage(), unreachable);
+                    "Customs system unreachable for " + idempotencyKey + ": " + unreachable.getMessage(), unreachable);
         }
     }
 }

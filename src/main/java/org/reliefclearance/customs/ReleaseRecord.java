@@ -6,20 +6,21 @@ import java.util.List;
 
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.Release;
 
-/** What the national customs system receives for a released consignment. */
+/** What the national customs system receives for one release of a consignment. */
 public record ReleaseRecord(String reference, String releaseNumber, String portCode, String organisationCode,
                             OffsetDateTime releasedAt, String exemptionDecision, List<Line> lines) {
 
-    /** A released line: those a ministry rejected stay out. */
+    /** A line of this release: those released earlier or later, or refused, are not in it. */
     public record Line(int lineNo, String description, String hsCode, BigDecimal quantity, String unit,
                        BigDecimal valueUsd, String treatment) {
     }
 
-    public static ReleaseRecord of(Consignment c, List<ConsignmentLine> lines) {
-        return new ReleaseRecord(c.reference(), c.releaseNumber(), c.portCode(), c.organisationCode(), c.releasedAt(),
-                c.exemptionDecision(), lines.stream()
-                .filter(l -> !"REJECTED".equals(l.reviewStatus()))
+    public static ReleaseRecord of(Consignment c, Release release, List<ConsignmentLine> lines) {
+        return new ReleaseRecord(c.reference(), release.releaseNumber(), c.portCode(), c.organisationCode(),
+                release.releasedAt(), c.exemptionDecision(), lines.stream()
+                .filter(l -> release.releaseNumber().equals(l.releaseNumber()))
                 .map(l -> new Line(l.lineNo(), l.description(), l.hsCode(), l.quantity(), l.unit(), l.valueUsd(),
                         l.treatment()))
                 .toList());

@@ -1,8 +1,11 @@
 package org.reliefclearance.exemption;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 import org.reliefclearance.consignment.Actors;
+import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.TimelineEvent;
@@ -26,9 +29,32 @@ public class Exemptions {
         this.rates = rates;
     }
 
-    /** What the releasable lines would pay without an exemption: the most Customs HQ can waive. */
+    /**
+     * What the lines that may still be released would pay without an exemption: the most Customs HQ can
+     * waive. Decided while ministries review, so lines awaiting review count; refused ones do not.
+     */
     public DutiesAndTaxes forgoneByFullExemption(String reference) {
-        return rates.of(reviews.releasableLines(reference));
+        return rates.of(reviews.lineStates(reference).entrySet().stream()
+                .filter(e -> e.getValue() != ReviewOutcomes.LineState.REFUSED).map(Map.Entry::getKey).toList());
+    }
+
+    /**
+     * After each release, the amount waived is what the lines released so far would have paid: all of it
+     * for a full exemption, at most the amount decided for a partial one. Refused lines waive nothing.
+     *
+     * @param decided the amount recorded when Customs HQ decided
+     */
+    public BigDecimal settle(String reference, ExemptionDecision decision, BigDecimal decided) {
+        List<ConsignmentLine> released = reviews.lineStates(reference).entrySet().stream()
+                .filter(e -> e.getValue() == ReviewOutcomes.LineState.RELEASED).map(Map.Entry::getKey).toList();
+        BigDecimal forgone = rates.of(released).total();
+        BigDecimal waived = switch (decision) {
+            case FULL -> forgone;
+            case PARTIAL -> decided == null ? BigDecimal.ZERO : decided.min(forgone);
+            case NONE -> BigDecimal.ZERO;
+        };
+        milestones.exemptionDecided(reference, decision.name(), waived);
+        return waived;
     }
 
     /**

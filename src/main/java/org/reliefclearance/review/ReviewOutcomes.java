@@ -1,6 +1,7 @@
 package org.reliefclearance.review;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,6 +59,40 @@ public class ReviewOutcomes {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         Map<String, String> reviews = reviewStatusByAuthority(consignment.id());
         return consignments.lines(consignment.id()).stream().filter(l -> releasable(l, reviews)).toList();
+    }
+
+    /** Where a line stands between its review and its release. */
+    public enum LineState {
+        /** Its authority has not decided yet. */
+        AWAITING_REVIEW,
+        /** Needs no permit, or its authority approved it; not released yet. */
+        READY,
+        RELEASED,
+        /** Its authority refused it. */
+        REFUSED
+    }
+
+    /** Every line of the case with its state, in line order. */
+    public Map<ConsignmentLine, LineState> lineStates(String reference) {
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+        Map<String, String> reviews = reviewStatusByAuthority(consignment.id());
+        Map<ConsignmentLine, LineState> states = new LinkedHashMap<>();
+        for (ConsignmentLine line : consignments.lines(consignment.id())) {
+            states.put(line, state(line, reviews));
+        }
+        return states;
+    }
+
+    static LineState state(ConsignmentLine line, Map<String, String> reviewStatusByAuthority) {
+        if (line.releaseNumber() != null) {
+            return LineState.RELEASED;
+        }
+        if (releasable(line, reviewStatusByAuthority)) {
+            return LineState.READY;
+        }
+        return "REJECTED".equals(line.reviewStatus())
+                || "REJECTED".equals(reviewStatusByAuthority.get(line.authorityCode()))
+                ? LineState.REFUSED : LineState.AWAITING_REVIEW;
     }
 
     static boolean releasable(ConsignmentLine line, Map<String, String> reviewStatusByAuthority) {

@@ -182,7 +182,8 @@ class ClearanceProcessTest {
         assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.CLOSED);
         assertThat(cases.eventTypes(instance)).containsSubsequence("NOTIFIED", "ELIGIBILITY_CHECKED",
                 "LINES_CLASSIFIED", "AWAITING_ENDORSEMENT", "ENDORSEMENT_DECIDED", "UNDER_REVIEW",
-                "REVIEWS_SUMMARISED", "AWAITING_EXEMPTION_DECISION", "EXEMPTION_DECIDED", "EXEMPTION_RECORDED",
+                // Customs HQ decides the exemption while the ministries review
+                "AWAITING_EXEMPTION_DECISION", "REVIEWS_SUMMARISED", "EXEMPTION_DECIDED", "EXEMPTION_RECORDED",
                 "AWAITING_ARRIVAL", "ARRIVED", "RISK_ASSESSED", "PORT_CLEARANCE_DECIDED", "RELEASED",
                 "HANDED_OVER_TO_CUSTOMS", "AWAITING_DISTRIBUTION_REPORT", "DISTRIBUTION_REPORTED", "CLOSED");
     }
@@ -259,14 +260,91 @@ class ClearanceProcessTest {
     }
 
     @Test
+    void linesLeaveAsTheirMinistryApprovesThemAndTheCaseEndsWhenTheLastOneIsReleased() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.TENTS, ClearanceCases.SATELLITE_PHONE, ClearanceCases.MEDICINE));
+        cases.endorse(instance);
+        // Customs HQ decides while the ministries review; the goods land
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY, Elements.DECIDE_EXEMPTION);
+        cases.review(instance, "MOH_FDD", "APPROVE", null, null);
+        cases.decideExemption(instance, "FULL", null, null);
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.UNDER_REVIEW);
+        cases.arrive(instance);
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.ARRIVED);
+
+        // the tents (no permit) and the approved medicine go; the phones wait for MTC's licence
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY, Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "1, 3");
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY, Elements.LINES_READY_FOR_RELEASE);
+        Consignment partly = cases.consignment(instance);
+        assertThat(partly.status()).isEqualTo(ConsignmentStatus.PARTIALLY_RELEASED);
+        String first = partly.releaseNumber();
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber).containsExactly(first, null, first);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).singleElement().satisfies(r -> {
+            assertThat(r.idempotencyKey()).isEqualTo(instance.getBusinessKey() + "/" + first);
+            assertThat(r.body()).contains("\"hsCode\":\"630622\"", "\"hsCode\":\"300410\"").doesNotContain("851714");
+        });
+
+        cases.review(instance, "MTC", "APPROVE", null, null);
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "2");
+        cases.clearAtPort(instance, "RELEASE", null);
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE)
+                .hasPassed(Elements.REVIEWS_COMPLETE).hasNotPassed(Elements.RECORD_REFUSED_LINES_FATE);
+        Consignment released = cases.consignment(instance);
+        String second = released.releaseNumber();
+        assertThat(second).isNotEqualTo(first).matches("RN-WATTAY-\\d{4}-\\d{6}");
+        assertThat(released.status()).isEqualTo(ConsignmentStatus.AWAITING_DISTRIBUTION_REPORT);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber)
+                .containsExactly(first, second, first);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(2);
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("RELEASED")).extracting(e -> e.detail())
+                .satisfiesExactly(d -> assertThat(d).contains(first, "other lines still wait"),
+                        d -> assertThat(d).contains(second, "2 Satellite phones"));
+        // waived: what the released lines would have paid (tents 3,000 + 3,300; phones 450 + 945)
+        assertThat(released.waivedValue()).isEqualByComparingTo("7695.00");
+    }
+
+    @Test
+    void linesRefusedAfterTheLastReleaseGetTheirFateFromThePort() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.TENTS, ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        assertThat(instance).variables().containsEntry(Vars.LINES_TO_RELEASE.name(), "1")
+                .containsEntry(Vars.REFUSED_LINES_AWAITING_FATE.name(), false);
+        // the ministry decides while the officer clears: the release covers what the officer saw
+        cases.review(instance, "MTC", "REJECT_ALL", null, "Frequency band not licensed");
+        cases.clearAtPort(instance, "RELEASE", null);
+
+        assertThat(instance).isWaitingAt(Elements.RECORD_REFUSED_LINES_FATE).hasPassed(Elements.REVIEWS_COMPLETE);
+        assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
+        assertThatThrownBy(() -> cases.complete(instance, Elements.RECORD_REFUSED_LINES_FATE, "port-wattay",
+                "customs-port-wattay", Variables.createVariables()))
+                .hasMessageContaining("(rejectedLinesFate) is required");
+        cases.complete(instance, Elements.RECORD_REFUSED_LINES_FATE, "port-wattay", "customs-port-wattay",
+                Variables.createVariables().putValue(Vars.REJECTED_LINES_FATE.name(), "DESTROYED"));
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber, ConsignmentLine::fate)
+                .containsExactly(tuple(cases.consignment(instance).releaseNumber(), null), tuple(null, "DESTROYED"));
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);
+    }
+
+    @Test
     void allLinesRejectedEndsTheCase() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.SATELLITE_PHONE));
         cases.endorse(instance);
 
         cases.review(instance, "MTC", "REJECT_ALL", null, "Frequency band not licensed");
 
+        // the exemption, decided while the ministry reviewed, ends with the case: nothing is left to exempt
         assertThat(instance).isEnded().hasPassed(Elements.SUMMARISE_REVIEWS, Elements.CONSIGNMENT_REJECTED)
-                .hasNotPassed(Elements.DECIDE_EXEMPTION);
+                .hasNotPassed(Elements.RECORD_EXEMPTION_DECISION, Elements.ASSESS_EXAMINATION_RISK);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         Consignment consignment = cases.consignment(instance);
         assertThat(consignment.status()).isEqualTo(ConsignmentStatus.REJECTED);
         assertThat(consignment.statusReason()).startsWith("ALL_REJECTED: 0 of 1 lines");

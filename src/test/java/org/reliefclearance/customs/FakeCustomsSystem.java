@@ -83,8 +83,9 @@ public final class FakeCustomsSystem {
         return List.copyOf(accepted);
     }
 
+    /** Records of the case's releases: their key is the reference, a slash and the release number. */
     public List<Received> acceptedFor(String reference) {
-        return accepted.stream().filter(r -> r.idempotencyKey().equals(reference)).toList();
+        return accepted.stream().filter(r -> r.idempotencyKey().startsWith(reference + "/")).toList();
     }
 
     private void receive(HttpExchange exchange) throws IOException {

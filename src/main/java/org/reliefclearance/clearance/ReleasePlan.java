@@ -1,0 +1,91 @@
+package org.reliefclearance.clearance;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.consignment.CaseLines;
+import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.modelguard.ModelBean;
+import org.reliefclearance.review.ReviewOutcomes;
+import org.reliefclearance.review.ReviewOutcomes.LineState;
+import org.springframework.stereotype.Component;
+
+/**
+ * Release by line, as the model asks it: which lines may leave the border now, whether any line still
+ * waits for a ministry, and what the port officer sees of it. Read from the line rows, so a decision
+ * committed by another node is seen as soon as the case moves.
+ */
+@ModelBean
+@Component("releasePlan")
+public class ReleasePlan {
+
+    private final ReviewOutcomes reviews;
+    private final CaseLines caseLines;
+
+    ReleasePlan(ReviewOutcomes reviews, CaseLines caseLines) {
+        this.reviews = reviews;
+        this.caseLines = caseLines;
+    }
+
+    /** The condition of Event_LinesReadyForRelease: some lines can go, or no ministry is left to decide. */
+    public boolean readyOrSettled(String reference) {
+        Map<ConsignmentLine, LineState> states = reviews.lineStates(reference);
+        return states.containsValue(LineState.READY) || !states.containsValue(LineState.AWAITING_REVIEW);
+    }
+
+    /** Gateway_LinesToRelease. */
+    public boolean anyReady(String reference) {
+        return reviews.lineStates(reference).containsValue(LineState.READY);
+    }
+
+    /** Gateway_RefusedLinesAwaitingFate. */
+    public boolean refusedLinesAwaitingFate(String reference) {
+        return !refusedWithoutFate(reviews.lineStates(reference)).isEmpty();
+    }
+
+    /**
+     * End of each Task_ReviewByAuthority instance ({@code ${releasePlan.reviewDecided(execution)}}): a
+     * change of the case-wide counter makes a waiting Event_LinesReadyForRelease look at the lines again.
+     */
+    public void reviewDecided(DelegateExecution execution) {
+        DelegateExecution processInstance = execution.getProcessInstance();
+        Object count = Vars.CLEARANCE_PROGRESS.get(processInstance);
+        Vars.CLEARANCE_PROGRESS.set(processInstance, count instanceof Number n ? n.intValue() + 1 : 1);
+    }
+
+    /**
+     * Start of Task_ClearAtPort: the lines of this release (those the officer clears; a line approved
+     * meanwhile waits for the next one), the refused lines awaiting a fate, and a blank decision (the
+     * previous release's answers are not this one's).
+     */
+    public void show(DelegateExecution execution) {
+        Map<ConsignmentLine, LineState> states = reviews.lineStates(Vars.CONSIGNMENT_REFERENCE.get(execution));
+        List<ConsignmentLine> ready = inState(states, LineState.READY);
+        // numbers only: a form shows this as Markdown, and descriptions are the consignee's words
+        Vars.LINES_TO_RELEASE.set(execution, ready.isEmpty() ? "none"
+                : String.join(", ", ready.stream().map(l -> String.valueOf(l.lineNo())).toList()));
+        Vars.LINE_NUMBERS_TO_RELEASE.set(execution, ready.stream().map(ConsignmentLine::lineNo).toList());
+        Vars.REFUSED_LINES_AWAITING_FATE.set(execution, !refusedWithoutFate(states).isEmpty());
+        Vars.LINES.set(execution, caseLines.variable(List.copyOf(states.keySet())));
+        for (var stale : List.of(Vars.CLEARANCE_DECISION, Vars.RELEASE_REASON, Vars.EXAMINATION_REASON,
+                Vars.REJECTED_LINES_FATE, Vars.PERMIT_CONDITIONS_NOTE, Vars.EXAMINATION_RESULT,
+                Vars.EXAMINATION_FINDINGS, Vars.DECLARATION_NUMBER)) {
+            execution.removeVariable(stale.name());
+        }
+        Vars.RELEASE_BEFORE_DECLARATION.set(execution, false);
+    }
+
+    static String describe(List<ConsignmentLine> lines) {
+        return String.join(", ", lines.stream().map(l -> l.lineNo() + " " + l.description()).toList());
+    }
+
+    private static List<ConsignmentLine> inState(Map<ConsignmentLine, LineState> states, LineState state) {
+        return states.entrySet().stream().filter(e -> e.getValue() == state).map(Map.Entry::getKey).toList();
+    }
+
+    private static List<ConsignmentLine> refusedWithoutFate(Map<ConsignmentLine, LineState> states) {
+        return inState(states, LineState.REFUSED).stream().filter(l -> l.fate() == null).toList();
+    }
+}
