@@ -1,5 +1,6 @@
 package org.reliefclearance.clearance;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -40,6 +41,13 @@ public class ClearanceEngine {
     public void correlate(String reference, String message, Map<String, Object> variables, String explanation) {
         deliver(() -> waits(reference, null, message), runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(reference).setVariables(variables), explanation);
+    }
+
+    /** Whether the case of this reference is at one of these steps now. */
+    public boolean isAt(String reference, Collection<String> activityIds) {
+        return asApplication(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(ClearanceProcess.KEY).activityIdIn(activityIds.toArray(String[]::new))
+                .count() > 0);
     }
 
     /** Delivers a message to the review of one authority within the case of this reference. */

@@ -34,6 +34,8 @@ public final class ClearanceProcess {
         public static final String CONSIGNMENT_ARRIVED = "ConsignmentArrived";
         public static final String CONSIGNMENT_WITHDRAWN = "ConsignmentWithdrawn";
         public static final String DISTRIBUTION_REPORTED = "DistributionReported";
+        /** The head of the checkpoint releases lines that need no permit, during a declared emergency. */
+        public static final String EMERGENCY_RELEASE_ORDERED = "EmergencyReleaseOrdered";
         /** Correlated by business key and the local variable {@link Vars#AUTHORITY} of the waiting review. */
         public static final String INFORMATION_PROVIDED = "InformationProvided";
 
@@ -59,6 +61,9 @@ public final class ClearanceProcess {
         public static final String REVIEWS_COMPLETE = "Event_ReviewsComplete";
         public static final String LINES_READY_FOR_RELEASE = "Event_LinesReadyForRelease";
         public static final String RECORD_REFUSED_LINES_FATE = "Task_RecordRefusedLinesFate";
+        public static final String ISSUE_EMERGENCY_RELEASE_NOTE = "Task_IssueEmergencyReleaseNote";
+        public static final String HAND_OVER_EMERGENCY_RELEASE = "Task_HandOverEmergencyRelease";
+        public static final String COMPLETE_EMERGENCY_DECLARATION = "Task_CompleteEmergencyDeclaration";
         public static final String ASSESS_EXAMINATION_RISK = "Task_AssessExaminationRisk";
         public static final String CLEAR_AT_PORT = "Task_ClearAtPort";
         public static final String EXAMINE_GOODS = "Task_ExamineGoods";
@@ -207,6 +212,9 @@ public final class ClearanceProcess {
         /** Service-written on Task_ClearAtPort: the lines this release covers, as shown and by number. */
         public static final Variable<String> LINES_TO_RELEASE = text("linesToRelease");
         public static final Variable<List<Integer>> LINE_NUMBERS_TO_RELEASE = integers("lineNumbersToRelease");
+        /** Sent with the emergency release message; the release subprocess takes them into its own scope. */
+        public static final Variable<List<Integer>> EMERGENCY_RELEASE_LINES = integers("emergencyReleaseLines");
+        public static final Variable<String> EMERGENCY_RELEASE_REASON = text("emergencyReleaseReason");
         /** Lines a ministry refused whose fate the port has not recorded yet. */
         public static final Variable<Boolean> REFUSED_LINES_AWAITING_FATE = flag("refusedLinesAwaitingFate");
         public static final Variable<String> DECLARATION_NUMBER = text("declarationNumber");

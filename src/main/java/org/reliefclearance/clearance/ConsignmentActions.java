@@ -16,6 +16,7 @@ import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.consignment.WrongStateException;
+import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.registry.Registry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,9 +38,11 @@ public class ConsignmentActions {
     private final JdbcClient jdbc;
     private final ConcurrentChangeRetry retry;
     private final Clock clock;
+    private final EmergencyState emergencies;
 
     ConsignmentActions(ConsignmentRepository consignments, ClearanceEngine engine, Registry registry, JdbcClient jdbc,
-                       ConcurrentChangeRetry retry, Clock clock) {
+                       ConcurrentChangeRetry retry, Clock clock, EmergencyState emergencies) {
+        this.emergencies = emergencies;
         this.consignments = consignments;
         this.engine = engine;
         this.registry = registry;
@@ -120,6 +123,59 @@ public class ConsignmentActions {
             engine.correlate(c.reference(), ClearanceProcess.Messages.DISTRIBUTION_REPORTED,
                     Variables.createVariables().putValue(ClearanceProcess.Vars.DISTRIBUTION_REPORT.name(), report),
                     c.reference() + " is not waiting for a distribution report (status " + c.status() + ")");
+        });
+    }
+
+    /** Steps of the release cycle during which the port is clearing lines it was given. */
+    private static final List<String> CLEARING = List.of(ClearanceProcess.Elements.ASSESS_EXAMINATION_RISK,
+            ClearanceProcess.Elements.CLEAR_AT_PORT, ClearanceProcess.Elements.EXAMINE_GOODS,
+            ClearanceProcess.Elements.ISSUE_RELEASE_NOTE);
+
+    /**
+     * During a declared emergency the head of the checkpoint releases, with a reason and before the
+     * declaration, arrived lines that need no permit, without waiting for the exemption or the reviews
+     * of other lines. A line a ministry must approve is never released this way.
+     */
+    public void releaseInEmergency(Consignment c, List<Integer> lineNos, String reason, String actor) {
+        ensureOpen(c);
+        if (!emergencies.isActive()) {
+            throw new WrongStateException("No national emergency is in force: lines are released after the"
+                    + " exemption decision, at the port");
+        }
+        Map<Integer, ConsignmentLine> lines = consignments.lines(c.id()).stream()
+                .collect(Collectors.toMap(ConsignmentLine::lineNo, l -> l));
+        for (int i = 0; i < lineNos.size(); i++) {
+            ConsignmentLine line = lines.get(lineNos.get(i));
+            String field = "lines[" + i + "]";
+            if (line == null) {
+                throw new InvalidInputException(field, "is not a line of " + c.reference());
+            }
+            if (line.authorityCode() != null) {
+                throw new InvalidInputException(field, "line " + line.lineNo() + " needs the approval of "
+                        + line.authorityCode() + ": a controlled line is never released before its ministry decides");
+            }
+            if (line.releaseNumber() != null) {
+                throw new InvalidInputException(field, "line " + line.lineNo() + " was released already ("
+                        + line.releaseNumber() + ")");
+            }
+        }
+        inTransaction(() -> {
+            Consignment now = consignments.lockForUpdate(c.reference());
+            ensureOpen(now);
+            if (now.arrivedAt() == null) {
+                throw new WrongStateException(c.reference() + " has not arrived: goods are released at the port");
+            }
+            if (engine.isAt(c.reference(), CLEARING)) {
+                throw new WrongStateException("The port is clearing lines of " + c.reference()
+                        + ": they are released there");
+            }
+            consignments.addEvent(c.reference(), actor, TimelineEvent.EMERGENCY_RELEASE_ORDERED, null,
+                    "Lines " + lineNos + ": " + reason);
+            engine.correlate(c.reference(), ClearanceProcess.Messages.EMERGENCY_RELEASE_ORDERED,
+                    Variables.createVariables()
+                            .putValue(ClearanceProcess.Vars.EMERGENCY_RELEASE_LINES.name(), List.copyOf(lineNos))
+                            .putValue(ClearanceProcess.Vars.EMERGENCY_RELEASE_REASON.name(), reason),
+                    c.reference() + " cannot be released now (status " + now.status() + ")");
         });
     }
 

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.CaseLines;
 import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.modelguard.ModelBean;
 import org.reliefclearance.review.ReviewOutcomes;
 import org.reliefclearance.review.ReviewOutcomes.LineState;
@@ -23,8 +25,10 @@ public class ReleasePlan {
 
     private final ReviewOutcomes reviews;
     private final CaseLines caseLines;
+    private final ConsignmentMilestones milestones;
 
-    ReleasePlan(ReviewOutcomes reviews, CaseLines caseLines) {
+    ReleasePlan(ReviewOutcomes reviews, CaseLines caseLines, ConsignmentMilestones milestones) {
+        this.milestones = milestones;
         this.reviews = reviews;
         this.caseLines = caseLines;
     }
@@ -77,8 +81,16 @@ public class ReleasePlan {
         Vars.RELEASE_BEFORE_DECLARATION.set(execution, false);
     }
 
-    static String describe(List<ConsignmentLine> lines) {
-        return String.join(", ", lines.stream().map(l -> l.lineNo() + " " + l.description()).toList());
+    /**
+     * Completion of a declaration that follows a release made before it
+     * ({@code ${releasePlan.declared(task)}}): the declaration number goes on that release.
+     */
+    public void declared(DelegateTask task) {
+        String declaration = Vars.DECLARATION_NUMBER.get(task);
+        String release = Vars.RELEASE_NUMBER.get(task);
+        if (declaration != null && release != null) {
+            milestones.declared(release, declaration);
+        }
     }
 
     private static List<ConsignmentLine> inState(Map<ConsignmentLine, LineState> states, LineState state) {

@@ -149,6 +149,16 @@ public class ConsignmentAccess {
         return c;
     }
 
+    /** The head of the case's port of entry (the port's head group in the registry). */
+    public Consignment headOfCheckpoint(String reference, Caller caller) {
+        Consignment c = readable(reference, caller);
+        String headGroup = registry.port(c.portCode()).orElseThrow().headGroup();
+        if (headGroup == null || !caller.memberOf(headGroup)) {
+            throw new ActionForbiddenException("Only the head of checkpoint " + c.portCode() + " may do this");
+        }
+        return c;
+    }
+
     private static String placeholders(Collection<?> values) {
         return String.join(", ", values.stream().map(v -> "?").toList());
     }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -28,6 +29,7 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
+import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
 import org.reliefclearance.customs.CustomsSystemUnavailableException;
 import org.reliefclearance.customs.FakeCustomsSystem;
@@ -48,6 +50,8 @@ class ClearanceProcessTest {
     ConsignmentRepository consignments;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConsignmentActions actions;
 
     ClearanceCases cases;
 
@@ -612,6 +616,69 @@ class ClearanceProcessTest {
                 assertThat(e.eventType()).isEqualTo("DECLARATION_COMPLETED");
                 assertThat(e.detail()).isEqualTo("IM8-2026-0042");
             });
+        } finally {
+            jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
+                    .params(OffsetDateTime.now(), emergency).update();
+        }
+    }
+
+    @Test
+    void inAnEmergencyTheHeadOfTheCheckpointReleasesLinesNeedingNoPermitBeforeTheExemptionButNeverAControlledOne() {
+        String emergency = "TEST-ER-" + System.nanoTime();
+        jdbc.sql("""
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
+        try {
+            ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false,
+                    ClearanceCases.TENTS, ClearanceCases.SATELLITE_PHONE));
+            cases.endorse(instance);
+            cases.arrive(instance);
+            // Customs HQ and MTC have not decided yet
+            assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION, Elements.REVIEW_BY_AUTHORITY);
+
+            assertThatThrownBy(() -> actions.releaseInEmergency(cases.consignment(instance), List.of(1, 2),
+                    "Shelter needed tonight", "port-wattay-head"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("line 2 needs the approval of MTC");
+            assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber).containsOnlyNulls();
+
+            actions.releaseInEmergency(cases.consignment(instance), List.of(1), "Shelter needed tonight",
+                    "port-wattay-head");
+            cases.runJobs(instance);
+
+            assertThat(instance).hasPassed(Elements.ISSUE_EMERGENCY_RELEASE_NOTE, Elements.HAND_OVER_EMERGENCY_RELEASE)
+                    .isWaitingAt(Elements.COMPLETE_EMERGENCY_DECLARATION, Elements.DECIDE_EXEMPTION,
+                            Elements.REVIEW_BY_AUTHORITY);
+            Consignment partly = cases.consignment(instance);
+            assertThat(partly.status()).isEqualTo(ConsignmentStatus.PARTIALLY_RELEASED);
+            assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber)
+                    .containsExactly(partly.releaseNumber(), null);
+            assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).singleElement()
+                    .satisfies(r -> assertThat(r.body()).contains("630622").doesNotContain("851714"));
+            assertThat(cases.events(instance)).anySatisfy(e -> {
+                assertThat(e.eventType()).isEqualTo("EMERGENCY_RELEASE_ORDERED");
+                assertThat(e.actor()).isEqualTo("port-wattay-head");
+                assertThat(e.detail()).isEqualTo("Lines [1]: Shelter needed tonight");
+            });
+            // the declaration follows, for that release
+            Task declaration = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(Elements.COMPLETE_EMERGENCY_DECLARATION).singleResult();
+            assertThat(engine.getTaskService().getVariable(declaration.getId(), Vars.RELEASE_NUMBER.name()))
+                    .isEqualTo(partly.releaseNumber());
+            cases.complete(instance, Elements.COMPLETE_EMERGENCY_DECLARATION, "port-wattay", "customs-port-wattay",
+                    Variables.createVariables().putValue(Vars.DECLARATION_NUMBER.name(), "IM8-2026-0077"));
+            assertThat(jdbc.sql("select declaration_number from consignment_release where release_number = ?")
+                    .param(partly.releaseNumber()).query(String.class).single()).isEqualTo("IM8-2026-0077");
+
+            // the rest follows the normal path
+            cases.review(instance, "MTC", "APPROVE", null, null);
+            cases.decideExemption(instance, "FULL", null, null);
+            assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                    .containsEntry(Vars.LINES_TO_RELEASE.name(), "2");
+            cases.clearAtPort(instance, "RELEASE", null);
+            assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+            assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(2);
         } finally {
             jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
                     .params(OffsetDateTime.now(), emergency).update();

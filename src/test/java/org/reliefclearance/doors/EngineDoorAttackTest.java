@@ -122,6 +122,10 @@ class EngineDoorAttackTest {
                         variables("withdrawalReason", "forged"), "resultEnabled", true)),
                 client.post(door, user, "message", Map.of("messageName", ClearanceProcess.Messages.CONSIGNMENT_ARRIVED,
                         "businessKey", reference(atExemption))),
+                // the emergency release is ordered through /api, by the head of the checkpoint only
+                client.post(door, user, "message", Map.of("messageName",
+                        ClearanceProcess.Messages.EMERGENCY_RELEASE_ORDERED, "businessKey", reference(atPort),
+                        "processVariables", variables("emergencyReleaseLines", "[1]", "emergencyReleaseReason", "x"))),
                 client.post(door, user, "signal", Map.of("name", "anything")),
                 client.post(door, user, "process-instance/" + id + "/modification", Map.of("skipCustomListeners", true,
                         "instructions", List.of(Map.of("type", "startBeforeActivity",
@@ -238,6 +242,13 @@ class EngineDoorAttackTest {
                         variables("clearanceDecision", "RELEASE", "portCustomsGroup", "customs-port-thanaleng"))),
                 client.post(door, "port-wattay", clearAtPort + "/submit-form", Map.of("variables",
                         variables("clearanceDecision", "RELEASE", "releaseBeforeDeclaration", true))),
+                // a port releases lines it was not given to clear (a line under review), or hides refused ones
+                client.post(door, "port-wattay", clearAtPort + "/submit-form", Map.of("variables",
+                        variables("clearanceDecision", "RELEASE", "lineNumbersToRelease", "[1, 2]"))),
+                client.put(door, "port-wattay", clearAtPort + "/variables/lineNumbersToRelease",
+                        Attackers.variable("[1, 2]")),
+                client.post(door, "port-wattay", clearAtPort + "/submit-form", Map.of("variables",
+                        variables("clearanceDecision", "RELEASE", "refusedLinesAwaitingFate", false))),
                 // Customs HQ stores a negative waiver
                 client.post(door, "customs", exemption + "/submit-form", Map.of("variables",
                         variables("exemptionDecision", "PARTIAL", "waivedValueUsd", -5000,

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -31,6 +32,13 @@ final class ActionRequests {
     record Withdrawal(
             @Schema(example = "Flight cancelled; goods rerouted by road via Thanaleng")
             @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record EmergencyRelease(
+            @Schema(example = "[1, 3]", description = "Numbers of the lines to release: arrived, needing no permit")
+            @NotEmpty @Size(max = NotificationRequest.MAX_LINES) List<@NotNull @Positive Integer> lines,
+            @Schema(example = "Tents needed tonight in Sanamxay; exemption decision expected tomorrow")
+            @NotBlank @Size(max = 1000) String reason) {
     }
 
     record DistributionReport(

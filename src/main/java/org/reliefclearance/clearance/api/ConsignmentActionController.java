@@ -76,6 +76,17 @@ class ConsignmentActionController {
         return current(reference);
     }
 
+    @Operation(summary = "Release lines that need no permit before the exemption and the declaration, during a"
+            + " declared emergency (head of the checkpoint)")
+    @PostMapping("/emergency-release")
+    ConsignmentResponse releaseInEmergency(@PathVariable String reference,
+                                           @Valid @RequestBody ActionRequests.EmergencyRelease body,
+                                           @Parameter(hidden = true) Caller caller) {
+        Consignment c = access.headOfCheckpoint(reference, caller);
+        actions.releaseInEmergency(c, body.lines(), body.reason(), caller.userId());
+        return current(reference);
+    }
+
     private ConsignmentResponse current(String reference) {
         return ConsignmentResponse.of(details.of(consignments.findByReference(reference).orElseThrow()));
     }

@@ -1,0 +1,179 @@
+package org.reliefclearance.clearance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
+import org.reliefclearance.clearance.ClearanceCases;
+import org.reliefclearance.clearance.ConsignmentRegistration;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * POST /api/consignments/{reference}/emergency-release: only the head of the checkpoint, only during an
+ * emergency, only arrived lines that need no permit. Every refusal names its reason and changes nothing.
+ */
+@ServiceTest
+class EmergencyReleaseApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ConsignmentRegistration registration;
+    @Autowired
+    ConsignmentRepository consignments;
+
+    private ApiClient api;
+    private ClearanceCases cases;
+    private String emergency;
+
+    @BeforeEach
+    void emergencyDeclared() {
+        api = new ApiClient(http);
+        cases = new ClearanceCases(registration, consignments, engine);
+        emergency = "TEST-API-ER-" + System.nanoTime();
+        jdbc.sql("""
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
+    }
+
+    @AfterEach
+    void emergencyEnded() {
+        jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
+                .params(OffsetDateTime.now(), emergency).update();
+    }
+
+    @Test
+    void theHeadOfTheCheckpointReleasesArrivedLinesThatNeedNoPermit() {
+        ProcessInstance instance = arrivedWithTentsAndPhones();
+
+        ResponseEntity<JsonNode> answer = release("port-wattay-head", instance, List.of(1), "Shelter needed tonight");
+
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().get("status").asText()).isEqualTo("PARTIALLY_RELEASED");
+        assertThat(jdbc.sql("""
+                select l.line_no from consignment_line l join consignment c on c.id = l.consignment_id
+                where c.reference = ? and l.release_number is not null""").param(instance.getBusinessKey())
+                .query(Integer.class).list()).containsExactly(1);
+    }
+
+    @Test
+    void nobodyElseReleasesInAnEmergency() {
+        ProcessInstance instance = arrivedWithTentsAndPhones();
+        String before = snapshot(instance);
+
+        assertThat(release("port-wattay", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(release("customs", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(release("molsw", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(release("laoredcross", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(release("port-thanaleng", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(release("wfp", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        assertThat(snapshot(instance)).isEqualTo(before);
+    }
+
+    @Test
+    void aControlledLineAnUnknownLineOrNoReasonIsRefusedNamingTheField() {
+        ProcessInstance instance = arrivedWithTentsAndPhones();
+        String before = snapshot(instance);
+
+        ResponseEntity<JsonNode> controlled = release("port-wattay-head", instance, List.of(1, 2), "Urgent");
+        assertThat(controlled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(controlled.getBody().toString()).contains("lines[1]", "needs the approval of MTC");
+        assertThat(fields(release("port-wattay-head", instance, List.of(9), "Urgent"))).containsExactly("lines[0]");
+        assertThat(fields(release("port-wattay-head", instance, List.of(), "Urgent"))).containsExactly("lines");
+        assertThat(fields(release("port-wattay-head", instance, List.of(1), " "))).containsExactly("reason");
+
+        assertThat(snapshot(instance)).isEqualTo(before);
+    }
+
+    @Test
+    void outsideAnEmergencyOrBeforeArrivalNothingIsReleased() {
+        ProcessInstance notArrived = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(notArrived);
+        String beforeArrival = snapshot(notArrived);
+        ResponseEntity<JsonNode> early = release("port-wattay-head", notArrived, List.of(1), "Urgent");
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(early.getBody().get("detail").asText()).contains("has not arrived");
+        assertThat(snapshot(notArrived)).isEqualTo(beforeArrival);
+
+        ProcessInstance instance = arrivedWithTentsAndPhones();
+        emergencyEnded();
+        String before = snapshot(instance);
+        ResponseEntity<JsonNode> normalTimes = release("port-wattay-head", instance, List.of(1), "Urgent");
+        assertThat(normalTimes.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(normalTimes.getBody().get("detail").asText()).contains("No national emergency");
+        assertThat(snapshot(instance)).isEqualTo(before);
+    }
+
+    @Test
+    void aLineReleasedAlreadyIsNotReleasedTwice() {
+        ProcessInstance instance = arrivedWithTentsAndPhones();
+        assertThat(release("port-wattay-head", instance, List.of(1), "Urgent").getStatusCode()).isEqualTo(HttpStatus.OK);
+        cases.runJobs(instance);
+        String before = snapshot(instance);
+
+        ResponseEntity<JsonNode> again = release("port-wattay-head", instance, List.of(1), "Urgent");
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(again.getBody().toString()).contains("lines[0]", "was released already");
+        assertThat(snapshot(instance)).isEqualTo(before);
+    }
+
+    /** Tents (no permit) and satellite phones (MTC licence), endorsed and at Wattay; nothing decided yet. */
+    private ProcessInstance arrivedWithTentsAndPhones() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS,
+                ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(instance);
+        cases.arrive(instance);
+        return instance;
+    }
+
+    private ResponseEntity<JsonNode> release(String user, ProcessInstance instance, List<Integer> lines, String reason) {
+        return api.postTo(user, "/api/consignments/" + instance.getBusinessKey() + "/emergency-release",
+                Map.of("lines", lines, "reason", reason));
+    }
+
+    /** The consignment row, its lines, its timeline and where its process waits. */
+    private String snapshot(ProcessInstance instance) {
+        String reference = instance.getBusinessKey();
+        return jdbc.sql("select status, release_number, released_at, updated_at from consignment where reference = ?")
+                .param(reference).query().singleRow()
+                + " " + jdbc.sql("""
+                        select l.line_no, l.release_number from consignment_line l join consignment c on c.id = l.consignment_id
+                        where c.reference = ? order by l.line_no""").param(reference).query().listOfRows()
+                + " " + jdbc.sql("""
+                        select e.event_type, e.detail from consignment_event e join consignment c on c.id = e.consignment_id
+                        where c.reference = ? order by e.id""").param(reference).query().listOfRows()
+                + " " + engine.getRuntimeService().getActiveActivityIds(instance.getId()).stream().sorted().toList()
+                + " " + jdbc.sql("select count(*) from consignment_release r join consignment c on c.id = r.consignment_id"
+                        + " where c.reference = ?").param(reference).query(Integer.class).single();
+    }
+
+    private static List<String> fields(ResponseEntity<JsonNode> problem) {
+        assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<String> fields = new ArrayList<>();
+        problem.getBody().path("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+}
