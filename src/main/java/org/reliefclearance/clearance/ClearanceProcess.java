@@ -64,6 +64,13 @@ public final class ClearanceProcess {
         public static final String ISSUE_EMERGENCY_RELEASE_NOTE = "Task_IssueEmergencyReleaseNote";
         public static final String HAND_OVER_EMERGENCY_RELEASE = "Task_HandOverEmergencyRelease";
         public static final String COMPLETE_EMERGENCY_DECLARATION = "Task_CompleteEmergencyDeclaration";
+        public static final String ENDORSEMENT_HALF_TIME = "Event_EndorsementHalfTime";
+        public static final String ENDORSEMENT_OVERDUE = "Event_EndorsementOverdue";
+        public static final String ENDORSEMENT_HEAD_OVERDUE = "Event_EndorsementHeadOverdue";
+        public static final String EXEMPTION_HALF_TIME = "Event_ExemptionHalfTime";
+        public static final String EXEMPTION_OVERDUE = "Event_ExemptionOverdue";
+        public static final String EXEMPTION_HEAD_OVERDUE = "Event_ExemptionHeadOverdue";
+        public static final String FOLLOW_UP_OVERDUE_DECISION = "Task_FollowUpOverdueDecision";
         public static final String ASSESS_EXAMINATION_RISK = "Task_AssessExaminationRisk";
         public static final String CLEAR_AT_PORT = "Task_ClearAtPort";
         public static final String EXAMINE_GOODS = "Task_ExamineGoods";
@@ -224,6 +231,11 @@ public final class ClearanceProcess {
         public static final Variable<String> OVERDUE_NOTES = text("overdueNotes");
         /** MoLSW's follow-up of a distribution report not received in time. */
         public static final Variable<FollowUpAction> FOLLOW_UP_ACTION = choice("followUpAction", FollowUpAction.class);
+        /** Service-written: which decision is overdue, with whom, since when; shown to the coordinators. */
+        public static final Variable<String> OVERDUE_DECISION = text("overdueDecision");
+        public static final Variable<OverdueDecisionAction> OVERDUE_DECISION_ACTION =
+                choice("overdueDecisionAction", OverdueDecisionAction.class);
+        public static final Variable<String> OVERDUE_DECISION_NOTES = text("overdueDecisionNotes");
         public static final Variable<String> FOLLOW_UP_NOTES = text("followUpNotes");
 
         private Vars() {

@@ -90,6 +90,15 @@ public class Deadlines {
         return Date.from(deadline(DeadlineStep.valueOf(step), authorityCode).dueAt());
     }
 
+    /**
+     * The deadline of {@code thenStep} that starts when {@code step}'s ends, e.g. the head's time after an
+     * officer's: {@code ${deadlines.dueAfter('ENDORSEMENT', '-', 'HEAD_OF_AUTHORITY')}}.
+     */
+    public Date dueAfter(String step, String authorityCode, String thenStep) {
+        Instant first = deadline(DeadlineStep.valueOf(step), authorityCode).dueAt();
+        return Date.from(deadline(DeadlineStep.valueOf(thenStep), authorityCode, first).dueAt());
+    }
+
     /** Half time of the step's deadline, for reminder timers. */
     public Date reminderAt(String step, String authorityCode) {
         return Date.from(deadline(DeadlineStep.valueOf(step), authorityCode).reminderAt());

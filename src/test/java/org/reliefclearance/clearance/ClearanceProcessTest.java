@@ -686,6 +686,60 @@ class ClearanceProcessTest {
     }
 
     @Test
+    void anOverdueEndorsementIsRemindedThenOpenToTheHeadThenFollowedUpByTheCoordinatorsWhoNeverDecideIt() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST);
+
+        cases.fireTimer(instance, Elements.ENDORSEMENT_HALF_TIME);
+        assertThat(cases.eventTypes(instance)).contains("DECISION_REMINDER");
+        assertThat(task(instance)).hasCandidateGroup("molsw-officers");
+
+        cases.fireTimer(instance, Elements.ENDORSEMENT_OVERDUE);
+        // the officers keep the task; the head of the service may now take it
+        assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST);
+        assertThat(task(instance)).hasCandidateGroup("molsw-officers").hasCandidateGroup("molsw-heads");
+
+        cases.fireTimer(instance, Elements.ENDORSEMENT_HEAD_OVERDUE);
+        assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST, Elements.FOLLOW_UP_OVERDUE_DECISION);
+        Task followUp = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Elements.FOLLOW_UP_OVERDUE_DECISION).singleResult();
+        assertThat(followUp).hasCandidateGroup("nlpwg-coordinators");
+        assertThat((String) engine.getTaskService().getVariable(followUp.getId(), Vars.OVERDUE_DECISION.name()))
+                .startsWith("Endorsement by MoLSW is still undecided");
+        cases.complete(instance, Elements.FOLLOW_UP_OVERDUE_DECISION, "coordinator", "nlpwg-coordinators",
+                Variables.createVariables().putValue(Vars.OVERDUE_DECISION_ACTION.name(), "HEAD_CONTACTED")
+                        .putValue(Vars.OVERDUE_DECISION_NOTES.name(), "Director will sign tomorrow morning"));
+        assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST);
+
+        // the head decides
+        cases.complete(instance, Elements.ENDORSE_REQUEST, "molsw-head", "molsw-heads",
+                Variables.createVariables().putValue(Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
+        assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION);
+        assertThat(cases.actorOf(instance, "ENDORSEMENT_DECIDED")).isEqualTo("molsw-head");
+        assertThat(cases.eventTypes(instance)).containsSubsequence("DECISION_REMINDER", "DECISION_ESCALATED_TO_HEAD",
+                "DECISION_OVERDUE", "OVERDUE_DECISION_FOLLOWED_UP", "ENDORSEMENT_DECIDED");
+    }
+
+    @Test
+    void anOverdueExemptionDecisionGoesToTheDirectorGeneralThenToTheCoordinators() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+
+        cases.fireTimer(instance, Elements.EXEMPTION_OVERDUE);
+        assertThat(task(instance)).hasCandidateGroup("customs-hq").hasCandidateGroup("customs-hq-heads");
+        cases.fireTimer(instance, Elements.EXEMPTION_HEAD_OVERDUE);
+        assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION, Elements.FOLLOW_UP_OVERDUE_DECISION);
+
+        cases.complete(instance, Elements.DECIDE_EXEMPTION, "customs-head", "customs-hq-heads",
+                Variables.createVariables().putValue(Vars.EXEMPTION_DECISION.name(), "FULL"));
+        assertThat(instance).isWaitingAt(Elements.GOODS_AT_PORT, Elements.FOLLOW_UP_OVERDUE_DECISION);
+        assertThat(cases.consignment(instance).exemptionDecision()).isEqualTo("FULL");
+        // the timers of a decided task are gone
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(Elements.EXEMPTION_HALF_TIME).count()).isZero();
+    }
+
+    @Test
     void suspendedOrganisationIsNotEligible() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("HOPEAID", false, ClearanceCases.TENTS));
 

@@ -277,6 +277,33 @@ class EngineDoorAttackTest {
 
     @ParameterizedTest(name = "through {0}")
     @MethodSource("org.reliefclearance.doors.Attackers#doors")
+    void anOverdueEndorsementIsDecidedByMoLSWsHeadNeverByTheCoordinatorsWhoFollowItUp(Door door) {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.fireTimer(instance, ClearanceProcess.Elements.ENDORSEMENT_OVERDUE);
+        cases.fireTimer(instance, ClearanceProcess.Elements.ENDORSEMENT_HEAD_OVERDUE);
+        String endorsement = "task/" + task(instance, ClearanceProcess.Elements.ENDORSE_REQUEST).getId();
+        CaseState before = state(instance);
+
+        for (String user : List.of("coordinator", "customs", "moh-head", "laoredcross")) {
+            ResponseEntity<String> refused = client.post(door, user, endorsement + "/submit-form", Map.of("variables",
+                    variables("endorsementDecision", "ENDORSED")));
+            assertThat(refused.getStatusCode().value()).as(user + ": " + refused.getBody())
+                    .isIn(HttpStatus.FORBIDDEN.value(), HttpStatus.NOT_FOUND.value());
+        }
+        assertThat(client.post(door, "coordinator", endorsement + "/claim", Map.of("userId", "coordinator"))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(state(instance)).isEqualTo(before);
+
+        ResponseEntity<String> decided = client.post(door, "molsw-head", endorsement + "/submit-form",
+                Map.of("variables", variables("endorsementDecision", "ENDORSED")));
+        assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.sql("select actor from consignment_event e join consignment c on c.id = e.consignment_id"
+                + " where c.reference = ? and e.event_type = 'ENDORSEMENT_DECIDED'").param(reference(instance))
+                .query(String.class).single()).isEqualTo("molsw-head");
+    }
+
+    @ParameterizedTest(name = "through {0}")
+    @MethodSource("org.reliefclearance.doors.Attackers#doors")
     void theHeadOfTheAuthorityDecidesItsOverdueReview(Door door) {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.SATELLITE_PHONE));
         cases.endorse(instance);
