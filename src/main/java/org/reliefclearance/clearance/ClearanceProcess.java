@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.reliefclearance.documents.DocumentsOnForms;
 import org.reliefclearance.exemption.ExemptionDecision;
+import org.reliefclearance.exemption.LegalBasis;
 import org.reliefclearance.review.ReviewOutcome;
 import org.reliefclearance.variables.Variable;
 
@@ -182,7 +183,17 @@ public final class ClearanceProcess {
         /** Without exemption, what the releasable lines would pay (duty-rates.dmn), and per tax. */
         public static final Variable<BigDecimal> DUTIES_AND_TAXES_USD = amount("dutiesAndTaxesUsd");
         public static final Variable<String> DUTIES_AND_TAXES_DETAIL = text("dutiesAndTaxesDetail");
-        /** Duties and taxes waived: entered by Customs HQ for a partial exemption; afterwards the amount waived. */
+        /** What each line that may be released would pay, per tax: the table on the exemption form. */
+        public static final Variable<Object> EXEMPTION_LINES = value("exemptionLines");
+        public static final Variable<Object> EXEMPTION_LINE_OPTIONS = value("exemptionLineOptions");
+        public static final Variable<LegalBasis> EXEMPTION_LEGAL_BASIS = choice("exemptionLegalBasis", LegalBasis.class);
+        /** A partial exemption: the lines exempted and the taxes waived on them. */
+        public static final Variable<List<Integer>> EXEMPTED_LINES = integers("exemptedLines");
+        public static final Variable<List<String>> EXEMPTED_TAXES = texts("exemptedTaxes");
+        /**
+         * Duties and taxes waived: for a partial exemption, an amount Customs HQ may set below the computed
+         * one; afterwards the amount waived.
+         */
         public static final Variable<BigDecimal> WAIVED_VALUE_USD = amount("waivedValueUsd");
         public static final Variable<String> EXEMPTION_REASON = text("exemptionReason");
 

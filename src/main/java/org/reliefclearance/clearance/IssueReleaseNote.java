@@ -6,7 +6,6 @@ import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.CaseLines;
 import org.reliefclearance.consignment.ConsignmentRepository;
-import org.reliefclearance.exemption.ExemptionDecision;
 import org.reliefclearance.exemption.Exemptions;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +39,8 @@ class IssueReleaseNote implements JavaDelegate {
             // the lines the officer cleared left meanwhile by an emergency release: nothing more to issue
             throw new IllegalStateException(reference + ": none of the cleared lines is ready to release any more");
         }
-        ExemptionDecision exemption = Vars.EXEMPTION_DECISION.get(execution);
-        if (exemption != null) {
-            exemptions.settle(reference, exemption, Vars.WAIVED_VALUE_USD.get(execution));
+        if (Vars.EXEMPTION_DECISION.get(execution) != null) {
+            exemptions.settle(reference, Vars.WAIVED_VALUE_USD.get(execution));
         }
         Vars.RELEASE_NUMBER.set(execution, releaseNumber);
         Vars.LINES.set(execution, caseLines.variable(

@@ -12,6 +12,13 @@ public record DutiesAndTaxes(BigDecimal importDuty, BigDecimal excise, BigDecima
         return importDuty.add(excise).add(vat);
     }
 
+    /** Only these taxes; the others count as zero. */
+    public DutiesAndTaxes only(java.util.Collection<Tax> taxes) {
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        return new DutiesAndTaxes(taxes.contains(Tax.IMPORT_DUTY) ? importDuty : zero,
+                taxes.contains(Tax.EXCISE) ? excise : zero, taxes.contains(Tax.VAT) ? vat : zero);
+    }
+
     DutiesAndTaxes plus(DutiesAndTaxes other) {
         return new DutiesAndTaxes(importDuty.add(other.importDuty), excise.add(other.excise), vat.add(other.vat));
     }

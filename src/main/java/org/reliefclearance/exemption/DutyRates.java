@@ -39,7 +39,8 @@ public class DutyRates {
         return total;
     }
 
-    DutiesAndTaxes of(ConsignmentLine line) {
+    /** The duties and taxes one line would pay. */
+    public DutiesAndTaxes of(ConsignmentLine line) {
         DmnDecisionResultEntries rates = reads.read(() -> decisions.evaluateDecisionByKey(DECISION)
                 .variables(Variables.createVariables().putValue("hsCode", line.hsCode()))
                 .evaluate().getFirstResult());

@@ -1,83 +1,164 @@
 package org.reliefclearance.exemption;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.reliefclearance.consignment.Actors;
+import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.TimelineEvent;
+import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.review.ReviewOutcomes;
+import org.reliefclearance.review.ReviewOutcomes.LineState;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Records Customs HQ's duty and tax waiver and what it amounts to. */
+/**
+ * Customs HQ's waiver of duties and taxes, line by line and tax by tax, with its legal basis. The amount
+ * waived is the revenue forgone (duty-rates.dmn), not the goods' value, and counts only what is released.
+ */
 @Service
 public class Exemptions {
+
+    /** One line as Customs HQ sees it: what it would pay without an exemption. */
+    public record LineDuties(int lineNo, String description, String hsCode, DutiesAndTaxes duties) {
+    }
 
     private final ConsignmentMilestones milestones;
     private final ConsignmentRepository consignments;
     private final ReviewOutcomes reviews;
     private final DutyRates rates;
+    private final JdbcClient jdbc;
+    private final EmergencyState emergencies;
 
     Exemptions(ConsignmentMilestones milestones, ConsignmentRepository consignments, ReviewOutcomes reviews,
-               DutyRates rates) {
+               DutyRates rates, JdbcClient jdbc, EmergencyState emergencies) {
         this.milestones = milestones;
         this.consignments = consignments;
         this.reviews = reviews;
         this.rates = rates;
+        this.jdbc = jdbc;
+        this.emergencies = emergencies;
     }
 
     /**
-     * What the lines that may still be released would pay without an exemption: the most Customs HQ can
-     * waive. Decided while ministries review, so lines awaiting review count; refused ones do not.
+     * The lines that may still be released and what each would pay: decided while ministries review,
+     * so lines awaiting review count; refused ones do not.
      */
+    public List<LineDuties> proposal(String reference) {
+        return candidates(reference).stream()
+                .map(l -> new LineDuties(l.lineNo(), l.description(), l.hsCode(), rates.of(l))).toList();
+    }
+
+    /** The most Customs HQ can waive: every tax of every line that may still be released. */
     public DutiesAndTaxes forgoneByFullExemption(String reference) {
-        return rates.of(reviews.lineStates(reference).entrySet().stream()
-                .filter(e -> e.getValue() != ReviewOutcomes.LineState.REFUSED).map(Map.Entry::getKey).toList());
+        return rates.of(candidates(reference));
+    }
+
+    /** What the chosen taxes of the chosen lines come to. */
+    public BigDecimal forgone(String reference, Collection<Integer> lineNos, Collection<Tax> taxes) {
+        return candidates(reference).stream().filter(l -> lineNos.contains(l.lineNo()))
+                .map(l -> rates.of(l).only(taxes).total()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The basis the service proposes: the emergency while one is declared, else the organisation's agreement. */
+    public LegalBasis suggestedLegalBasis() {
+        return emergencies.isActive() ? LegalBasis.EMERGENCY_DECLARATION : LegalBasis.ORGANISATION_AGREEMENT;
     }
 
     /**
-     * After each release, the amount waived is what the lines released so far would have paid: all of it
-     * for a full exemption, at most the amount decided for a partial one. Refused lines waive nothing.
+     * Records the decision on each line (which taxes it is exempt from) and on the case.
      *
-     * @param decided the amount recorded when Customs HQ decided
+     * @param lineNos for a partial exemption, the lines exempted
+     * @param taxes   for a partial exemption, the taxes waived on them
+     * @param ceiling for a partial exemption, an amount Customs HQ set below the computed one, or null
+     * @return the duties and taxes waived if every line that may be released is released
      */
-    public BigDecimal settle(String reference, ExemptionDecision decision, BigDecimal decided) {
-        List<ConsignmentLine> released = reviews.lineStates(reference).entrySet().stream()
-                .filter(e -> e.getValue() == ReviewOutcomes.LineState.RELEASED).map(Map.Entry::getKey).toList();
-        BigDecimal forgone = rates.of(released).total();
-        BigDecimal waived = switch (decision) {
-            case FULL -> forgone;
-            case PARTIAL -> decided == null ? BigDecimal.ZERO : decided.min(forgone);
-            case NONE -> BigDecimal.ZERO;
-        };
+    public BigDecimal record(String reference, ExemptionDecision decision, LegalBasis basis,
+                             Collection<Integer> lineNos, Collection<Tax> taxes, BigDecimal ceiling) {
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+        List<ConsignmentLine> candidates = candidates(reference);
+        Map<Integer, Set<Tax>> exempted = new LinkedHashMap<>();
+        for (ConsignmentLine line : candidates) {
+            Set<Tax> lineTaxes = switch (decision) {
+                case FULL -> EnumSet.allOf(Tax.class);
+                case PARTIAL -> lineNos.contains(line.lineNo()) && !taxes.isEmpty() ? EnumSet.copyOf(taxes)
+                        : EnumSet.noneOf(Tax.class);
+                case NONE -> EnumSet.noneOf(Tax.class);
+            };
+            exempted.put(line.lineNo(), lineTaxes);
+            jdbc.sql("update consignment_line set exempted_taxes = ? where consignment_id = ? and line_no = ?")
+                    .params(lineTaxes.isEmpty() ? null : lineTaxes.stream().map(Tax::name).collect(Collectors.joining(",")),
+                            consignment.id(), line.lineNo()).update();
+        }
+        BigDecimal computed = waivedOn(candidates, exempted);
+        BigDecimal waived = ceiling != null && decision == ExemptionDecision.PARTIAL ? ceiling.min(computed) : computed;
         milestones.exemptionDecided(reference, decision.name(), waived);
+        jdbc.sql("update consignment set exemption_legal_basis = ? where id = ?")
+                .params(decision == ExemptionDecision.NONE || basis == null ? null : basis.name(), consignment.id())
+                .update();
+        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.EXEMPTION_RECORDED, null,
+                decision + " exemption" + (basis == null || decision == ExemptionDecision.NONE ? "" : " (" + basis + ")")
+                        + ", USD " + waived.toPlainString() + " of duties and taxes waived"
+                        + describe(exempted) + " (without exemption: " + rates.of(candidates).describe() + ")");
         return waived;
     }
 
     /**
-     * @param entered the duties and taxes Customs HQ waives, for a partial exemption
-     * @return the duties and taxes waived: all those of the releasable lines (full), the entered amount
-     *         (partial) or none. Revenue forgone, not the goods' value.
+     * After each release: the amount waived is what the lines released so far would have paid in the
+     * taxes they are exempt from, at most the amount decided. Refused lines waive nothing.
      */
-    public BigDecimal record(String reference, ExemptionDecision decision, BigDecimal entered) {
-        DutiesAndTaxes forgone = forgoneByFullExemption(reference);
-        BigDecimal waived = switch (decision) {
-            case FULL -> forgone.total();
-            case PARTIAL -> {
-                if (entered == null) {
-                    throw new IllegalArgumentException("A partial exemption needs the amount waived");
-                }
-                yield entered;
-            }
-            case NONE -> BigDecimal.ZERO;
-        };
-        milestones.exemptionDecided(reference, decision.name(), waived);
-        consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.EXEMPTION_RECORDED, null,
-                decision + " exemption, USD " + waived.toPlainString() + " of duties and taxes waived (without"
-                        + " exemption: " + forgone.describe() + ")");
+    public BigDecimal settle(String reference, BigDecimal decided) {
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+        List<ConsignmentLine> released = reviews.lineStates(reference).entrySet().stream()
+                .filter(e -> e.getValue() == LineState.RELEASED).map(Map.Entry::getKey).toList();
+        BigDecimal waived = waivedOn(released, exemptedTaxes(consignment.id()));
+        if (decided != null) {
+            waived = waived.min(decided);
+        }
+        milestones.exemptionDecided(reference, consignment.exemptionDecision(), waived);
         return waived;
+    }
+
+    private BigDecimal waivedOn(List<ConsignmentLine> lines, Map<Integer, Set<Tax>> exempted) {
+        return lines.stream().map(l -> rates.of(l).only(exempted.getOrDefault(l.lineNo(), Set.of())).total())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private Map<Integer, Set<Tax>> exemptedTaxes(long consignmentId) {
+        Map<Integer, Set<Tax>> result = new LinkedHashMap<>();
+        jdbc.sql("select line_no, exempted_taxes from consignment_line where consignment_id = ? order by line_no")
+                .param(consignmentId).query((rs, n) -> {
+                    String taxes = rs.getString(2);
+                    result.put(rs.getInt(1), taxes == null ? Set.of() : Arrays.stream(taxes.split(","))
+                            .map(Tax::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Tax.class))));
+                    return null;
+                }).list();
+        return result;
+    }
+
+    private List<ConsignmentLine> candidates(String reference) {
+        return reviews.lineStates(reference).entrySet().stream()
+                .filter(e -> e.getValue() != LineState.REFUSED).map(Map.Entry::getKey).toList();
+    }
+
+    private static String describe(Map<Integer, Set<Tax>> exempted) {
+        List<String> parts = new ArrayList<>();
+        exempted.forEach((line, taxes) -> {
+            if (!taxes.isEmpty()) {
+                parts.add("line " + line + ": " + taxes.stream().map(Tax::name).collect(Collectors.joining("+")));
+            }
+        });
+        return parts.isEmpty() ? "" : " on " + String.join(", ", parts);
     }
 }

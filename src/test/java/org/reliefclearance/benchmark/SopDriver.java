@@ -66,7 +66,8 @@ final class SopDriver {
                             LineMinistryReview.Vars.PERMIT_NUMBER.name(), "PERMIT-" + reference));
         }
         completeWhenOpen(reference, ClearanceProcess.Elements.DECIDE_EXEMPTION, null, "customs", "customs-hq",
-                Map.of(ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "FULL"));
+                Map.of(ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "FULL",
+                        ClearanceProcess.Vars.EXEMPTION_LEGAL_BASIS.name(), "ORGANISATION_AGREEMENT"));
         awaitMessage(reference, ClearanceProcess.Messages.CONSIGNMENT_ARRIVED);
         api.postExpecting("port-wattay", "/api/consignments/" + reference + "/arrival", null, 200);
         completeWhenOpen(reference, ClearanceProcess.Elements.CLEAR_AT_PORT, null, "port-wattay", "customs-port-wattay",

@@ -126,11 +126,29 @@ public class ClearanceCases {
 
     public void decideExemption(ProcessInstance instance, String decision, Number waivedValue, String reason) {
         VariableMap variables = Variables.createVariables().putValue(ClearanceProcess.Vars.EXEMPTION_DECISION.name(), decision);
+        if (!"NONE".equals(decision)) {
+            variables.putValue(ClearanceProcess.Vars.EXEMPTION_LEGAL_BASIS.name(), "ORGANISATION_AGREEMENT");
+        }
         if (waivedValue != null) {
             variables.putValue(ClearanceProcess.Vars.WAIVED_VALUE_USD.name(), waivedValue);
         }
         if (reason != null) {
             variables.putValue(ClearanceProcess.Vars.EXEMPTION_REASON.name(), reason);
+        }
+        complete(instance, ClearanceProcess.Elements.DECIDE_EXEMPTION, "customs", "customs-hq", variables);
+    }
+
+    /** A partial exemption: these taxes waived on these lines, at most {@code ceiling} if given. */
+    public void decidePartialExemption(ProcessInstance instance, List<Integer> lines, List<String> taxes, Number ceiling,
+                                       String reason) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "PARTIAL")
+                .putValue(ClearanceProcess.Vars.EXEMPTION_LEGAL_BASIS.name(), "RELIEF_ITEM_LIST")
+                .putValue(ClearanceProcess.Vars.EXEMPTED_LINES.name(), lines.stream().map(String::valueOf).toList())
+                .putValue(ClearanceProcess.Vars.EXEMPTED_TAXES.name(), taxes)
+                .putValue(ClearanceProcess.Vars.EXEMPTION_REASON.name(), reason);
+        if (ceiling != null) {
+            variables.putValue(ClearanceProcess.Vars.WAIVED_VALUE_USD.name(), ceiling);
         }
         complete(instance, ClearanceProcess.Elements.DECIDE_EXEMPTION, "customs", "customs-hq", variables);
     }

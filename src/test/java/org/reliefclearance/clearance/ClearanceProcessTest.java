@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ClearanceProcessTest {
 
     static final FakeCustomsSystem CUSTOMS_SYSTEM = FakeCustomsSystem.shared();
+    static final List<String> ALL_TAXES = List.of("IMPORT_DUTY", "EXCISE", "VAT");
 
     @Autowired
     ProcessEngine engine;
@@ -382,11 +383,11 @@ class ClearanceProcessTest {
         cases.endorse(instance);
         // no line needs a permit: straight to customs
         assertThat(instance).hasNotPassed(Elements.REVIEW_BY_AUTHORITY).isWaitingAt(Elements.DECIDE_EXEMPTION);
-        // at most the USD 6,920 both lines would pay: the tents' 6,300 waived, the laptops' 620 due
-        assertThatThrownBy(() -> cases.decideExemption(instance, "PARTIAL", 30000, "The goods' value"))
-                .hasMessageContaining("(waivedValueUsd) must not exceed the duties and taxes due without exemption,"
-                        + " USD 6920.00");
-        cases.decideExemption(instance, "PARTIAL", 6300, "Laptops are office equipment, not relief");
+        // the tents exempted from every tax: their USD 6,300 waived, the laptops' 620 due; not the goods' value
+        assertThatThrownBy(() -> cases.decidePartialExemption(instance, List.of(1), ALL_TAXES, 30000, "The goods' value"))
+                .hasMessageContaining("(waivedValueUsd) must not exceed what the exempted lines would pay in the"
+                        + " waived taxes, USD 6300.00");
+        cases.decidePartialExemption(instance, List.of(1), ALL_TAXES, null, "Laptops are office equipment, not relief");
         assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("6300");
         cases.arrive(instance);
         assertThat(instance).variables().containsEntry(Vars.EXAMINATION_RECOMMENDED.name(), true);
@@ -409,11 +410,41 @@ class ClearanceProcessTest {
     }
 
     @Test
+    void customsHqWaivesChosenTaxesOfChosenLinesOnALegalBasisAndOnlyWhatIsReleasedCounts() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false,
+                ClearanceCases.TENTS, ClearanceCases.LAPTOPS));
+        cases.endorse(instance);
+        // the service proposes, per line and tax, and suggests the organisation's agreement as the basis
+        assertThat(instance).variables().containsEntry(Vars.EXEMPTION_LEGAL_BASIS.name(), "ORGANISATION_AGREEMENT");
+        Object proposal = engine.getRuntimeService().getVariable(instance.getId(), Vars.EXEMPTION_LINES.name());
+        assertThat(proposal.toString()).contains("\"lineNo\":1", "\"lineNo\":2", "\"vat\"", "\"importDuty\"");
+
+        VariableMap vatOnly = Variables.createVariables().putValue(Vars.EXEMPTION_DECISION.name(), "PARTIAL")
+                .putValue(Vars.EXEMPTION_LEGAL_BASIS.name(), "RELIEF_ITEM_LIST")
+                .putValue(Vars.EXEMPTED_LINES.name(), List.of("1", "2")).putValue(Vars.EXEMPTED_TAXES.name(), List.of("VAT"))
+                .putValue(Vars.EXEMPTION_REASON.name(), "VAT waived on the relief list; duty stays due");
+        cases.complete(instance, Elements.DECIDE_EXEMPTION, "customs", "customs-hq", vatOnly);
+
+        // VAT of the tents (3,300) and of the laptops (at 10% of value and duty), no import duty
+        Consignment decided = cases.consignment(instance);
+        assertThat(jdbc.sql("select exemption_legal_basis from consignment where reference = ?")
+                .param(decided.reference()).query(String.class).single()).isEqualTo("RELIEF_ITEM_LIST");
+        assertThat(jdbc.sql("select exempted_taxes from consignment_line where consignment_id = ? order by line_no")
+                .param(decided.id()).query(String.class).list()).containsExactly("VAT", "VAT");
+        assertThat(decided.waivedValue()).isGreaterThan(new java.math.BigDecimal("3300"))
+                .isLessThan(new java.math.BigDecimal("6300"));
+        assertThat(cases.events(instance)).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo("EXEMPTION_RECORDED");
+            assertThat(e.detail()).startsWith("PARTIAL exemption (RELIEF_ITEM_LIST)").contains("line 1: VAT, line 2: VAT");
+        });
+    }
+
+    @Test
     void releasingAgainstTheRecommendationToExamineNeedsAReasonOnTheRecord() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false,
                 ClearanceCases.TENTS, ClearanceCases.LAPTOPS));
         cases.endorse(instance);
-        cases.decideExemption(instance, "PARTIAL", 6300, "Laptops are office equipment, not relief");
+        cases.decidePartialExemption(instance, List.of(1), ALL_TAXES, null, "Laptops are office equipment, not relief");
         cases.arrive(instance);
         assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
                 .containsEntry(Vars.EXAMINATION_RECOMMENDED.name(), true);
@@ -731,7 +762,8 @@ class ClearanceProcessTest {
         assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION, Elements.FOLLOW_UP_OVERDUE_DECISION);
 
         cases.complete(instance, Elements.DECIDE_EXEMPTION, "customs-head", "customs-hq-heads",
-                Variables.createVariables().putValue(Vars.EXEMPTION_DECISION.name(), "FULL"));
+                Variables.createVariables().putValue(Vars.EXEMPTION_DECISION.name(), "FULL")
+                        .putValue(Vars.EXEMPTION_LEGAL_BASIS.name(), "ORGANISATION_AGREEMENT"));
         assertThat(instance).isWaitingAt(Elements.GOODS_AT_PORT, Elements.FOLLOW_UP_OVERDUE_DECISION);
         assertThat(cases.consignment(instance).exemptionDecision()).isEqualTo("FULL");
         // the timers of a decided task are gone

@@ -177,7 +177,8 @@ class TwoNodeClusterTest {
             }
             reviewOnBothNodesAtOnce(reference);
             complete(a, reference, Elements.DECIDE_EXEMPTION, "customs", "customs-hq",
-                    Map.of(Vars.EXEMPTION_DECISION.name(), "FULL"));
+                    Map.of(Vars.EXEMPTION_DECISION.name(), "FULL",
+                            Vars.EXEMPTION_LEGAL_BASIS.name(), "ORGANISATION_AGREEMENT"));
 
             // the port and the consignee report the arrival at the same moment, on different nodes
             awaitStatus(reference, "AWAITING_ARRIVAL");

@@ -109,6 +109,7 @@ class ClearanceJourneyApiTest {
         ProcessInstance clearance = endorsed(reference);
         complete(clearance, ClearanceProcess.Elements.DECIDE_EXEMPTION, Map.of(
                 ClearanceProcess.Vars.EXEMPTION_DECISION.name(), "FULL",
+                ClearanceProcess.Vars.EXEMPTION_LEGAL_BASIS.name(), "ORGANISATION_AGREEMENT",
                 ClearanceProcess.Vars.EXEMPTION_REASON.name(), "Relief items of a registered organisation"));
         runJobs(clearance);
 
