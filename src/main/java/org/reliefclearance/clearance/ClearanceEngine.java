@@ -43,6 +43,22 @@ public class ClearanceEngine {
                 .processInstanceBusinessKey(reference).setVariables(variables), explanation);
     }
 
+    /**
+     * Tells the case that its lines changed outside a step (a tally): a release cycle waiting for lines
+     * looks at them again.
+     */
+    public void linesChanged(String reference) {
+        asApplication(() -> {
+            for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                    .processDefinitionKey(ClearanceProcess.KEY).list()) {
+                Object count = runtime.getVariable(instance.getId(), ClearanceProcess.Vars.CLEARANCE_PROGRESS.name());
+                runtime.setVariable(instance.getId(), ClearanceProcess.Vars.CLEARANCE_PROGRESS.name(),
+                        count instanceof Number n ? n.intValue() + 1 : 1);
+            }
+            return null;
+        });
+    }
+
     /** Whether the case of this reference is at one of these steps now. */
     public boolean isAt(String reference, Collection<String> activityIds) {
         return asApplication(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)

@@ -126,6 +126,71 @@ public class ConsignmentActions {
         });
     }
 
+    public record TalliedLine(int lineNo, BigDecimal receivedQuantity, boolean releaseAsReceived) {
+    }
+
+    /**
+     * The port's tally of what arrived. A line received as notified may go; one that differs is held at
+     * the port until a later tally matches, or the port accepts to release what arrived short (never
+     * more than notified: over-landed goods need an amended notification). Released lines are final.
+     */
+    public void recordTally(Consignment c, List<TalliedLine> tally, String note, String actor) {
+        ensureOpen(c);
+        Map<Integer, ConsignmentLine> lines = consignments.lines(c.id()).stream()
+                .collect(Collectors.toMap(ConsignmentLine::lineNo, l -> l));
+        List<String> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < tally.size(); i++) {
+            TalliedLine t = tally.get(i);
+            ConsignmentLine line = lines.get(t.lineNo());
+            String field = "lines[" + i + "]";
+            if (line == null) {
+                throw new InvalidInputException(field + ".lineNo", "is not a line of " + c.reference());
+            }
+            if (tally.subList(0, i).stream().anyMatch(o -> o.lineNo() == t.lineNo())) {
+                throw new InvalidInputException(field + ".lineNo", "is tallied more than once");
+            }
+            if (line.releaseNumber() != null) {
+                throw new InvalidInputException(field + ".lineNo", "line " + line.lineNo() + " was released already ("
+                        + line.releaseNumber() + ")");
+            }
+            int compared = t.receivedQuantity().compareTo(line.quantity());
+            if (t.releaseAsReceived() && compared > 0) {
+                throw new InvalidInputException(field + ".releaseAsReceived", "over-landed goods (more than the "
+                        + line.quantity().stripTrailingZeros().toPlainString() + " notified) are released only after"
+                        + " the notification is amended");
+            }
+            findings.add("line " + line.lineNo() + ": " + t.receivedQuantity().stripTrailingZeros().toPlainString()
+                    + " of " + line.quantity().stripTrailingZeros().toPlainString() + " " + line.unit()
+                    + (compared == 0 ? " as notified" : (compared < 0 ? " short-landed" : " over-landed")
+                    + (t.releaseAsReceived() ? ", released as received" : ", held at the port")));
+        }
+        boolean discrepancies = tally.stream().anyMatch(t -> t.receivedQuantity().compareTo(lines.get(t.lineNo())
+                .quantity()) != 0);
+        if (discrepancies && (note == null || note.isBlank())) {
+            throw new InvalidInputException("note", "is required when quantities differ from the notification");
+        }
+        inTransaction(() -> {
+            Consignment now = consignments.lockForUpdate(c.reference());
+            ensureOpen(now);
+            if (now.arrivedAt() == null) {
+                throw new WrongStateException(c.reference() + " has not arrived: the port tallies goods at the port");
+            }
+            for (TalliedLine t : tally) {
+                if (consignments.lines(c.id()).stream().anyMatch(l -> l.lineNo() == t.lineNo()
+                        && l.releaseNumber() != null)) {
+                    throw new WrongStateException("line " + t.lineNo() + " of " + c.reference() + " was released meanwhile");
+                }
+                jdbc.sql("""
+                        update consignment_line set received_quantity = ?, discrepancy_accepted = ?
+                        where consignment_id = ? and line_no = ?""")
+                        .params(t.receivedQuantity(), t.releaseAsReceived(), c.id(), t.lineNo()).update();
+            }
+            consignments.addEvent(c.reference(), actor, TimelineEvent.TALLY_RECORDED, null,
+                    String.join("; ", findings) + (note == null || note.isBlank() ? "" : ". " + note.strip()));
+            engine.linesChanged(c.reference());
+        });
+    }
+
     /** Steps of the release cycle during which the port is clearing lines it was given. */
     private static final List<String> CLEARING = List.of(ClearanceProcess.Elements.ASSESS_EXAMINATION_RISK,
             ClearanceProcess.Elements.CLEAR_AT_PORT, ClearanceProcess.Elements.EXAMINE_GOODS,

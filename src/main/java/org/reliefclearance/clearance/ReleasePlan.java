@@ -33,15 +33,36 @@ public class ReleasePlan {
         this.caseLines = caseLines;
     }
 
-    /** The condition of Event_LinesReadyForRelease: some lines can go, or no ministry is left to decide. */
+    /**
+     * The condition of Event_LinesReadyForRelease: some lines can go, or nothing is left to wait for (no
+     * ministry to decide, no line held at the port over a discrepancy).
+     */
     public boolean readyOrSettled(String reference) {
         Map<ConsignmentLine, LineState> states = reviews.lineStates(reference);
-        return states.containsValue(LineState.READY) || !states.containsValue(LineState.AWAITING_REVIEW);
+        return states.entrySet().stream().anyMatch(ReleasePlan::releasable)
+                || states.entrySet().stream().noneMatch(ReleasePlan::waiting);
     }
 
     /** Gateway_LinesToRelease. */
     public boolean anyReady(String reference) {
-        return reviews.lineStates(reference).containsValue(LineState.READY);
+        return reviews.lineStates(reference).entrySet().stream().anyMatch(ReleasePlan::releasable);
+    }
+
+    /** Gateway_AnythingToRelease: some of the lines the port cleared may still go (none held meanwhile). */
+    public boolean anyCleared(DelegateExecution execution) {
+        List<Integer> cleared = Vars.LINE_NUMBERS_TO_RELEASE.get(execution);
+        return cleared != null && reviews.lineStates(Vars.CONSIGNMENT_REFERENCE.get(execution)).entrySet().stream()
+                .anyMatch(e -> releasable(e) && cleared.contains(e.getKey().lineNo()));
+    }
+
+    /** Its authorities approved it (or it needs none) and the port's tally, if any, does not hold it. */
+    static boolean releasable(Map.Entry<ConsignmentLine, LineState> line) {
+        return line.getValue() == LineState.READY && !line.getKey().held();
+    }
+
+    /** Waits for a ministry, or at the port for its discrepancy to be resolved. */
+    static boolean waiting(Map.Entry<ConsignmentLine, LineState> line) {
+        return line.getValue() == LineState.AWAITING_REVIEW || line.getValue() == LineState.READY && line.getKey().held();
     }
 
     /** Gateway_RefusedLinesAwaitingFate. */
@@ -66,7 +87,8 @@ public class ReleasePlan {
      */
     public void show(DelegateExecution execution) {
         Map<ConsignmentLine, LineState> states = reviews.lineStates(Vars.CONSIGNMENT_REFERENCE.get(execution));
-        List<ConsignmentLine> ready = inState(states, LineState.READY);
+        List<ConsignmentLine> ready = states.entrySet().stream().filter(ReleasePlan::releasable)
+                .map(Map.Entry::getKey).toList();
         // numbers only: a form shows this as Markdown, and descriptions are the consignee's words
         Vars.LINES_TO_RELEASE.set(execution, ready.isEmpty() ? "none"
                 : String.join(", ", ready.stream().map(l -> String.valueOf(l.lineNo())).toList()));

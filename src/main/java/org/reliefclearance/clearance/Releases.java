@@ -45,12 +45,12 @@ class Releases {
         consignments.lockForUpdate(reference);
         Map<ConsignmentLine, LineState> states = reviews.lineStates(reference);
         List<ConsignmentLine> ready = states.entrySet().stream()
-                .filter(e -> e.getValue() == LineState.READY && lineNos.contains(e.getKey().lineNo()))
+                .filter(e -> ReleasePlan.releasable(e) && lineNos.contains(e.getKey().lineNo()))
                 .map(Map.Entry::getKey).toList();
         if (ready.isEmpty()) {
             return null;
         }
-        boolean othersWait = states.entrySet().stream().anyMatch(e -> e.getValue() == LineState.AWAITING_REVIEW
+        boolean othersWait = states.entrySet().stream().anyMatch(e -> ReleasePlan.waiting(e)
                 || e.getValue() == LineState.READY && !ready.contains(e.getKey()));
 
         String releaseNumber = references.nextReleaseNumber(portCode);

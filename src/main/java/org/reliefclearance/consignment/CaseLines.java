@@ -46,6 +46,7 @@ public class CaseLines {
         row.put("authority", l.authorityCode() == null ? "" : l.authorityCode());
         row.put("reviewStatus", l.reviewStatus() == null ? "" : l.reviewStatus());
         row.put("release", l.releaseNumber() == null ? "" : l.releaseNumber());
+        row.put("received", l.receivedQuantity() == null ? "" : l.receivedQuantity());
         return row;
     }
 }

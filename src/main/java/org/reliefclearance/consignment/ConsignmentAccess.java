@@ -138,6 +138,16 @@ public class ConsignmentAccess {
         return c;
     }
 
+    /** The customs officers of the consignment's port. */
+    public Consignment portOfficer(String reference, Caller caller) {
+        Consignment c = readable(reference, caller);
+        String portGroup = registry.port(c.portCode()).orElseThrow().customsGroup();
+        if (!caller.memberOf(portGroup)) {
+            throw new ActionForbiddenException("Only customs officers of port " + c.portCode() + " may do this");
+        }
+        return c;
+    }
+
     /** Arrival is reported by the customs officers of the consignment's port, or by the consignee. */
     public Consignment arrivalReportable(String reference, Caller caller) {
         Consignment c = readable(reference, caller);

@@ -19,5 +19,14 @@ public record ConsignmentLine(
         String reviewReason,
         String fate,
         /** The release the line left the border with; null while it waits. */
-        String releaseNumber) {
+        String releaseNumber,
+        /** What the port's tally found; null until the port tallies the line. */
+        BigDecimal receivedQuantity,
+        /** The port accepted to release what was received although it differs from the notification. */
+        boolean discrepancyAccepted) {
+
+    /** Received and notified quantities differ and the port has not accepted it: the line stays at the port. */
+    public boolean held() {
+        return receivedQuantity != null && receivedQuantity.compareTo(quantity) != 0 && !discrepancyAccepted;
+    }
 }

@@ -76,7 +76,8 @@ public class ConsignmentRepository {
     public List<ConsignmentLine> lines(long consignmentId) {
         return jdbc.sql("""
                 select id, line_no, description, hs_code, category, quantity, unit, value_usd, gross_weight_kg,
-                       treatment, authority_code, review_status, review_reason, fate, release_number
+                       treatment, authority_code, review_status, review_reason, fate, release_number,
+                       received_quantity, discrepancy_accepted
                 from consignment_line where consignment_id = ? order by line_no""")
                 .param(consignmentId).query(ConsignmentLine.class).list();
     }

@@ -21,7 +21,9 @@ public record ReleaseRecord(String reference, String releaseNumber, String portC
         return new ReleaseRecord(c.reference(), release.releaseNumber(), c.portCode(), c.organisationCode(),
                 release.releasedAt(), c.exemptionDecision(), lines.stream()
                 .filter(l -> release.releaseNumber().equals(l.releaseNumber()))
-                .map(l -> new Line(l.lineNo(), l.description(), l.hsCode(), l.quantity(), l.unit(), l.valueUsd(),
+                // what the port tallied, when it released a short-landed line as received
+                .map(l -> new Line(l.lineNo(), l.description(), l.hsCode(),
+                        l.receivedQuantity() != null ? l.receivedQuantity() : l.quantity(), l.unit(), l.valueUsd(),
                         l.treatment()))
                 .toList());
     }

@@ -772,6 +772,79 @@ class ClearanceProcessTest {
     }
 
     @Test
+    void aShortLandedLineIsHeldAtThePortUntilThePortResolvesItWhileTheRestIsReleased() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.TENTS, ClearanceCases.MEDICINE));
+        cases.endorse(instance);
+        cases.review(instance, "MOH_FDD", "APPROVE", null, null);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "1, 2");
+
+        // the tally finds 180 of the 200 tents while the officer clears: a note is required
+        List<ConsignmentActions.TalliedLine> tally = List.of(
+                new ConsignmentActions.TalliedLine(1, new java.math.BigDecimal("180"), false),
+                new ConsignmentActions.TalliedLine(2, new java.math.BigDecimal("1200"), false));
+        assertThatThrownBy(() -> actions.recordTally(cases.consignment(instance), tally, null, "port-wattay"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("required when quantities differ");
+        actions.recordTally(cases.consignment(instance), tally, "Pallet 4 missing on arrival", "port-wattay");
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::held).containsExactly(true, false);
+
+        cases.clearAtPort(instance, "RELEASE", null);
+        // the medicine goes, the tents wait at the port
+        assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.LINES_READY_FOR_RELEASE);
+        Consignment partly = cases.consignment(instance);
+        assertThat(partly.status()).isEqualTo(ConsignmentStatus.PARTIALLY_RELEASED);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber)
+                .containsExactly(null, partly.releaseNumber());
+
+        // the airline confirms the 20 tents are lost: the port releases the 180 it has
+        actions.recordTally(cases.consignment(instance), List.of(
+                new ConsignmentActions.TalliedLine(1, new java.math.BigDecimal("180"), true)),
+                "Airline irregularity report PIR-0419: 20 tents lost in transit", "port-wattay");
+        cases.runJobs(instance);
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "1");
+        cases.clearAtPort(instance, "RELEASE", null);
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(2).last()
+                .satisfies(r -> assertThat(r.body()).contains("\"hsCode\":\"630622\"", "\"quantity\":180"));
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("TALLY_RECORDED"))
+                .extracting(e -> e.detail()).containsExactly(
+                        "line 1: 180 of 200 PCS short-landed, held at the port; line 2: 1200 of 1200 PCS as notified."
+                                + " Pallet 4 missing on arrival",
+                        "line 1: 180 of 200 PCS short-landed, released as received. Airline irregularity report"
+                                + " PIR-0419: 20 tents lost in transit");
+    }
+
+    @Test
+    void whenEveryClearedLineIsHeldNothingIsReleasedAndTheCaseWaitsForTheTally() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        actions.recordTally(cases.consignment(instance), List.of(
+                new ConsignmentActions.TalliedLine(1, new java.math.BigDecimal("150"), false)), "50 short", "port-wattay");
+        // over-landed or short, nothing more than notified leaves without an amended notification
+        assertThatThrownBy(() -> actions.recordTally(cases.consignment(instance), List.of(
+                new ConsignmentActions.TalliedLine(1, new java.math.BigDecimal("250"), true)), "more", "port-wattay"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("over-landed");
+
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(instance).hasNotPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.LINES_READY_FOR_RELEASE);
+        assertThat(cases.consignment(instance).releaseNumber()).isNull();
+
+        // the missing cartons turn up in the warehouse
+        actions.recordTally(cases.consignment(instance), List.of(
+                new ConsignmentActions.TalliedLine(1, new java.math.BigDecimal("200"), false)), null, "port-wattay");
+        cases.runJobs(instance);
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+    }
+
+    @Test
     void suspendedOrganisationIsNotEligible() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("HOPEAID", false, ClearanceCases.TENTS));
 

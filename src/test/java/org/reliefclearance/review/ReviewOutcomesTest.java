@@ -30,6 +30,6 @@ class ReviewOutcomesTest {
 
     private static ConsignmentLine line(String authority, String reviewStatus) {
         return new ConsignmentLine(1, 1, "goods", "300490", "MEDICINE", BigDecimal.ONE, "PCS", BigDecimal.TEN, null,
-                authority == null ? "RELIEF_EXEMPT" : "PERMIT_REQUIRED", authority, reviewStatus, null, null, null);
+                authority == null ? "RELIEF_EXEMPT" : "PERMIT_REQUIRED", authority, reviewStatus, null, null, null, null, false);
     }
 }

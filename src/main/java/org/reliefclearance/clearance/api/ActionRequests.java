@@ -41,6 +41,24 @@ final class ActionRequests {
             @NotBlank @Size(max = 1000) String reason) {
     }
 
+    record Tally(
+            @Size(min = 1, max = NotificationRequest.MAX_LINES) @NotNull List<@NotNull @Valid TalliedLine> lines,
+            @Schema(example = "20 tents missing from the pallets; airline's irregularity report PIR-0419")
+            @Size(max = 1000) String note) {
+
+        List<ConsignmentActions.TalliedLine> tally() {
+            return lines.stream().map(l -> new ConsignmentActions.TalliedLine(l.lineNo(), l.receivedQuantity(),
+                    Boolean.TRUE.equals(l.releaseAsReceived()))).toList();
+        }
+    }
+
+    record TalliedLine(
+            @Schema(example = "1") @NotNull @Positive Integer lineNo,
+            @Schema(example = "180") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 3) BigDecimal receivedQuantity,
+            @Schema(description = "Release what arrived although it is short of the notification", example = "false")
+            Boolean releaseAsReceived) {
+    }
+
     record DistributionReport(
             @Schema(example = "Distributed to 1,200 households in Attapeu province, 3-9 March.")
             @NotBlank @Size(max = 2000) String report,

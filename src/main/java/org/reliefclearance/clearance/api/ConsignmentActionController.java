@@ -76,6 +76,16 @@ class ConsignmentActionController {
         return current(reference);
     }
 
+    @Operation(summary = "Record what arrived, line by line; lines that differ are held at the port until resolved"
+            + " (customs officers of the port)")
+    @PostMapping("/tally")
+    ConsignmentResponse recordTally(@PathVariable String reference, @Valid @RequestBody ActionRequests.Tally body,
+                                    @Parameter(hidden = true) Caller caller) {
+        Consignment c = access.portOfficer(reference, caller);
+        actions.recordTally(c, body.tally(), body.note(), caller.userId());
+        return current(reference);
+    }
+
     @Operation(summary = "Release lines that need no permit before the exemption and the declaration, during a"
             + " declared emergency (head of the checkpoint)")
     @PostMapping("/emergency-release")

@@ -40,13 +40,15 @@ record ConsignmentResponse(
 
     record LineView(int lineNo, String description, String hsCode, String category, BigDecimal quantity, String unit,
                     BigDecimal valueUsd, BigDecimal grossWeightKg, Classification classification,
-                    String reviewStatus, String reviewReason, String fate) {
+                    String reviewStatus, String reviewReason, String fate, String releaseNumber,
+                    BigDecimal receivedQuantity, boolean heldAtPort) {
 
         static LineView of(ConsignmentLine l) {
             Classification classification = l.treatment() == null ? null
                     : new Classification(l.treatment(), l.authorityCode());
             return new LineView(l.lineNo(), l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(),
-                    l.valueUsd(), l.grossWeightKg(), classification, l.reviewStatus(), l.reviewReason(), l.fate());
+                    l.valueUsd(), l.grossWeightKg(), classification, l.reviewStatus(), l.reviewReason(), l.fate(),
+                    l.releaseNumber(), l.receivedQuantity(), l.held());
         }
     }
 
