@@ -43,7 +43,8 @@ public class CaseLines {
         row.put("unit", l.unit());
         row.put("valueUsd", l.valueUsd());
         row.put("treatment", l.treatment() == null ? "" : l.treatment());
-        row.put("authority", l.authorityCode() == null ? "" : l.authorityCode());
+        // every authority the line needs, the lead one first
+        row.put("authority", String.join(", ", l.authorities()));
         row.put("reviewStatus", l.reviewStatus() == null ? "" : l.reviewStatus());
         row.put("release", l.releaseNumber() == null ? "" : l.releaseNumber());
         row.put("received", l.receivedQuantity() == null ? "" : l.receivedQuantity());

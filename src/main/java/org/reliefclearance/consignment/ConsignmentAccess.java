@@ -112,8 +112,9 @@ public class ConsignmentAccess {
             any.add("exists (select 1 from authority_review r where r.consignment_id = c.id and r.authority_code in ("
                     + placeholders(caller.authorities()) + "))");
             params.addAll(caller.authorities());
-            any.add("exists (select 1 from consignment_line l where l.consignment_id = c.id and l.authority_code in ("
-                    + placeholders(caller.authorities()) + "))");
+            // any of the authorities a line needs, not only its lead one
+            any.add("exists (select 1 from consignment_line l join line_authority la on la.line_id = l.id"
+                    + " where l.consignment_id = c.id and la.authority_code in (" + placeholders(caller.authorities()) + "))");
             params.addAll(caller.authorities());
         }
         return any.isEmpty() ? Visibility.NONE : new Visibility("(" + String.join(" or ", any) + ")", params);

@@ -3,9 +3,13 @@ package org.reliefclearance.consignment;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -74,12 +78,27 @@ public class ConsignmentRepository {
     }
 
     public List<ConsignmentLine> lines(long consignmentId) {
+        Map<Long, List<String>> authorities = new HashMap<>();
+        jdbc.sql("""
+                select a.line_id, a.authority_code from line_authority a join consignment_line l on l.id = a.line_id
+                where l.consignment_id = ? order by a.line_id, a.rule_order, a.authority_code""")
+                .param(consignmentId)
+                .query((RowCallbackHandler) rs -> authorities.computeIfAbsent(rs.getLong(1), line -> new ArrayList<>())
+                        .add(rs.getString(2)));
         return jdbc.sql("""
                 select id, line_no, description, hs_code, category, quantity, unit, value_usd, gross_weight_kg,
                        treatment, authority_code, review_status, review_reason, fate, release_number,
                        received_quantity, discrepancy_accepted
                 from consignment_line where consignment_id = ? order by line_no""")
-                .param(consignmentId).query(ConsignmentLine.class).list();
+                .param(consignmentId)
+                .query((rs, n) -> new ConsignmentLine(rs.getLong("id"), rs.getInt("line_no"), rs.getString("description"),
+                        rs.getString("hs_code"), rs.getString("category"), rs.getBigDecimal("quantity"),
+                        rs.getString("unit"), rs.getBigDecimal("value_usd"), rs.getBigDecimal("gross_weight_kg"),
+                        rs.getString("treatment"), rs.getString("authority_code"), rs.getString("review_status"),
+                        rs.getString("review_reason"), rs.getString("fate"), rs.getString("release_number"),
+                        rs.getBigDecimal("received_quantity"), rs.getBoolean("discrepancy_accepted"),
+                        authorities.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
     }
 
     /** The consignment, its row locked until the transaction ends: concurrent changes of one case queue up. */
@@ -98,10 +117,27 @@ public class ConsignmentRepository {
         return lines;
     }
 
-    public void classifyLine(long lineId, String treatment, String authorityCode) {
-        jdbc.sql("update consignment_line set treatment = ?, authority_code = ?, review_status = ? where id = ?")
-                .params(treatment, authorityCode, authorityCode == null ? null : "PENDING", lineId)
+    /**
+     * Stores the line's treatment and every authority that must approve it, each PENDING. The first
+     * authority stays on the line as its lead ({@code authority_code}), for readers of the line alone.
+     */
+    public void classifyLine(long lineId, String treatment, List<String> authorityCodes) {
+        List<String> authorities = authorityCodes.stream().distinct().toList();
+        String lead = authorities.isEmpty() ? null : authorities.get(0);
+        jdbc.sql("""
+                update consignment_line set treatment = ?, authority_code = ?, review_status = ?, review_reason = null
+                where id = ?""")
+                .params(treatment, lead, lead == null ? null : "PENDING", lineId)
                 .update();
+        // classifying again (a retried step) starts from the rules' answer, not from the last one
+        jdbc.sql("delete from line_authority where line_id = ?").param(lineId).update();
+        int order = 1;
+        for (String authority : authorities) {
+            jdbc.sql("""
+                    insert into line_authority (line_id, authority_code, rule_order, review_status)
+                    values (?, ?, ?, 'PENDING')""")
+                    .params(lineId, authority, order++).update();
+        }
     }
 
     public void updateStatus(String reference, ConsignmentStatus status, String reason) {

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code authority_review} rows and the review columns of {@code consignment_line}. */
+/** The {@code authority_review} rows, each authority's decision per line ({@code line_authority}) and the lines' combined review columns. */
 @Repository
 public class AuthorityReviewRepository {
 
@@ -84,19 +87,65 @@ public class AuthorityReviewRepository {
                 .update();
     }
 
-    /** Sets the review status of this authority's lines: the listed ones rejected, all others approved. */
+    /**
+     * Records this authority's decision on the lines it must approve: the listed ones rejected, all
+     * others approved. Other authorities' decisions on the same lines stay; each affected line's
+     * combined status follows ({@link #combine}).
+     */
     public void setLineStatuses(long consignmentId, String authorityCode, Collection<Integer> rejectedLines,
                                 String reason) {
         jdbc.sql("""
-                update consignment_line set review_status = ?, review_reason = null
-                where consignment_id = ? and authority_code = ?""")
-                .params(ReviewStatus.APPROVED.name(), consignmentId, authorityCode).update();
+                update line_authority set review_status = ?, review_reason = null
+                where authority_code = ? and line_id in (select id from consignment_line where consignment_id = ?)""")
+                .params(ReviewStatus.APPROVED.name(), authorityCode, consignmentId).update();
         for (Integer lineNo : rejectedLines) {
             jdbc.sql("""
-                    update consignment_line set review_status = ?, review_reason = ?
-                    where consignment_id = ? and authority_code = ? and line_no = ?""")
-                    .params(ReviewStatus.REJECTED.name(), reason, consignmentId, authorityCode, lineNo).update();
+                    update line_authority set review_status = ?, review_reason = ?
+                    where authority_code = ?
+                      and line_id in (select id from consignment_line where consignment_id = ? and line_no = ?)""")
+                    .params(ReviewStatus.REJECTED.name(), reason, authorityCode, consignmentId, lineNo).update();
         }
+        recombine(consignmentId, authorityCode);
+    }
+
+    /** What one authority decided on one line. */
+    record LineDecision(long lineId, String authorityCode, String reviewStatus, String reviewReason) {
+    }
+
+    private void recombine(long consignmentId, String authorityCode) {
+        Map<Long, List<LineDecision>> byLine = jdbc.sql("""
+                select a.line_id, a.authority_code, a.review_status, a.review_reason
+                from line_authority a join consignment_line l on l.id = a.line_id
+                where l.consignment_id = ?
+                  and exists (select 1 from line_authority mine where mine.line_id = a.line_id and mine.authority_code = ?)
+                order by a.line_id, a.rule_order, a.authority_code""")
+                .params(consignmentId, authorityCode).query(LineDecision.class).list().stream()
+                .collect(Collectors.groupingBy(LineDecision::lineId, LinkedHashMap::new, Collectors.toList()));
+        byLine.forEach((lineId, decisions) -> {
+            LineDecision combined = combine(decisions);
+            jdbc.sql("update consignment_line set review_status = ?, review_reason = ? where id = ?")
+                    .params(combined.reviewStatus(), combined.reviewReason(), lineId).update();
+        });
+    }
+
+    /**
+     * A line's status over all its authorities: REJECTED as soon as one refused (with the refusals'
+     * reasons), APPROVED when all approved, PENDING while any has not decided.
+     */
+    static LineDecision combine(List<LineDecision> decisions) {
+        long lineId = decisions.get(0).lineId();
+        List<LineDecision> refused = decisions.stream()
+                .filter(d -> ReviewStatus.REJECTED.name().equals(d.reviewStatus())).toList();
+        if (!refused.isEmpty()) {
+            String reason = decisions.size() == 1 ? refused.get(0).reviewReason()
+                    : refused.stream().map(d -> d.authorityCode() + ": " + d.reviewReason())
+                            .collect(Collectors.joining("; "));
+            return new LineDecision(lineId, null, ReviewStatus.REJECTED.name(),
+                    reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000));
+        }
+        boolean allApproved = decisions.stream().allMatch(d -> ReviewStatus.APPROVED.name().equals(d.reviewStatus()));
+        return new LineDecision(lineId, null, allApproved ? ReviewStatus.APPROVED.name() : ReviewStatus.PENDING.name(),
+                null);
     }
 
     private static OffsetDateTime utc(Instant instant) {

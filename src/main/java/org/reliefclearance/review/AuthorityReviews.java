@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * One authority's review of a consignment: opening it with its deadline, pausing it while the
  * consignee is asked for information, and recording how it ended. The {@code authority_review}
- * row, the lines' review status and the timeline are written here; the process keeps the clock.
+ * row, the authority's decision on each of its lines (and so the lines' combined status) and the
+ * timeline are written here; the process keeps the clock.
  */
 @Service
 public class AuthorityReviews {
@@ -61,8 +62,9 @@ public class AuthorityReviews {
     public Opened open(String reference, String authorityCode) {
         Consignment consignment = consignment(reference);
         Authority authority = authority(authorityCode);
+        // the reviewer sees and decides only the lines its authority must approve, lead or not
         List<ConsignmentLine> lines = consignments.lines(consignment.id()).stream()
-                .filter(l -> authorityCode.equals(l.authorityCode())).toList();
+                .filter(l -> l.authorities().contains(authorityCode)).toList();
         Deadline deadline = deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, authorityCode);
         reviews.openPending(consignment.id(), authorityCode, deadlines.now(), deadline.dueAt());
         consignments.addEvent(reference, SYSTEM, TimelineEvent.REVIEW_STARTED, authorityCode,
@@ -239,7 +241,7 @@ public class AuthorityReviews {
     }
 
     private List<Integer> lineNumbers(long consignmentId, String authorityCode) {
-        return consignments.lines(consignmentId).stream().filter(l -> authorityCode.equals(l.authorityCode()))
+        return consignments.lines(consignmentId).stream().filter(l -> l.authorities().contains(authorityCode))
                 .map(ConsignmentLine::lineNo).toList();
     }
 

@@ -1,6 +1,7 @@
 package org.reliefclearance.review;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,14 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.TimelineEvent;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * After every ministry has reviewed: which lines may be released. Lines that need no permit are
- * releasable; a permit line is releasable when its authority approved it.
+ * After the ministries have reviewed: which lines may be released. Lines that need no permit are
+ * releasable; a permit line is releasable when every authority it needs approved it (its combined
+ * review status), and refused as soon as one of them refused it.
  */
 @Service
 public class ReviewOutcomes {
@@ -37,8 +40,10 @@ public class ReviewOutcomes {
     public Summary summarise(String reference) {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         Map<String, String> reviews = reviewStatusByAuthority(consignment.id());
+        Map<Long, Map<String, String>> decisions = lineDecisions(consignment.id());
         List<ConsignmentLine> lines = consignments.lines(consignment.id());
-        List<ConsignmentLine> releasable = lines.stream().filter(l -> releasable(l, reviews)).toList();
+        List<ConsignmentLine> releasable = lines.stream()
+                .filter(l -> decided(l, decisions, reviews) == Decided.APPROVED).toList();
 
         ReviewOutcome outcome = releasable.isEmpty() ? ReviewOutcome.ALL_REJECTED
                 : releasable.size() == lines.size() ? ReviewOutcome.ALL_APPROVED : ReviewOutcome.PARTIAL;
@@ -54,21 +59,23 @@ public class ReviewOutcomes {
         return total(releasableLines(reference));
     }
 
-    /** The lines that may be released: no permit needed, or their authority approved them. */
+    /** The lines that may be released: no permit needed, or every authority they need approved them. */
     public List<ConsignmentLine> releasableLines(String reference) {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         Map<String, String> reviews = reviewStatusByAuthority(consignment.id());
-        return consignments.lines(consignment.id()).stream().filter(l -> releasable(l, reviews)).toList();
+        Map<Long, Map<String, String>> decisions = lineDecisions(consignment.id());
+        return consignments.lines(consignment.id()).stream()
+                .filter(l -> decided(l, decisions, reviews) == Decided.APPROVED).toList();
     }
 
     /** Where a line stands between its review and its release. */
     public enum LineState {
-        /** Its authority has not decided yet. */
+        /** One of its authorities has not decided yet, and none refused it. */
         AWAITING_REVIEW,
-        /** Needs no permit, or its authority approved it; not released yet. */
+        /** Needs no permit, or every authority it needs approved it; not released yet. */
         READY,
         RELEASED,
-        /** Its authority refused it. */
+        /** One of its authorities refused it. */
         REFUSED
     }
 
@@ -76,34 +83,75 @@ public class ReviewOutcomes {
     public Map<ConsignmentLine, LineState> lineStates(String reference) {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         Map<String, String> reviews = reviewStatusByAuthority(consignment.id());
+        Map<Long, Map<String, String>> decisions = lineDecisions(consignment.id());
         Map<ConsignmentLine, LineState> states = new LinkedHashMap<>();
         for (ConsignmentLine line : consignments.lines(consignment.id())) {
-            states.put(line, state(line, reviews));
+            states.put(line, state(decided(line, decisions, reviews), line));
         }
         return states;
     }
 
+    /** A line's state from its own combined review status (and its authorities' reviews while it is pending). */
     static LineState state(ConsignmentLine line, Map<String, String> reviewStatusByAuthority) {
+        return state(decided(line, combinedOnly(line), reviewStatusByAuthority), line);
+    }
+
+    /** Whether a line may be released, from its own combined review status and its authorities' reviews. */
+    static boolean releasable(ConsignmentLine line, Map<String, String> reviewStatusByAuthority) {
+        return decided(line, combinedOnly(line), reviewStatusByAuthority) == Decided.APPROVED;
+    }
+
+    private enum Decided { APPROVED, REJECTED, PENDING }
+
+    private static LineState state(Decided decided, ConsignmentLine line) {
         if (line.releaseNumber() != null) {
             return LineState.RELEASED;
         }
-        if (releasable(line, reviewStatusByAuthority)) {
-            return LineState.READY;
-        }
-        return "REJECTED".equals(line.reviewStatus())
-                || "REJECTED".equals(reviewStatusByAuthority.get(line.authorityCode()))
-                ? LineState.REFUSED : LineState.AWAITING_REVIEW;
+        return switch (decided) {
+            case APPROVED -> LineState.READY;
+            case REJECTED -> LineState.REFUSED;
+            case PENDING -> LineState.AWAITING_REVIEW;
+        };
     }
 
-    static boolean releasable(ConsignmentLine line, Map<String, String> reviewStatusByAuthority) {
-        if (line.authorityCode() == null) {
-            return true;
+    /**
+     * The line's decision over all its authorities: refused once one refused, approved when all
+     * approved. An authority's decision is the one on the line; while that is pending, a review the
+     * authority approved (or refused) in full stands for it, as a review may leave its lines untouched.
+     */
+    private static Decided decided(ConsignmentLine line, Map<Long, Map<String, String>> lineDecisions,
+                                   Map<String, String> reviewStatusByAuthority) {
+        if (line.authorities().isEmpty()) {
+            return Decided.APPROVED;
         }
-        if (line.reviewStatus() != null && !"PENDING".equals(line.reviewStatus())) {
-            return "APPROVED".equals(line.reviewStatus());
+        if ("REJECTED".equals(line.reviewStatus())) {
+            return Decided.REJECTED;
         }
-        // a review approved in full may leave its lines' own status untouched
-        return "APPROVED".equals(reviewStatusByAuthority.get(line.authorityCode()));
+        // a line without line_authority rows (written before them) has only its combined status to tell
+        Map<String, String> own = lineDecisions.containsKey(line.id()) ? lineDecisions.get(line.id())
+                : combinedOnly(line).getOrDefault(line.id(), Map.of());
+        boolean allApproved = true;
+        for (String authority : line.authorities()) {
+            String status = own.get(authority);
+            if (status == null || "PENDING".equals(status)) {
+                status = reviewStatusByAuthority.get(authority);
+            }
+            if ("REJECTED".equals(status)) {
+                return Decided.REJECTED;
+            }
+            allApproved &= "APPROVED".equals(status);
+        }
+        return allApproved ? Decided.APPROVED : Decided.PENDING;
+    }
+
+    /** The line's combined status as each authority's decision: all a line read alone can tell. */
+    private static Map<Long, Map<String, String>> combinedOnly(ConsignmentLine line) {
+        if (line.reviewStatus() == null) {
+            return Map.of();
+        }
+        Map<String, String> each = new LinkedHashMap<>();
+        line.authorities().forEach(a -> each.put(a, line.reviewStatus()));
+        return Map.of(line.id(), each);
     }
 
     private Map<String, String> reviewStatusByAuthority(long consignmentId) {
@@ -111,6 +159,18 @@ public class ReviewOutcomes {
                 .param(consignmentId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** line id → authority → what that authority decided on the line (line_authority). */
+    private Map<Long, Map<String, String>> lineDecisions(long consignmentId) {
+        Map<Long, Map<String, String>> decisions = new HashMap<>();
+        jdbc.sql("""
+                select a.line_id, a.authority_code, a.review_status from line_authority a
+                join consignment_line l on l.id = a.line_id where l.consignment_id = ?""")
+                .param(consignmentId)
+                .query((RowCallbackHandler) rs -> decisions.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+                        .put(rs.getString(2), rs.getString(3)));
+        return decisions;
     }
 
     private static BigDecimal total(List<ConsignmentLine> lines) {

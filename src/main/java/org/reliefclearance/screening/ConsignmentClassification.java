@@ -12,7 +12,7 @@ import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.springframework.stereotype.Service;
 
-/** Classifies every line of a consignment and stores treatment and approving authority per line. */
+/** Classifies every line of a consignment and stores its treatment and every authority that must approve it. */
 @Service
 public class ConsignmentClassification {
 
@@ -44,10 +44,15 @@ public class ConsignmentClassification {
         for (ConsignmentLine line : consignments.lines(consignment.id())) {
             GoodsRequirement c = rules.classify(line.hsCode(), line.category()).orElseThrow(() ->
                     new IllegalStateException("goods-classification has no rule for HS " + line.hsCode()));
-            consignments.classifyLine(line.id(), c.treatment(), c.authorityCode());
-            if (c.authorityCode() != null) {
-                authorities.add(c.authorityCode());
+            if (c.permitRequired() && c.approvals().isEmpty()) {
+                // a permit nobody may grant would hold the line for ever: stop here, an incident the
+                // process owner resolves by correcting goods-approvals.dmn and retrying the step
+                throw new IllegalStateException("goods-approvals names no authority for line " + line.lineNo()
+                        + " (HS " + line.hsCode() + ", " + line.category() + "), which goods-classification says"
+                        + " needs a permit");
             }
+            consignments.classifyLine(line.id(), c.treatment(), c.authorities());
+            authorities.addAll(c.authorities());
             if (Treatment.PROHIBITED.name().equals(c.treatment())) {
                 prohibitions.add("line " + line.lineNo() + " (" + line.description() + ", HS " + line.hsCode() + "): "
                         + c.reason());
@@ -64,8 +69,8 @@ public class ConsignmentClassification {
         StringBuilder s = new StringBuilder();
         for (ConsignmentLine l : lines) {
             s.append("line ").append(l.lineNo()).append(' ').append(l.treatment());
-            if (l.authorityCode() != null) {
-                s.append(" (").append(l.authorityCode()).append(')');
+            if (!l.authorities().isEmpty()) {
+                s.append(" (").append(String.join(", ", l.authorities())).append(')');
             }
             s.append("; ");
         }

@@ -1,5 +1,7 @@
 package org.reliefclearance.screening;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.reliefclearance.deadlines.Deadline;
@@ -10,9 +12,9 @@ import org.reliefclearance.registry.Registry;
 import org.springframework.stereotype.Service;
 
 /**
- * What importing some goods takes, as the rules say today: the goods-classification decision,
- * the approving authority from the registry, and the deadline of its review (shorter while a
- * national emergency is in force).
+ * What importing some goods takes, as the rules say today: the goods decisions, the approving
+ * authorities from the registry, and the deadline of each review (shorter while a national
+ * emergency is in force).
  */
 @Service
 public class RequirementsLookup {
@@ -27,16 +29,30 @@ public class RequirementsLookup {
         this.deadlines = deadlines;
     }
 
-    public record Requirements(GoodsRequirement goods, Optional<Authority> authority, Optional<Deadline> reviewDeadline) {
+    /** One authority's approval of the goods and the deadline of its review. */
+    public record Approval(Authority authority, GoodsRequirement.Approval requirement, Deadline reviewDeadline) {
+    }
+
+    /**
+     * @param authority      the lead authority
+     * @param reviewDeadline the latest of the approvals' deadlines: the reviews run in parallel, the goods
+     *                       wait for the last
+     */
+    public record Requirements(GoodsRequirement goods, Optional<Authority> authority, Optional<Deadline> reviewDeadline,
+                               List<Approval> approvals) {
     }
 
     /** Empty when no rule covers these goods. */
     public Optional<Requirements> of(String hsCode, String category) {
         return goods.classify(hsCode, category).map(requirement -> {
-            Optional<Authority> authority = Optional.ofNullable(requirement.authorityCode()).flatMap(registry::authority);
-            Optional<Deadline> deadline = authority
-                    .map(a -> deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, a.code()));
-            return new Requirements(requirement, authority, deadline);
+            List<Approval> approvals = requirement.approvals().stream()
+                    .flatMap(a -> registry.authority(a.authorityCode()).stream().map(authority -> new Approval(authority,
+                            a, deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, authority.code()))))
+                    .toList();
+            Optional<Authority> lead = approvals.stream().findFirst().map(Approval::authority);
+            Optional<Deadline> deadline = approvals.stream().map(Approval::reviewDeadline)
+                    .max(Comparator.comparing(Deadline::dueAt));
+            return new Requirements(requirement, lead, deadline, approvals);
         });
     }
 }

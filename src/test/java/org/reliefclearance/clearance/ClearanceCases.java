@@ -30,6 +30,8 @@ public class ClearanceCases {
     public static final NewConsignment.Line TENTS = line("Family tents", "630622", "SHELTER", "200", "30000");
     public static final NewConsignment.Line RIFLES = line("Hunting rifles", "930320", "OTHER", "5", "2500");
     public static final NewConsignment.Line LAPTOPS = line("Laptops for the field office", "847130", "OTHER", "4", "4000");
+    /** Dairy: food safety (MOH_FDD) and veterinary (MAF_DLF) approval, goods-approvals.dmn. */
+    public static final NewConsignment.Line MILK_POWDER = line("Skimmed milk powder", "040221", "FOOD", "800", "6400");
 
     /** Review process contract (line-ministry-review), as its reviewers' form submits it. */
     static final String REVIEW_TASK = "Task_ReviewPermit";

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -33,6 +34,8 @@ import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
 import org.reliefclearance.customs.CustomsSystemUnavailableException;
 import org.reliefclearance.customs.FakeCustomsSystem;
+import org.reliefclearance.review.ReviewOutcomes;
+import org.reliefclearance.review.ReviewOutcomes.LineState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,6 +56,8 @@ class ClearanceProcessTest {
     JdbcClient jdbc;
     @Autowired
     ConsignmentActions actions;
+    @Autowired
+    ReviewOutcomes outcomes;
 
     ClearanceCases cases;
 
@@ -337,6 +342,107 @@ class ClearanceProcessTest {
         assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber, ConsignmentLine::fate)
                 .containsExactly(tuple(cases.consignment(instance).releaseNumber(), null), tuple(null, "DESTROYED"));
         assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);
+    }
+
+    @Test
+    void aDairyLineIsReleasedOnlyOnceHealthAndLivestockHaveBothApprovedIt() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.MILK_POWDER, ClearanceCases.TENTS));
+        assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST).variables()
+                .containsEntry(Vars.REQUIRED_AUTHORITIES.name(), List.of("MOH_FDD", "MAF_DLF"));
+        assertThat(cases.lines(instance))
+                .extracting(ConsignmentLine::authorityCode, ConsignmentLine::authorities, ConsignmentLine::reviewStatus)
+                .containsExactly(tuple("MOH_FDD", List.of("MOH_FDD", "MAF_DLF"), "PENDING"), tuple(null, List.of(), null));
+
+        cases.endorse(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY, Elements.DECIDE_EXEMPTION);
+        // one review per authority, each deciding the milk powder and nothing else
+        List<ProcessInstance> reviews = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId()).list();
+        assertThat(reviews).extracting(r -> engine.getRuntimeService().getVariable(r.getId(), Vars.AUTHORITY.name()))
+                .containsExactlyInAnyOrder("MOH_FDD", "MAF_DLF");
+        assertThat(reviews).allSatisfy(r -> assertThat(String.valueOf(engine.getRuntimeService()
+                .getVariable(r.getId(), "lineOptions"))).contains("1: Skimmed milk powder").doesNotContain("tents"));
+
+        cases.review(instance, "MOH_FDD", "APPROVE", null, null);
+        assertThat(cases.lines(instance).get(0).reviewStatus()).as("livestock has not decided").isEqualTo("PENDING");
+        assertThat(lineAuthorities(instance)).containsExactly(tuple(1, "MOH_FDD", "APPROVED"), tuple(1, "MAF_DLF", "PENDING"));
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY, Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "2");
+        cases.clearAtPort(instance, "RELEASE", null);
+
+        // the tents left; the milk powder waits for its second authority
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY, Elements.LINES_READY_FOR_RELEASE);
+        String first = cases.consignment(instance).releaseNumber();
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber).containsExactly(null, first);
+        assertThat(outcomes.lineStates(instance.getBusinessKey()).values())
+                .containsExactly(LineState.AWAITING_REVIEW, LineState.RELEASED);
+
+        cases.review(instance, "MAF_DLF", "APPROVE", null, null);
+        assertThat(cases.lines(instance).get(0).reviewStatus()).isEqualTo("APPROVED");
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "1");
+        cases.clearAtPort(instance, "RELEASE", null);
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE).hasPassed(Elements.REVIEWS_COMPLETE);
+        String second = cases.consignment(instance).releaseNumber();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber).containsExactly(second, first);
+        assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.AWAITING_DISTRIBUTION_REPORT);
+    }
+
+    @Test
+    void aDairyLineOneOfItsAuthoritiesRefusesIsRefusedWhateverTheOtherDecidesAndNeverReleased() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.MILK_POWDER, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        // a ministry decides only the lines it must approve
+        assertThatThrownBy(() -> cases.review(instance, "MAF_DLF", "REJECT_LINES", List.of(2), "Not ours"))
+                .hasMessageContaining("Lines [2] are not all lines reviewed by MAF_DLF [1]");
+
+        cases.review(instance, "MOH_FDD", "REJECT_ALL", null, "Aflatoxin above the limit");
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::reviewStatus, ConsignmentLine::reviewReason)
+                .containsExactly(tuple("REJECTED", "MOH_FDD: Aflatoxin above the limit"), tuple(null, null));
+        assertThat(outcomes.lineStates(instance.getBusinessKey()).values())
+                .containsExactly(LineState.REFUSED, LineState.READY);
+
+        // livestock's approval does not undo health's refusal
+        cases.review(instance, "MAF_DLF", "APPROVE", null, null);
+        assertThat(lineAuthorities(instance)).containsExactly(tuple(1, "MOH_FDD", "REJECTED"), tuple(1, "MAF_DLF", "APPROVED"));
+        assertThat(cases.lines(instance).get(0).reviewStatus()).isEqualTo("REJECTED");
+        assertThat(instance).hasPassed(Elements.SUMMARISE_REVIEWS).isWaitingAt(Elements.DECIDE_EXEMPTION).variables()
+                .containsEntry(Vars.REVIEW_OUTCOME.name(), "PARTIAL");
+
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "2")
+                .containsEntry(Vars.REFUSED_LINES_AWAITING_FATE.name(), true);
+        VariableMap release = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                .putValue(Vars.REJECTED_LINES_FATE.name(), "RE_EXPORTED");
+        if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
+                Vars.EXAMINATION_RECOMMENDED.name()))) {
+            release.putValue(Vars.RELEASE_REASON.name(), "Seals intact, tents as notified");
+        }
+        cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", release);
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber, ConsignmentLine::fate)
+                .containsExactly(tuple(null, "RE_EXPORTED"), tuple(cases.consignment(instance).releaseNumber(), null));
+        assertThat(outcomes.lineStates(instance.getBusinessKey()).values())
+                .containsExactly(LineState.REFUSED, LineState.RELEASED);
+    }
+
+    /** Each authority's decision on each line of the case: line number, authority, status. */
+    private List<Tuple> lineAuthorities(ProcessInstance instance) {
+        return jdbc.sql("""
+                select l.line_no, a.authority_code, a.review_status from line_authority a
+                join consignment_line l on l.id = a.line_id
+                where l.consignment_id = ? order by l.line_no, a.rule_order""")
+                .param(cases.consignment(instance).id())
+                .query((rs, n) -> tuple(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
     }
 
     @Test

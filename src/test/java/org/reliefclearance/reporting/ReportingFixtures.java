@@ -124,6 +124,12 @@ final class ReportingFixtures {
                 values (?, ?, ?, ?, ?, 100, 'BOX', 2500.00, 340.5, ?, ?, ?, ?)""")
                 .params(c.id, lineNo, description, hsCode, category, treatment, authority, reviewStatus, reviewReason)
                 .update();
+        if (authority != null) {
+            jdbc.sql("""
+                    insert into line_authority (line_id, authority_code, review_status, review_reason)
+                    select id, ?, ?, ? from consignment_line where consignment_id = ? and line_no = ?""")
+                    .params(authority, reviewStatus, reviewReason, c.id, lineNo).update();
+        }
     }
 
     void document(Row c, String type, String fileName, OffsetDateTime uploadedAt) {

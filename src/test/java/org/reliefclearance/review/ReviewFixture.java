@@ -44,10 +44,10 @@ final class ReviewFixture {
                         line("Satellite phone", "8517", "TELECOM_EQUIPMENT"),
                         line("Tarpaulin 4x6 m", "3926", "SHELTER"))), "wfp");
         List<ConsignmentLine> lines = consignments.lines(c.id());
-        consignments.classifyLine(lines.get(0).id(), "PERMIT_REQUIRED", "MOH_FDD");
-        consignments.classifyLine(lines.get(1).id(), "PERMIT_REQUIRED", "MOH_FDD");
-        consignments.classifyLine(lines.get(2).id(), "PERMIT_REQUIRED", "MTC");
-        consignments.classifyLine(lines.get(3).id(), "RELIEF_EXEMPT", null);
+        consignments.classifyLine(lines.get(0).id(), "PERMIT_REQUIRED", List.of("MOH_FDD"));
+        consignments.classifyLine(lines.get(1).id(), "PERMIT_REQUIRED", List.of("MOH_FDD"));
+        consignments.classifyLine(lines.get(2).id(), "PERMIT_REQUIRED", List.of("MTC"));
+        consignments.classifyLine(lines.get(3).id(), "RELIEF_EXEMPT", List.of());
         return c;
     }
 

@@ -45,14 +45,18 @@ record ConsignmentResponse(
 
         static LineView of(ConsignmentLine l) {
             Classification classification = l.treatment() == null ? null
-                    : new Classification(l.treatment(), l.authorityCode());
+                    : new Classification(l.treatment(), l.authorityCode(), l.authorities());
             return new LineView(l.lineNo(), l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(),
                     l.valueUsd(), l.grossWeightKg(), classification, l.reviewStatus(), l.reviewReason(), l.fate(),
                     l.releaseNumber(), l.receivedQuantity(), l.held());
         }
     }
 
-    record Classification(String treatment, String authority) {
+    /**
+     * @param authority   the lead authority (the first of {@code authorities}), as before lines could need several
+     * @param authorities every authority that must approve the line; its review status is theirs combined
+     */
+    record Classification(String treatment, String authority, List<String> authorities) {
     }
 
     record ReviewView(String authority, String status, OffsetDateTime dueAt, String decidedBy,

@@ -38,9 +38,23 @@ class RequirementsController {
         this.rules = rules;
     }
 
+    /**
+     * @param authority      the lead authority of {@code authorities}
+     * @param reviewDeadline when the last of the reviews is due
+     * @param authorities    every authority that must approve the goods, with its documents and deadline
+     */
     record RequirementsResponse(String hsCode, String category, String treatment, String reason,
                                 AuthorityView authority, List<String> documents, List<String> alwaysRequiredDocuments,
-                                DeadlineView reviewDeadline) {
+                                DeadlineView reviewDeadline, List<ApprovalView> authorities) {
+    }
+
+    record ApprovalView(String code, String name, String ministry, String reason, List<String> documents,
+                        DeadlineView reviewDeadline) {
+
+        static ApprovalView of(RequirementsLookup.Approval a) {
+            return new ApprovalView(a.authority().code(), a.authority().name(), a.authority().ministry(),
+                    a.requirement().reason(), a.requirement().documents(), DeadlineView.of(a.reviewDeadline()));
+        }
     }
 
     record AuthorityView(String code, String name, String ministry) {
@@ -53,8 +67,8 @@ class RequirementsController {
         }
     }
 
-    @Operation(summary = "Treatment, approving authority, documents and current review deadline for an HS code "
-            + "and category, from the goods-classification rules (no login needed)")
+    @Operation(summary = "Treatment, approving authorities, documents and current review deadlines for an HS code "
+            + "and category, from the goods-classification and goods-approvals rules (no login needed)")
     @SecurityRequirements
     @GetMapping
     ResponseEntity<?> requirements(
@@ -66,7 +80,8 @@ class RequirementsController {
                 .<ResponseEntity<?>>map(r -> ResponseEntity.ok(new RequirementsResponse(hsCode, category,
                         r.goods().treatment(), r.goods().reason(), r.authority().map(RequirementsController::view)
                         .orElse(null), r.goods().documents(), rules.alwaysRequiredDocuments(),
-                        r.reviewDeadline().map(DeadlineView::of).orElse(null))))
+                        r.reviewDeadline().map(DeadlineView::of).orElse(null),
+                        r.approvals().stream().map(ApprovalView::of).toList())))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.NOT_FOUND, "No classification rule covers these goods")));
     }

@@ -58,7 +58,7 @@ class ConsignmentScopeApiTest {
     void threeConsignments() {
         api = new ApiClient(http);
         Consignment m = store("WFP", "WATTAY", "Oral rehydration salts", "300490", "MEDICINE");
-        consignments.classifyLine(consignments.lines(m.id()).get(0).id(), "PERMIT_REQUIRED", "MOH_FDD");
+        consignments.classifyLine(consignments.lines(m.id()).get(0).id(), "PERMIT_REQUIRED", List.of("MOH_FDD"));
         medicines = m.reference();
         Consignment s = store("WFP", "THANALENG", "Vegetable seeds for sowing", "120991", "SEEDS_PLANTS");
         jdbc.sql("insert into authority_review (consignment_id, authority_code, status) values (?, 'MAF_DOA', 'PENDING')")
@@ -78,7 +78,8 @@ class ConsignmentScopeApiTest {
         assertEveryListedConsignment("moh", """
                 select count(*) from consignment c where c.reference = ? and (
                   exists (select 1 from authority_review r where r.consignment_id = c.id and r.authority_code = 'MOH_FDD')
-                  or exists (select 1 from consignment_line l where l.consignment_id = c.id and l.authority_code = 'MOH_FDD'))""");
+                  or exists (select 1 from consignment_line l join line_authority la on la.line_id = l.id
+                             where l.consignment_id = c.id and la.authority_code = 'MOH_FDD'))""");
     }
 
     @Test

@@ -86,6 +86,17 @@ class PublicLookupApiTest {
     }
 
     @Test
+    void dairyNeedsEveryAuthorityTheRulesCollectEachWithItsDeadline() {
+        JsonNode r = http.getForEntity("/api/requirements?hsCode=040221&category=FOOD", JsonNode.class).getBody();
+
+        assertThat(r.at("/authority/code").asText()).as("the lead authority").isEqualTo("MOH_FDD");
+        assertThat(r.get("authorities").findValuesAsText("code")).containsExactly("MOH_FDD", "MAF_DLF");
+        assertThat(r.at("/authorities/1/documents").toString()).contains("VETERINARY_CERTIFICATE");
+        assertThat(r.at("/authorities/1/reviewDeadline/dueAt").asText()).isNotBlank();
+        assertThat(r.get("documents").toString()).contains("CERTIFICATE_OF_ANALYSIS", "VETERINARY_CERTIFICATE");
+    }
+
+    @Test
     void reliefItemsNeedNoMinistryAndArmsAreProhibited() {
         JsonNode tents = http.getForEntity("/api/requirements?hsCode=630622&category=SHELTER", JsonNode.class)
                 .getBody();
