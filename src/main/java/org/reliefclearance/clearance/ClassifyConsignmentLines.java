@@ -35,6 +35,7 @@ class ClassifyConsignmentLines implements JavaDelegate {
         Vars.REQUIRED_AUTHORITIES.set(execution, outcome.requiredAuthorities());
         Vars.PERMITS_REQUIRED.set(execution, !outcome.requiredAuthorities().isEmpty());
         Vars.HAS_PROHIBITED_LINES.set(execution, outcome.prohibited());
+        Vars.ALL_LINES_PROHIBITED.set(execution, outcome.allProhibited());
         Vars.PROHIBITION_REASON.set(execution, outcome.prohibitionReason());
         Vars.HAS_DUTIABLE_LINES.set(execution, outcome.dutiableLines());
         Vars.LINES.set(execution, caseLines.variable(outcome.lines()));

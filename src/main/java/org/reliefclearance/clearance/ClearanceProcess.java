@@ -167,6 +167,8 @@ public final class ClearanceProcess {
         public static final Variable<List<String>> REQUIRED_AUTHORITIES = texts("requiredAuthorities");
         public static final Variable<Boolean> PERMITS_REQUIRED = flag("permitsRequired");
         public static final Variable<Boolean> HAS_PROHIBITED_LINES = flag("hasProhibitedLines");
+        /** Every line prohibited: the case ends; otherwise the prohibited lines are refused and the rest goes on. */
+        public static final Variable<Boolean> ALL_LINES_PROHIBITED = flag("allLinesProhibited");
         public static final Variable<String> PROHIBITION_REASON = text("prohibitionReason");
         public static final Variable<Boolean> HAS_DUTIABLE_LINES = flag("hasDutiableLines");
 

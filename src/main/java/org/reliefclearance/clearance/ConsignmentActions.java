@@ -215,6 +215,9 @@ public class ConsignmentActions {
             if (line == null) {
                 throw new InvalidInputException(field, "is not a line of " + c.reference());
             }
+            if ("REJECTED".equals(line.reviewStatus())) {
+                throw new InvalidInputException(field, "line " + line.lineNo() + " was refused: " + line.reviewReason());
+            }
             if (line.authorityCode() != null) {
                 throw new InvalidInputException(field, "line " + line.lineNo() + " needs the approval of "
                         + line.authorityCode() + ": a controlled line is never released before its ministry decides");

@@ -140,6 +140,12 @@ public class ConsignmentRepository {
         }
     }
 
+    /** A line refused before any review (prohibited goods): the rest of the case goes on without it. */
+    public void refuseLine(long lineId, String reason) {
+        jdbc.sql("update consignment_line set review_status = 'REJECTED', review_reason = ? where id = ?")
+                .params(reason.length() <= 2000 ? reason : reason.substring(0, 2000), lineId).update();
+    }
+
     public void updateStatus(String reference, ConsignmentStatus status, String reason) {
         jdbc.sql("update consignment set status = ?, status_reason = ?, updated_at = ? where reference = ?")
                 .params(status.name(), reason, now(), reference)

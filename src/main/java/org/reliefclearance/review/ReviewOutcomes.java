@@ -121,11 +121,12 @@ public class ReviewOutcomes {
      */
     private static Decided decided(ConsignmentLine line, Map<Long, Map<String, String>> lineDecisions,
                                    Map<String, String> reviewStatusByAuthority) {
-        if (line.authorities().isEmpty()) {
-            return Decided.APPROVED;
-        }
+        // refused, by an authority or before any review (prohibited goods)
         if ("REJECTED".equals(line.reviewStatus())) {
             return Decided.REJECTED;
+        }
+        if (line.authorities().isEmpty()) {
+            return Decided.APPROVED;
         }
         // a line without line_authority rows (written before them) has only its combined status to tell
         Map<String, String> own = lineDecisions.containsKey(line.id()) ? lineDecisions.get(line.id())

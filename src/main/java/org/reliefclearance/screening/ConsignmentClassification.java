@@ -34,6 +34,11 @@ public class ConsignmentClassification {
         public boolean prohibited() {
             return prohibitionReason != null;
         }
+
+        /** Nothing but prohibited goods: nothing is left to clear. */
+        public boolean allProhibited() {
+            return !lines.isEmpty() && lines.stream().allMatch(l -> Treatment.PROHIBITED.name().equals(l.treatment()));
+        }
     }
 
     public Outcome classify(String reference) {
@@ -56,6 +61,8 @@ public class ConsignmentClassification {
             if (Treatment.PROHIBITED.name().equals(c.treatment())) {
                 prohibitions.add("line " + line.lineNo() + " (" + line.description() + ", HS " + line.hsCode() + "): "
                         + c.reason());
+                // refused from the case, never released; the port records what becomes of it
+                consignments.refuseLine(line.id(), "Prohibited: " + c.reason());
             }
             dutiable |= Treatment.DUTIABLE.name().equals(c.treatment());
         }

@@ -119,8 +119,10 @@ class ClearanceProcessTest {
         assertThat(consignments.lines(consignment.id()))
                 .extracting(ConsignmentLine::hsCode, ConsignmentLine::unit, l -> l.valueUsd().doubleValue())
                 .containsExactly(tuple("630622", "PCS", 30000.0), tuple("930630", "BOX", 900.5));
-        // the cartridges end it here; the rest of the path is the same as for the API
-        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.PROHIBITED);
+        // the cartridges are refused from the case, the tents go on; the rest is the same as for the API
+        assertThat(consignment.status()).isEqualTo(ConsignmentStatus.AWAITING_ENDORSEMENT);
+        assertThat(consignments.lines(consignment.id())).extracting(ConsignmentLine::reviewStatus)
+                .containsExactly(null, "REJECTED");
     }
 
     @Test
@@ -963,17 +965,47 @@ class ClearanceProcessTest {
     }
 
     @Test
-    void prohibitedLineEndsTheCaseBeforeEndorsement() {
+    void aProhibitedLineIsRefusedFromTheCaseAndTheRestGoesOn() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
                 ClearanceCases.TENTS, ClearanceCases.RIFLES));
 
+        assertThat(instance).isWaitingAt(Elements.ENDORSE_REQUEST).variables()
+                .containsEntry(Vars.HAS_PROHIBITED_LINES.name(), true)
+                .containsEntry(Vars.ALL_LINES_PROHIBITED.name(), false);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::treatment, ConsignmentLine::reviewStatus)
+                .containsExactly(tuple("RELIEF_EXEMPT", null), tuple("PROHIBITED", "REJECTED"));
+        assertThat(cases.lines(instance).get(1).reviewReason()).startsWith("Prohibited: Arms and ammunition");
+
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        // the rifles waive nothing: only the tents' duties and taxes
+        assertThat(cases.consignment(instance).waivedValue()).isEqualByComparingTo("6300");
+        cases.arrive(instance);
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "1")
+                .containsEntry(Vars.REFUSED_LINES_AWAITING_FATE.name(), true);
+        VariableMap release = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                .putValue(Vars.REJECTED_LINES_FATE.name(), "DESTROYED");
+        if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
+                Vars.EXAMINATION_RECOMMENDED.name()))) {
+            release.putValue(Vars.RELEASE_REASON.name(), "Tents as notified; rifles seized");
+        }
+        cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", release);
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber, ConsignmentLine::fate)
+                .containsExactly(tuple(cases.consignment(instance).releaseNumber(), null), tuple(null, "DESTROYED"));
+    }
+
+    @Test
+    void aConsignmentOfNothingButProhibitedGoodsEndsBeforeEndorsement() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.RIFLES));
+
         assertThat(instance).isEnded().hasPassed(Elements.CLASSIFY_CONSIGNMENT_LINES, Elements.CONSIGNMENT_PROHIBITED)
                 .hasNotPassed(Elements.ENDORSE_REQUEST);
-        assertThat(cases.lines(instance)).extracting(ConsignmentLine::treatment)
-                .containsExactly("RELIEF_EXEMPT", "PROHIBITED");
         Consignment consignment = cases.consignment(instance);
         assertThat(consignment.status()).isEqualTo(ConsignmentStatus.PROHIBITED);
-        assertThat(consignment.statusReason()).contains("line 2", "Hunting rifles", "Arms and ammunition");
+        assertThat(consignment.statusReason()).contains("line 1", "Hunting rifles", "Arms and ammunition");
         assertThat(cases.eventTypes(instance)).endsWith("LINES_CLASSIFIED", "PROHIBITED");
     }
 
