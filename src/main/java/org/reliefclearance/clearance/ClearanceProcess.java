@@ -35,6 +35,8 @@ public final class ClearanceProcess {
         public static final String CONSIGNMENT_ARRIVED = "ConsignmentArrived";
         public static final String CONSIGNMENT_WITHDRAWN = "ConsignmentWithdrawn";
         public static final String DISTRIBUTION_REPORTED = "DistributionReported";
+        /** The consignee amended the notification: the changed lines are classified and reviewed again. */
+        public static final String NOTIFICATION_AMENDED = "NotificationAmended";
         /** The head of the checkpoint releases lines that need no permit, during a declared emergency. */
         public static final String EMERGENCY_RELEASE_ORDERED = "EmergencyReleaseOrdered";
         /** Correlated by business key and the local variable {@link Vars#AUTHORITY} of the waiting review. */
@@ -63,6 +65,9 @@ public final class ClearanceProcess {
         public static final String LINES_READY_FOR_RELEASE = "Event_LinesReadyForRelease";
         public static final String RECORD_REFUSED_LINES_FATE = "Task_RecordRefusedLinesFate";
         public static final String ISSUE_EMERGENCY_RELEASE_NOTE = "Task_IssueEmergencyReleaseNote";
+        public static final String CLASSIFY_AMENDED_LINES = "Task_ClassifyAmendedLines";
+        public static final String REVIEW_AMENDED_LINES = "Task_ReviewAmendedLines";
+        public static final String AMENDMENT_RECORDED = "Event_AmendmentRecorded";
         public static final String HAND_OVER_EMERGENCY_RELEASE = "Task_HandOverEmergencyRelease";
         public static final String COMPLETE_EMERGENCY_DECLARATION = "Task_CompleteEmergencyDeclaration";
         public static final String ENDORSEMENT_HALF_TIME = "Event_EndorsementHalfTime";
@@ -232,6 +237,10 @@ public final class ClearanceProcess {
         /** Service-written on Task_ClearAtPort: the lines this release covers, as shown and by number. */
         public static final Variable<String> LINES_TO_RELEASE = text("linesToRelease");
         public static final Variable<List<Integer>> LINE_NUMBERS_TO_RELEASE = integers("lineNumbersToRelease");
+        /** Sent with the amendment message: the lines changed or added. */
+        public static final Variable<List<Integer>> AMENDED_LINES = integers("amendedLines");
+        /** The authorities whose review the amendment reruns, local to the amendment subprocess. */
+        public static final Variable<List<String>> AMENDED_AUTHORITIES = texts("amendedAuthorities");
         /** Sent with the emergency release message; the release subprocess takes them into its own scope. */
         public static final Variable<List<Integer>> EMERGENCY_RELEASE_LINES = integers("emergencyReleaseLines");
         public static final Variable<String> EMERGENCY_RELEASE_REASON = text("emergencyReleaseReason");

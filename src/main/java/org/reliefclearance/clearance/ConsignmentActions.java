@@ -14,6 +14,7 @@ import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.InvalidInputException;
+import org.reliefclearance.consignment.NewConsignment;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.consignment.WrongStateException;
 import org.reliefclearance.emergency.EmergencyState;
@@ -127,6 +128,107 @@ public class ConsignmentActions {
     }
 
     public record TalliedLine(int lineNo, BigDecimal receivedQuantity, boolean releaseAsReceived) {
+    }
+
+    /** A line as amended: {@code lineNo} null for a new line. */
+    public record AmendedLine(Integer lineNo, NewConsignment.Line goods) {
+    }
+
+    public record Amendment(String reason, OffsetDateTime expectedArrival, String transportDocumentType,
+                            String transportDocumentNumber, List<AmendedLine> lines) {
+    }
+
+    /** Steps after which nothing is left to amend: every line has been released or refused. */
+    private static final List<String> SETTLED = List.of(ClearanceProcess.Elements.RECORD_REFUSED_LINES_FATE,
+            ClearanceProcess.Elements.DISTRIBUTION_REPORT_OR_DEADLINE, ClearanceProcess.Elements.FOLLOW_UP_DISTRIBUTION_REPORT);
+
+    /**
+     * The consignee amends the notification before release: the expected arrival, the transport document,
+     * changed lines and new ones. Only the changed and new lines are classified again, and only their
+     * authorities review again; a prohibited one is refused from the case. Not while a ministry reviews
+     * (its decision would cover lines it never saw) nor while the port clears; never a released line.
+     */
+    public void amend(Consignment c, Amendment amendment, String actor) {
+        ensureOpen(c);
+        if (amendment.expectedArrival() == null && amendment.transportDocumentType() == null
+                && amendment.transportDocumentNumber() == null && amendment.lines().isEmpty()) {
+            throw new InvalidInputException("lines", "an amendment changes the arrival, the transport document or lines");
+        }
+        Map<Integer, ConsignmentLine> lines = consignments.lines(c.id()).stream()
+                .collect(Collectors.toMap(ConsignmentLine::lineNo, l -> l));
+        List<String> changes = new java.util.ArrayList<>();
+        for (int i = 0; i < amendment.lines().size(); i++) {
+            AmendedLine amended = amendment.lines().get(i);
+            String field = "lines[" + i + "].lineNo";
+            if (amended.lineNo() == null) {
+                changes.add("new line " + amended.goods().description() + " (HS " + amended.goods().hsCode() + ")");
+                continue;
+            }
+            ConsignmentLine line = lines.get(amended.lineNo());
+            if (line == null) {
+                throw new InvalidInputException(field, "is not a line of " + c.reference());
+            }
+            if (amendment.lines().subList(0, i).stream().anyMatch(o -> amended.lineNo().equals(o.lineNo()))) {
+                throw new InvalidInputException(field, "is amended more than once");
+            }
+            if (line.releaseNumber() != null) {
+                throw new InvalidInputException(field, "line " + line.lineNo() + " was released already ("
+                        + line.releaseNumber() + ") and can no longer be amended");
+            }
+            changes.add("line " + line.lineNo() + " " + describe(line) + " → " + amended.goods().description() + ", HS "
+                    + amended.goods().hsCode() + ", " + amended.goods().quantity().stripTrailingZeros().toPlainString()
+                    + " " + amended.goods().unit() + ", USD " + amended.goods().valueUsd().toPlainString());
+        }
+        if (amendment.expectedArrival() != null) {
+            changes.add(0, "expected arrival " + amendment.expectedArrival());
+        }
+        if (amendment.transportDocumentType() != null || amendment.transportDocumentNumber() != null) {
+            changes.add(0, "transport document " + (amendment.transportDocumentType() == null ? c.transportDocumentType()
+                    : amendment.transportDocumentType()) + " " + (amendment.transportDocumentNumber() == null
+                    ? c.transportDocumentNumber() : amendment.transportDocumentNumber()));
+        }
+        inTransaction(() -> {
+            Consignment now = consignments.lockForUpdate(c.reference());
+            ensureOpen(now);
+            if (engine.isAt(c.reference(), SETTLED)) {
+                throw new WrongStateException(c.reference() + " has every line released or refused: nothing is left"
+                        + " to amend");
+            }
+            if (engine.isAt(c.reference(), List.of(ClearanceProcess.Elements.REVIEW_BY_AUTHORITY,
+                    ClearanceProcess.Elements.REVIEW_AMENDED_LINES))) {
+                throw new WrongStateException("A ministry is reviewing " + c.reference()
+                        + ": amend after its decision, or ask it to refuse the lines");
+            }
+            if (engine.isAt(c.reference(), CLEARING)) {
+                throw new WrongStateException("The port is clearing lines of " + c.reference()
+                        + ": amend after that release");
+            }
+            List<Integer> amended = new java.util.ArrayList<>();
+            for (AmendedLine line : amendment.lines()) {
+                if (line.lineNo() == null) {
+                    amended.add(consignments.addLine(c.id(), line.goods()));
+                } else {
+                    consignments.amendLine(c.id(), line.lineNo(), line.goods());
+                    amended.add(line.lineNo());
+                }
+            }
+            consignments.amendTransport(c.id(), amendment.expectedArrival(), amendment.transportDocumentType(),
+                    amendment.transportDocumentNumber());
+            consignments.addEvent(c.reference(), actor, TimelineEvent.NOTIFICATION_AMENDED, null,
+                    truncate(String.join("; ", changes) + ". " + amendment.reason().strip()));
+            engine.correlate(c.reference(), ClearanceProcess.Messages.NOTIFICATION_AMENDED,
+                    Variables.createVariables().putValue(ClearanceProcess.Vars.AMENDED_LINES.name(), amended),
+                    c.reference() + " can no longer be amended (status " + now.status() + ")");
+        });
+    }
+
+    private static String describe(ConsignmentLine line) {
+        return "(" + line.description() + ", HS " + line.hsCode() + ", " + line.quantity().stripTrailingZeros()
+                .toPlainString() + " " + line.unit() + ")";
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
     }
 
     /**

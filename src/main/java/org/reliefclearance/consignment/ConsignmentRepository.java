@@ -140,6 +140,43 @@ public class ConsignmentRepository {
         }
     }
 
+    /** An amended line: its goods as now notified, its classification, review and tally to do again. */
+    public void amendLine(long consignmentId, int lineNo, NewConsignment.Line l) {
+        jdbc.sql("""
+                update consignment_line set description = ?, hs_code = ?, category = ?, quantity = ?, unit = ?,
+                    value_usd = ?, gross_weight_kg = ?, treatment = null, authority_code = null, review_status = null,
+                    review_reason = null, fate = null, received_quantity = null, discrepancy_accepted = false
+                where consignment_id = ? and line_no = ? and release_number is null""")
+                .params(l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(), l.valueUsd(),
+                        l.grossWeightKg(), consignmentId, lineNo).update();
+        jdbc.sql("delete from line_authority where line_id in"
+                        + " (select id from consignment_line where consignment_id = ? and line_no = ?)")
+                .params(consignmentId, lineNo).update();
+    }
+
+    /** A line added by an amendment, numbered after the last one; returns its number. */
+    public int addLine(long consignmentId, NewConsignment.Line l) {
+        int lineNo = jdbc.sql("select coalesce(max(line_no), 0) + 1 from consignment_line where consignment_id = ?")
+                .param(consignmentId).query(Integer.class).single();
+        jdbc.sql("""
+                insert into consignment_line (consignment_id, line_no, description, hs_code, category, quantity,
+                    unit, value_usd, gross_weight_kg)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(consignmentId, lineNo, l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(),
+                        l.valueUsd(), l.grossWeightKg()).update();
+        return lineNo;
+    }
+
+    /** The notified arrival and transport document, as amended; null keeps a value. */
+    public void amendTransport(long consignmentId, OffsetDateTime expectedArrival, String documentType,
+                               String documentNumber) {
+        jdbc.sql("""
+                update consignment set expected_arrival = coalesce(?, expected_arrival),
+                    transport_document_type = coalesce(?, transport_document_type),
+                    transport_document_number = coalesce(?, transport_document_number), updated_at = ?
+                where id = ?""").params(expectedArrival, documentType, documentNumber, now(), consignmentId).update();
+    }
+
     /** A line refused before any review (prohibited goods): the rest of the case goes on without it. */
     public void refuseLine(long lineId, String reason) {
         jdbc.sql("update consignment_line set review_status = 'REJECTED', review_reason = ? where id = ?")

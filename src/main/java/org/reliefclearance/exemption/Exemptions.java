@@ -114,6 +114,18 @@ public class Exemptions {
         return waived;
     }
 
+    /** A full exemption covers lines an amendment changed or added too; a partial one only the lines it named. */
+    public void extendToAmendedLines(String reference, Collection<Integer> lineNos) {
+        Consignment consignment = consignments.findByReference(reference).orElseThrow();
+        if (!ExemptionDecision.FULL.name().equals(consignment.exemptionDecision())) {
+            return;
+        }
+        for (Integer lineNo : lineNos) {
+            jdbc.sql("update consignment_line set exempted_taxes = ? where consignment_id = ? and line_no = ?")
+                    .params("IMPORT_DUTY,EXCISE,VAT", consignment.id(), lineNo).update();
+        }
+    }
+
     /**
      * After each release: the amount waived is what the lines released so far would have paid in the
      * taxes they are exempt from, at most the amount decided. Refused lines waive nothing.

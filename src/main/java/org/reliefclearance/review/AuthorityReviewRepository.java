@@ -94,9 +94,11 @@ public class AuthorityReviewRepository {
      */
     public void setLineStatuses(long consignmentId, String authorityCode, Collection<Integer> rejectedLines,
                                 String reason) {
+        // released lines keep the decision they left with (a review may run again after an amendment)
         jdbc.sql("""
                 update line_authority set review_status = ?, review_reason = null
-                where authority_code = ? and line_id in (select id from consignment_line where consignment_id = ?)""")
+                where authority_code = ? and line_id in
+                    (select id from consignment_line where consignment_id = ? and release_number is null)""")
                 .params(ReviewStatus.APPROVED.name(), authorityCode, consignmentId).update();
         for (Integer lineNo : rejectedLines) {
             jdbc.sql("""

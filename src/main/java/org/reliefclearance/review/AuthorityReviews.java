@@ -62,9 +62,10 @@ public class AuthorityReviews {
     public Opened open(String reference, String authorityCode) {
         Consignment consignment = consignment(reference);
         Authority authority = authority(authorityCode);
-        // the reviewer sees and decides only the lines its authority must approve, lead or not
+        // the reviewer sees and decides only the lines its authority must approve, lead or not, and
+        // (a review run again after an amendment) not those that have left the border
         List<ConsignmentLine> lines = consignments.lines(consignment.id()).stream()
-                .filter(l -> l.authorities().contains(authorityCode)).toList();
+                .filter(l -> l.authorities().contains(authorityCode) && l.releaseNumber() == null).toList();
         Deadline deadline = deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, authorityCode);
         reviews.openPending(consignment.id(), authorityCode, deadlines.now(), deadline.dueAt());
         consignments.addEvent(reference, SYSTEM, TimelineEvent.REVIEW_STARTED, authorityCode,
@@ -241,7 +242,8 @@ public class AuthorityReviews {
     }
 
     private List<Integer> lineNumbers(long consignmentId, String authorityCode) {
-        return consignments.lines(consignmentId).stream().filter(l -> l.authorities().contains(authorityCode))
+        return consignments.lines(consignmentId).stream()
+                .filter(l -> l.authorities().contains(authorityCode) && l.releaseNumber() == null)
                 .map(ConsignmentLine::lineNo).toList();
     }
 

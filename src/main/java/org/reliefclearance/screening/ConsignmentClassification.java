@@ -1,6 +1,7 @@
 package org.reliefclearance.screening;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,11 +43,22 @@ public class ConsignmentClassification {
     }
 
     public Outcome classify(String reference) {
+        return classify(reference, null);
+    }
+
+    /**
+     * Classifies only these lines (an amendment), every line when null. The outcome's authorities are
+     * those of the lines classified; its lines are all the case's lines.
+     */
+    public Outcome classify(String reference, Collection<Integer> lineNos) {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         Set<String> authorities = new LinkedHashSet<>();
         List<String> prohibitions = new ArrayList<>();
         boolean dutiable = false;
         for (ConsignmentLine line : consignments.lines(consignment.id())) {
+            if (lineNos != null && !lineNos.contains(line.lineNo())) {
+                continue;
+            }
             GoodsRequirement c = rules.classify(line.hsCode(), line.category()).orElseThrow(() ->
                     new IllegalStateException("goods-classification has no rule for HS " + line.hsCode()));
             if (c.permitRequired() && c.approvals().isEmpty()) {

@@ -31,6 +31,7 @@ import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.InvalidInputException;
+import org.reliefclearance.consignment.WrongStateException;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
 import org.reliefclearance.customs.CustomsSystemUnavailableException;
 import org.reliefclearance.customs.FakeCustomsSystem;
@@ -950,6 +951,92 @@ class ClearanceProcessTest {
         cases.runJobs(instance);
         cases.clearAtPort(instance, "RELEASE", null);
         assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+    }
+
+    @Test
+    void anAmendedLineIsReviewedAgainByItsOwnMinistryOnly() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.MEDICINE, ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(instance);
+        // not while a ministry reviews: its decision would cover lines it never saw
+        assertThatThrownBy(() -> actions.amend(cases.consignment(instance), phones("12"), "wfp"))
+                .isInstanceOf(WrongStateException.class).hasMessageContaining("A ministry is reviewing");
+        cases.review(instance, "MOH_FDD", "APPROVE", null, null);
+        cases.review(instance, "MTC", "APPROVE", null, null);
+        assertThat(instance).isWaitingAt(Elements.DECIDE_EXEMPTION);
+
+        actions.amend(cases.consignment(instance), phones("12"), "wfp");
+        cases.runJobs(instance);
+
+        // only MTC reviews again, and only the phones
+        assertThat(instance).hasPassed(Elements.CLASSIFY_AMENDED_LINES)
+                .isWaitingAt(Elements.DECIDE_EXEMPTION, Elements.REVIEW_AMENDED_LINES);
+        List<ProcessInstance> reviewing = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId()).list();
+        assertThat(reviewing).singleElement().satisfies(r -> assertThat(engine.getRuntimeService()
+                .getVariable(r.getId(), Vars.AUTHORITY.name())).isEqualTo("MTC"));
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::quantity, ConsignmentLine::reviewStatus)
+                .containsExactly(tuple(new java.math.BigDecimal("1200.000"), "APPROVED"),
+                        tuple(new java.math.BigDecimal("12.000"), "PENDING"));
+        assertThat(cases.events(instance)).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo("NOTIFICATION_AMENDED");
+            assertThat(e.actor()).isEqualTo("wfp");
+            assertThat(e.detail()).contains("line 2 (Satellite phones, HS 851714, 10 PCS)", "12 PCS",
+                    "Two more phones on the same flight");
+        });
+
+        cases.review(instance, "MTC", "APPROVE", null, null);
+        assertThat(instance).hasPassed(Elements.REVIEW_AMENDED_LINES);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        assertThat(instance).variables().containsEntry(Vars.LINES_TO_RELEASE.name(), "1, 2");
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        // a released line is never amended
+        assertThatThrownBy(() -> actions.amend(cases.consignment(instance), phones("14"), "wfp"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 2 was released already");
+    }
+
+    @Test
+    void aLineAddedByAnAmendmentThatIsProhibitedIsRefusedAndTheRestGoesOn() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        actions.amend(cases.consignment(instance), new ConsignmentActions.Amendment("Cartridges found in the load",
+                null, null, null, List.of(new ConsignmentActions.AmendedLine(null, ClearanceCases.RIFLES))), "laoredcross");
+        cases.runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.CLASSIFY_AMENDED_LINES, Elements.AMENDMENT_RECORDED)
+                .hasNotPassed(Elements.REVIEW_AMENDED_LINES).isWaitingAt(Elements.DECIDE_EXEMPTION);
+        assertThat(cases.lines(instance)).extracting(ConsignmentLine::lineNo, ConsignmentLine::treatment,
+                ConsignmentLine::reviewStatus).containsExactly(tuple(1, "RELIEF_EXEMPT", null),
+                tuple(2, "PROHIBITED", "REJECTED"));
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        assertThat(instance).variables().containsEntry(Vars.LINES_TO_RELEASE.name(), "1")
+                .containsEntry(Vars.REFUSED_LINES_AWAITING_FATE.name(), true);
+    }
+
+    @Test
+    void anAmendmentBeforeTheEndorsementChangesWhichMinistriesReview() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        assertThat(instance).variables().containsEntry(Vars.PERMITS_REQUIRED.name(), false);
+
+        actions.amend(cases.consignment(instance), new ConsignmentActions.Amendment("Radios added to the load",
+                null, null, null, List.of(new ConsignmentActions.AmendedLine(null, ClearanceCases.SATELLITE_PHONE))),
+                "laoredcross");
+        cases.runJobs(instance);
+        assertThat(instance).variables().containsEntry(Vars.REQUIRED_AUTHORITIES.name(), List.of("MTC"))
+                .containsEntry(Vars.PERMITS_REQUIRED.name(), true);
+        assertThat(instance).hasPassed(Elements.AMENDMENT_RECORDED);
+
+        cases.endorse(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY, Elements.DECIDE_EXEMPTION);
+    }
+
+    private static ConsignmentActions.Amendment phones(String quantity) {
+        return new ConsignmentActions.Amendment("Two more phones on the same flight", null, null, null,
+                List.of(new ConsignmentActions.AmendedLine(2, ClearanceCases.line("Satellite phones", "851714",
+                        "TELECOM_EQUIPMENT", quantity, "10800"))));
     }
 
     @Test

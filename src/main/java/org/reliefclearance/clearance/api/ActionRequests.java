@@ -1,6 +1,9 @@
 package org.reliefclearance.clearance.api;
 
+import static org.reliefclearance.consignment.ListedIn.Catalogue.TRANSPORT_DOCUMENT_TYPES;
+
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -8,6 +11,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -15,6 +19,9 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.reliefclearance.clearance.ConsignmentActions;
+import org.reliefclearance.consignment.ListedIn;
+import org.reliefclearance.consignment.NewConsignment;
+import org.reliefclearance.screening.GoodsCategory;
 
 /** Bodies of the actions on a running case. Text sizes fit the timeline's detail column. */
 final class ActionRequests {
@@ -39,6 +46,36 @@ final class ActionRequests {
             @NotEmpty @Size(max = NotificationRequest.MAX_LINES) List<@NotNull @Positive Integer> lines,
             @Schema(example = "Tents needed tonight in Sanamxay; exemption decision expected tomorrow")
             @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record Amendment(
+            @Schema(example = "Airline moved the shipment to the next day's flight; 12 phones instead of 10")
+            @NotBlank @Size(max = 1000) String reason,
+            @Schema(example = "2026-03-03T09:30:00+07:00") @PlausibleArrival OffsetDateTime expectedArrival,
+            @Schema(example = "AIR_WAYBILL") @ListedIn(TRANSPORT_DOCUMENT_TYPES) String transportDocumentType,
+            @Schema(example = "157-12345686") @Size(max = 60) String transportDocumentNumber,
+            @Schema(description = "Changed lines (with their lineNo) and new lines (without one)")
+            @Size(max = NotificationRequest.MAX_LINES) List<@NotNull @Valid AmendedLine> lines) {
+
+        ConsignmentActions.Amendment amendment() {
+            return new ConsignmentActions.Amendment(reason, expectedArrival, transportDocumentType,
+                    transportDocumentNumber, lines == null ? List.of() : lines.stream()
+                    .map(l -> new ConsignmentActions.AmendedLine(l.lineNo(), new NewConsignment.Line(l.description(),
+                            l.hsCode(), l.category(), l.quantity(), l.unit(), l.valueUsd(), l.grossWeightKg())))
+                    .toList());
+        }
+    }
+
+    record AmendedLine(
+            @Schema(example = "2", description = "The line changed; absent for a new line") @Positive Integer lineNo,
+            @Schema(example = "Satellite phones") @NotBlank @Size(max = 500) String description,
+            @Schema(example = "851714") @NotBlank @Pattern(regexp = "\\d{6,10}", message = "must be 6 to 10 digits")
+            String hsCode,
+            @Schema(example = "TELECOM_EQUIPMENT") @NotBlank @GoodsCategory String category,
+            @Schema(example = "12") @NotNull @Positive @Digits(integer = 15, fraction = 3) BigDecimal quantity,
+            @Schema(example = "PCS") @NotBlank @Size(max = 20) String unit,
+            @Schema(example = "10800.00") @NotNull @Positive @Digits(integer = 16, fraction = 2) BigDecimal valueUsd,
+            @Schema(example = "48") @Positive @Digits(integer = 15, fraction = 3) BigDecimal grossWeightKg) {
     }
 
     record Tally(

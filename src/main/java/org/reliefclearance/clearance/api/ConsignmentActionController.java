@@ -76,6 +76,16 @@ class ConsignmentActionController {
         return current(reference);
     }
 
+    @Operation(summary = "Amend the notification before release: expected arrival, transport document, changed and"
+            + " new lines (consignee). Only the changed lines are classified and reviewed again")
+    @PostMapping("/amendments")
+    ConsignmentResponse amend(@PathVariable String reference, @Valid @RequestBody ActionRequests.Amendment body,
+                              @Parameter(hidden = true) Caller caller) {
+        Consignment c = access.ownConsignment(reference, caller);
+        actions.amend(c, body.amendment(), caller.userId());
+        return current(reference);
+    }
+
     @Operation(summary = "Record what arrived, line by line; lines that differ are held at the port until resolved"
             + " (customs officers of the port)")
     @PostMapping("/tally")
