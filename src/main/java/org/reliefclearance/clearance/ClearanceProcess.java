@@ -220,6 +220,9 @@ public final class ClearanceProcess {
         /** Chosen by the port when an authority refused some lines (review outcome PARTIAL). */
         public static final Variable<RejectedLinesFate> REJECTED_LINES_FATE =
                 choice("rejectedLinesFate", RejectedLinesFate.class);
+        /** During an emergency: why goods are released although documents of the release are missing. */
+        public static final Variable<String> DOCUMENTS_WAIVER_REASON = text("documentsWaiverReason");
+        public static final Variable<Boolean> DOCUMENTS_COMPLETE_FOR_RELEASE = flag(DocumentsOnForms.COMPLETE_FOR_RELEASE);
         /** Required to release goods the risk assessment recommends examining. */
         public static final Variable<String> RELEASE_REASON = text("releaseReason");
         /** IM8: released before the declaration, which must follow within the deadline. */

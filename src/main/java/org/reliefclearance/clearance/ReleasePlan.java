@@ -3,12 +3,17 @@ package org.reliefclearance.clearance;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.CaseLines;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentMilestones;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.TimelineEvent;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.reliefclearance.modelguard.ModelBean;
 import org.reliefclearance.review.ReviewOutcomes;
 import org.reliefclearance.review.ReviewOutcomes.LineState;
@@ -26,8 +31,15 @@ public class ReleasePlan {
     private final ReviewOutcomes reviews;
     private final CaseLines caseLines;
     private final ConsignmentMilestones milestones;
+    private final DocumentsOnForms documents;
+    private final ConsignmentRepository consignments;
+    private final IdentityService identity;
 
-    ReleasePlan(ReviewOutcomes reviews, CaseLines caseLines, ConsignmentMilestones milestones) {
+    ReleasePlan(ReviewOutcomes reviews, CaseLines caseLines, ConsignmentMilestones milestones,
+                DocumentsOnForms documents, ConsignmentRepository consignments, IdentityService identity) {
+        this.documents = documents;
+        this.consignments = consignments;
+        this.identity = identity;
         this.milestones = milestones;
         this.reviews = reviews;
         this.caseLines = caseLines;
@@ -92,12 +104,15 @@ public class ReleasePlan {
         // numbers only: a form shows this as Markdown, and descriptions are the consignee's words
         Vars.LINES_TO_RELEASE.set(execution, ready.isEmpty() ? "none"
                 : String.join(", ", ready.stream().map(l -> String.valueOf(l.lineNo())).toList()));
-        Vars.LINE_NUMBERS_TO_RELEASE.set(execution, ready.stream().map(ConsignmentLine::lineNo).toList());
+        List<Integer> lineNos = ready.stream().map(ConsignmentLine::lineNo).toList();
+        Vars.LINE_NUMBERS_TO_RELEASE.set(execution, lineNos);
+        execution.setVariables(documents.forRelease(consignments.findByReference(
+                Vars.CONSIGNMENT_REFERENCE.get(execution)).orElseThrow(), lineNos));
         Vars.REFUSED_LINES_AWAITING_FATE.set(execution, !refusedWithoutFate(states).isEmpty());
         Vars.LINES.set(execution, caseLines.variable(List.copyOf(states.keySet())));
         for (var stale : List.of(Vars.CLEARANCE_DECISION, Vars.RELEASE_REASON, Vars.EXAMINATION_REASON,
                 Vars.REJECTED_LINES_FATE, Vars.PERMIT_CONDITIONS_NOTE, Vars.EXAMINATION_RESULT,
-                Vars.EXAMINATION_FINDINGS, Vars.DECLARATION_NUMBER)) {
+                Vars.EXAMINATION_FINDINGS, Vars.DECLARATION_NUMBER, Vars.DOCUMENTS_WAIVER_REASON)) {
             execution.removeVariable(stale.name());
         }
         Vars.RELEASE_BEFORE_DECLARATION.set(execution, false);
@@ -112,6 +127,19 @@ public class ReleasePlan {
         String release = Vars.RELEASE_NUMBER.get(task);
         if (declaration != null && release != null) {
             milestones.declared(release, declaration);
+        }
+    }
+
+    /**
+     * Completion of Task_ClearAtPort ({@code ${releasePlan.documentsWaived(task)}}): a release during an
+     * emergency without all its documents is on the timeline with the waiver's reason.
+     */
+    public void documentsWaived(DelegateTask task) {
+        String reason = Vars.DOCUMENTS_WAIVER_REASON.get(task);
+        if (reason != null && !reason.isBlank()) {
+            consignments.addEvent(Vars.CONSIGNMENT_REFERENCE.get(task), Actors.current(identity, task.getAssignee()),
+                    TimelineEvent.DOCUMENTS_WAIVED, null, "Missing: " + task.getVariable(
+                            DocumentsOnForms.MISSING_FOR_RELEASE) + ". " + reason.strip());
         }
     }
 

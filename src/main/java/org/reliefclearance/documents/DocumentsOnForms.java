@@ -1,5 +1,7 @@
 package org.reliefclearance.documents;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -7,7 +9,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.forms.FormValues;
 import org.reliefclearance.words.Languages;
 import org.reliefclearance.words.Vocabulary;
 import org.reliefclearance.words.Words;
@@ -25,6 +29,11 @@ public class DocumentsOnForms {
     /** Variable names, for the forms' text ({@code {{documentsLodged}}}). */
     public static final String LODGED = "documentsLodged";
     public static final String MISSING = "documentsMissing";
+    /** For the port's clearance: what the lines of this release still need, and whether nothing is missing. */
+    public static final String MISSING_FOR_RELEASE = "documentsMissingForRelease";
+    public static final String COMPLETE_FOR_RELEASE = "documentsCompleteForRelease";
+    /** The lines a clearance covers (the clearance process's {@code lineNumbersToRelease}). */
+    private static final String RELEASE_LINES = "lineNumbersToRelease";
 
     private final ConsignmentRepository consignments;
     private final DocumentStore documents;
@@ -57,12 +66,35 @@ public class DocumentsOnForms {
         return Map.of(LODGED, lodgedText, MISSING, missingText);
     }
 
-    /** After a document is lodged: the open case and its reviews show it at once. */
+    /** The documents the rules require for these lines that nobody has lodged yet. */
+    public List<String> missingFor(Consignment c, Collection<Integer> lineNos) {
+        List<ConsignmentLine> lines = consignments.lines(c.id()).stream().filter(l -> lineNos.contains(l.lineNo())).toList();
+        return checklist.of(lines, documents.list(c.id())).missing();
+    }
+
+    /** The two variables of a clearance: the missing documents of its lines, in words, and whether there are none. */
+    public Map<String, Object> forRelease(Consignment c, Collection<Integer> lineNos) {
+        List<String> missing = missingFor(c, lineNos);
+        Words en = vocabulary.in(Languages.ENGLISH);
+        Words lo = vocabulary.in(Languages.LAO);
+        String text = missing.isEmpty() ? "none / ບໍ່ມີ" : missing.stream()
+                .map(type -> both(en.document(type), lo.document(type))).collect(Collectors.joining(", "));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(MISSING_FOR_RELEASE, text);
+        variables.put(COMPLETE_FOR_RELEASE, missing.isEmpty());
+        return variables;
+    }
+
+    /** After a document is lodged: the open case, its reviews and a clearance under way show it at once. */
     public void refresh(Consignment c) {
         Map<String, Object> texts = texts(c);
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference())
                 .active().list()) {
             runtime.setVariables(instance.getId(), texts);
+            Object releaseLines = runtime.getVariable(instance.getId(), RELEASE_LINES);
+            if (releaseLines != null) {
+                runtime.setVariables(instance.getId(), forRelease(c, FormValues.integers(releaseLines)));
+            }
         }
     }
 

@@ -11,11 +11,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.reliefclearance.clearance.api.ApiClient;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentEvent;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.NewConsignment;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 
 /**
  * Test helpers: submit a notification, act as the officials of each step, run the jobs a job
@@ -39,11 +42,26 @@ public class ClearanceCases {
     private final ConsignmentRegistration registration;
     private final ConsignmentRepository consignments;
     private final ProcessEngine engine;
+    private final DocumentStore documents;
+    private final DocumentsOnForms documentsOnForms;
 
-    public ClearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments, ProcessEngine engine) {
+    public ClearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments, ProcessEngine engine,
+                          DocumentStore documents, DocumentsOnForms documentsOnForms) {
         this.registration = registration;
         this.consignments = consignments;
         this.engine = engine;
+        this.documents = documents;
+        this.documentsOnForms = documentsOnForms;
+    }
+
+    /** The consignee lodges every document the goods still need, as a consignee does before the port clears. */
+    public void lodgeRequiredDocuments(ProcessInstance instance) {
+        Consignment c = consignment(instance);
+        List<Integer> lines = consignments.lines(c.id()).stream().map(ConsignmentLine::lineNo).toList();
+        for (String type : documentsOnForms.missingFor(c, lines)) {
+            documents.store(c, type, type.toLowerCase() + ".pdf", ApiClient.PDF, "consignee");
+        }
+        documentsOnForms.refresh(consignment(instance));
     }
 
     public static NewConsignment.Line line(String description, String hsCode, String category, String quantity, String value) {
@@ -155,7 +173,13 @@ public class ClearanceCases {
         complete(instance, ClearanceProcess.Elements.DECIDE_EXEMPTION, "customs", "customs-hq", variables);
     }
 
+    /** The goods land, their documents lodged: what most paths to the port start from. */
     public void arrive(ProcessInstance instance) {
+        lodgeRequiredDocuments(instance);
+        arriveWithoutDocuments(instance);
+    }
+
+    public void arriveWithoutDocuments(ProcessInstance instance) {
         engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.CONSIGNMENT_ARRIVED)
                 .processInstanceBusinessKey(instance.getBusinessKey())
                 .setVariable(ClearanceProcess.Vars.ARRIVED_BY.name(), "port-wattay").correlate();

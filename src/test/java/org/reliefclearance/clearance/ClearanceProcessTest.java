@@ -37,6 +37,8 @@ import org.reliefclearance.customs.CustomsSystemUnavailableException;
 import org.reliefclearance.customs.FakeCustomsSystem;
 import org.reliefclearance.review.ReviewOutcomes;
 import org.reliefclearance.review.ReviewOutcomes.LineState;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,6 +56,10 @@ class ClearanceProcessTest {
     @Autowired
     ConsignmentRepository consignments;
     @Autowired
+    DocumentStore documentStore;
+    @Autowired
+    DocumentsOnForms documentsOnForms;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     ConsignmentActions actions;
@@ -65,7 +71,7 @@ class ClearanceProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        cases = new ClearanceCases(registration, consignments, engine);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
     }
 
     @Test
@@ -1037,6 +1043,61 @@ class ClearanceProcessTest {
         return new ConsignmentActions.Amendment("Two more phones on the same flight", null, null, null,
                 List.of(new ConsignmentActions.AmendedLine(2, ClearanceCases.line("Satellite phones", "851714",
                         "TELECOM_EQUIPMENT", quantity, "10800"))));
+    }
+
+    @Test
+    void goodsLeaveWithTheDocumentsTheyNeed() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arriveWithoutDocuments(instance);
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.DOCUMENTS_COMPLETE_FOR_RELEASE.name(), false);
+
+        assertThatThrownBy(() -> cases.clearAtPort(instance, "RELEASE", null))
+                .hasMessageContaining("(clearanceDecision) waits for the documents this release needs");
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT);
+
+        // the consignee lodges them while the task is open: the port releases
+        cases.lodgeRequiredDocuments(instance);
+        assertThat(instance).variables().containsEntry(Vars.DOCUMENTS_COMPLETE_FOR_RELEASE.name(), true);
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+    }
+
+    @Test
+    void duringAnEmergencyThePortReleasesWithoutAllDocumentsOnlyWithAWaiverAndItsReason() {
+        String emergency = "TEST-DOCS-" + System.nanoTime();
+        jdbc.sql("""
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
+        try {
+            ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+            cases.endorse(instance);
+            cases.decideExemption(instance, "FULL", null, null);
+            cases.arriveWithoutDocuments(instance);
+
+            assertThatThrownBy(() -> cases.clearAtPort(instance, "RELEASE", null))
+                    .hasMessageContaining("(documentsWaiverReason) is required");
+            VariableMap waived = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                    .putValue(Vars.DOCUMENTS_WAIVER_REASON.name(), "Donation certificate follows by e-mail; shelter needed now");
+            if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
+                    Vars.EXAMINATION_RECOMMENDED.name()))) {
+                waived.putValue(Vars.RELEASE_REASON.name(), "Flood relief, seals intact");
+            }
+            cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", waived);
+
+            assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE);
+            assertThat(cases.events(instance)).anySatisfy(e -> {
+                assertThat(e.eventType()).isEqualTo("DOCUMENTS_WAIVED");
+                assertThat(e.actor()).isEqualTo("port-wattay");
+                assertThat(e.detail()).contains("Donation certificate", "shelter needed now");
+            });
+        } finally {
+            jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
+                    .params(OffsetDateTime.now(), emergency).update();
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -34,13 +36,17 @@ class HistoryCleanupTest {
     ConsignmentRegistration registration;
     @Autowired
     ConsignmentRepository consignments;
+    @Autowired
+    DocumentStore documentStore;
+    @Autowired
+    DocumentsOnForms documentsOnForms;
 
     ClearanceCases cases;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        cases = new ClearanceCases(registration, consignments, engine);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
     }
 
     @AfterEach

@@ -26,6 +26,8 @@ import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.doors.EngineClient.Door;
 import org.reliefclearance.review.LineMinistryReview;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -53,6 +55,10 @@ class EngineDoorAttackTest {
     ConsignmentRegistration registration;
     @Autowired
     ConsignmentRepository consignments;
+    @Autowired
+    DocumentStore documentStore;
+    @Autowired
+    DocumentsOnForms documentsOnForms;
 
     private EngineClient client;
     private ClearanceCases cases;
@@ -67,7 +73,7 @@ class EngineDoorAttackTest {
     @BeforeAll
     void victims() {
         client = new EngineClient(http);
-        cases = new ClearanceCases(registration, consignments, engine);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
         awaitingEndorsement = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,
                 ClearanceCases.SATELLITE_PHONE));
         underReview = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,

@@ -16,6 +16,8 @@ import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,10 @@ class EmergencyReleaseApiTest {
     ConsignmentRegistration registration;
     @Autowired
     ConsignmentRepository consignments;
+    @Autowired
+    DocumentStore documentStore;
+    @Autowired
+    DocumentsOnForms documentsOnForms;
 
     private ApiClient api;
     private ClearanceCases cases;
@@ -49,7 +55,7 @@ class EmergencyReleaseApiTest {
     @BeforeEach
     void emergencyDeclared() {
         api = new ApiClient(http);
-        cases = new ClearanceCases(registration, consignments, engine);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
         emergency = "TEST-API-ER-" + System.nanoTime();
         jdbc.sql("""
                 insert into emergency (code, name, starts_at, ends_at, status, declared_by)

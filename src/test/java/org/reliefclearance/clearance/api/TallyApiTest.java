@@ -14,6 +14,8 @@ import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -39,6 +41,10 @@ class TallyApiTest {
     ConsignmentRegistration registration;
     @Autowired
     ConsignmentRepository consignments;
+    @Autowired
+    DocumentStore documentStore;
+    @Autowired
+    DocumentsOnForms documentsOnForms;
 
     private ApiClient api;
     private ClearanceCases cases;
@@ -46,7 +52,7 @@ class TallyApiTest {
     @BeforeEach
     void clients() {
         api = new ApiClient(http);
-        cases = new ClearanceCases(registration, consignments, engine);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
     }
 
     @Test
