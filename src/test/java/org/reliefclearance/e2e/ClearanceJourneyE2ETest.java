@@ -1,16 +1,21 @@
 package org.reliefclearance.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,9 +29,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * One consignment from the Tasklist start form to release, worked by each official in a
- * real browser, asserting what each of them sees on screen.
+ * real browser, asserting what each of them sees on screen: the goods arrive early, Customs HQ
+ * decides the exemption while the ministries still review, and the lines leave in two releases
+ * (first the one that needs no permit, then those the ministries approved).
  */
 @Tag("e2e")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -46,6 +56,8 @@ class ClearanceJourneyE2ETest {
     TaskService tasks;
     @Autowired
     org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
+    ObjectMapper json;
 
     private Tasklist tasklist;
 
@@ -60,8 +72,9 @@ class ClearanceJourneyE2ETest {
     }
 
     @Test
-    void officialsTakeAConsignmentFromNotificationToReleaseInTasklist() throws Exception {
-        // The organisation notifies two lines: a medicine (health) and satellite phones (telecoms).
+    void officialsReleaseAnEarlyArrivalLineByLineInTasklist() throws Exception {
+        // The organisation notifies three lines: a medicine (health), satellite phones (telecoms) and
+        // family tents (relief items: no permit).
         tasklist.login("wfp", "demo");
         tasklist.openStartForm("Relief consignment clearance");
         assertThat(tasklist.formText()).contains("ແຈ້ງລ່ວງໜ້າກ່ອນສິນຄ້າມາຮອດ").contains("Port of entry / ດ່ານ");
@@ -75,6 +88,8 @@ class ClearanceJourneyE2ETest {
         line(1, "Paracetamol 500 mg tablets", "300490", "Medicines", "2000", "boxes", "12000", "800");
         tasklist.check("Field_AddLine2");
         line(2, "Satellite phones", "851714", "Radio and telecom", "20", "pieces", "15000", "40");
+        tasklist.check("Field_AddLine3");
+        line(3, "Family tents", "630622", "Shelter", "300", "pieces", "45000", "7500");
         tasklist.screenshot("02-start-form-organisation");
         tasklist.press("Start");
 
@@ -83,18 +98,19 @@ class ClearanceJourneyE2ETest {
         awaitTask(reference, "Task_EndorseRequest");
         assertThat(jdbc.sql("select count(*) from consignment_line l join consignment c on c.id = l.consignment_id"
                 + " where c.reference = ? and c.organisation_code = 'WFP' and c.port_code = 'WATTAY'")
-                .param(reference).query(Integer.class).single()).isEqualTo(2);
+                .param(reference).query(Integer.class).single()).isEqualTo(3);
 
-        // MoLSW endorses.
+        // MoLSW endorses: the ministries' reviews and Customs HQ's exemption decision start together.
         tasklist.login("molsw", "demo");
         assertThat(tasklist.taskList()).contains("Endorse request");
         tasklist.openTask("Endorse request");
         assertThat(tasklist.formText()).contains(reference).contains("Paracetamol 500 mg tablets")
-                .contains("Satellite phones");
+                .contains("Satellite phones").contains("Family tents");
         tasklist.screenshot("03-endorse-request");
         tasklist.choose("Decision", "Endorse");
         tasklist.press("Complete");
         awaitTasks(reference, "Task_ReviewPermit", 2);
+        awaitTask(reference, "Task_DecideExemption");
 
         // The goods land while the ministries still review: the port reports them at once.
         ResponseEntity<String> arrival = api.withBasicAuth("port-wattay", "demo")
@@ -102,48 +118,128 @@ class ClearanceJourneyE2ETest {
         assertThat(arrival.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(arrival.getBody()).contains("\"status\":\"UNDER_REVIEW\"").containsPattern("\"arrivedAt\":\"20");
 
-        // Each ministry sees only its own review, with only its own lines, and approves.
-        review("moh", "Paracetamol 500 mg tablets", "Satellite phones", "04-review-permit-health");
-        review("mtc", "Satellite phones", "Paracetamol 500 mg tablets", "05-review-permit-telecoms");
-        awaitTask(reference, "Task_DecideExemption");
-
-        // Customs HQ waives duties and taxes in full.
+        // Customs HQ waives duties and taxes in full before the ministries have decided, on the
+        // legal basis the service suggests (chosen again explicitly).
         tasklist.login("customs", "demo");
         assertThat(tasklist.taskList()).contains("Decide exemption").doesNotContain("Review permit");
         tasklist.openTask("Decide exemption");
-        assertThat(tasklist.formText()).contains(reference);
+        assertThat(tasklist.formText()).contains(reference).contains("Family tents");
+        assertThat(tasklist.shows("Field_ExemptionLegalBasis")).as("legal basis hidden until a decision").isFalse();
         tasklist.choose("Decision", "Full exemption");
-        tasklist.screenshot("06-decide-exemption");
+        assertThat(tasklist.chosen("Legal basis")).as("legal basis the service suggests")
+                .startsWith("The organisation's agreement with the Government");
+        tasklist.choose("Legal basis", "The organisation's agreement with the Government");
+        assertThat(tasklist.chosen("Legal basis")).startsWith("The organisation's agreement with the Government");
+        tasklist.screenshot("04-decide-exemption");
         tasklist.press("Complete");
 
-        // The goods are there already: the case goes straight to the port, which releases on arrival.
+        // The goods are there already: the tents, which need no permit, go to the port at once,
+        // while the medicine and the phones still wait for their ministries.
         awaitTask(reference, "Task_ClearAtPort");
+        assertThat(tasks.getVariable(task(reference, "Task_ClearAtPort").getId(), "linesToRelease"))
+                .as("lines of the first release").isEqualTo("3");
+        assertThat(openTasks(reference, "Task_ReviewPermit")).as("both reviews still open").isEqualTo(2);
         awaitStatus(reference, "ARRIVED");
+
+        // Each ministry sees only its own review, with only its own lines, and approves.
+        review("moh", "Paracetamol 500 mg tablets", "05-review-permit-health", "Satellite phones", "Family tents");
+        review("mtc", "Satellite phones", "06-review-permit-telecoms", "Paracetamol 500 mg tablets", "Family tents");
+
+        // Only then does the port open its task: the release it clears stays the one the task was
+        // opened for (the tents); the lines approved meanwhile wait for the next release.
         tasklist.login("port-thanaleng", "demo");
         assertThat(tasklist.taskList()).doesNotContain("Clear at port");
-        tasklist.login("port-wattay", "demo");
-        assertThat(tasklist.taskList()).contains("Clear at port");
-        tasklist.openTask("Clear at port");
-        assertThat(tasklist.formText()).contains(reference).contains("Wattay");
-        tasklist.choose("Decision", "Release on arrival");
-        // a first consignment is recommended for examination: releasing it anyway takes a reason
-        tasklist.fill("Field_ReleaseReason", "Sealed pallets as notified, paracetamol and phones checked on the manifest");
-        tasklist.screenshot("07-clear-at-port");
-        tasklist.press("Complete");
+        String first = clearAtPort(reference, "3", "07-clear-at-port-first-release");
+        Map<Integer, String> released = awaitReleased(reference, 3);
+        assertThat(released).containsExactly(entry(1, null), entry(2, null), entry(3, first));
+        awaitStatus(reference, "PARTIALLY_RELEASED");
+        JsonNode shown = consignment(reference);
+        assertThat(shown.path("status").asText()).isEqualTo("PARTIALLY_RELEASED");
+        assertThat(releaseNumbers(shown)).containsExactly(entry(1, null), entry(2, null), entry(3, first));
 
-        String released = awaitValue(() -> jdbc.sql("select release_number from consignment where reference = ?")
-                .param(reference).query(String.class).optional().orElse(null));
-        ResponseEntity<String> shown = api.withBasicAuth("wfp", "demo")
-                .getForEntity("/api/consignments/" + reference, String.class);
-        assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(shown.getBody()).contains(released).containsPattern("\"status\":\"(RELEASED|AWAITING_DISTRIBUTION_REPORT)\"");
+        // The approved lines make a second release; the tents' release note shows in the lines table.
+        String second = clearAtPort(reference, "1, 2", "08-clear-at-port-second-release", first);
+        released = awaitReleased(reference, 1, 2, 3);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(released).containsExactly(entry(1, second), entry(2, second), entry(3, first));
+        shown = consignment(reference);
+        assertThat(shown.path("status").asText()).matches("RELEASED|AWAITING_DISTRIBUTION_REPORT");
+        assertThat(releaseNumbers(shown)).containsExactly(entry(1, second), entry(2, second), entry(3, first));
 
         // The coordinator follows the case in Cockpit (read-only).
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("relief-consignment-clearance")
                 .latestVersion().singleResult().getId();
         tasklist.login("coordinator", "demo");
         tasklist.cockpit("/process-definition/" + definitionId + "/runtime", "Relief consignment clearance");
-        tasklist.screenshot("08-cockpit-clearance-process");
+        tasklist.screenshot("09-cockpit-clearance-process");
+    }
+
+    /**
+     * Wattay customs clears the lines of this release and releases them on arrival; returns the
+     * release number issued for them.
+     */
+    private String clearAtPort(String reference, String lines, String screenshot, String... releasedBefore)
+            throws Exception {
+        awaitTask(reference, "Task_ClearAtPort");
+        assertThat(tasks.getVariable(task(reference, "Task_ClearAtPort").getId(), "linesToRelease"))
+                .as("lines of this release").isEqualTo(lines);
+        tasklist.login("port-wattay", "demo");
+        assertThat(tasklist.taskList()).contains("Clear at port");
+        tasklist.openTask("Clear at port");
+        assertThat(tasklist.formText()).contains(reference).contains("Wattay")
+                .contains("This release / ການປ່ອຍຄັ້ງນີ້").containsPattern("lines " + lines + "(?![,\\d])")
+                .contains("Release / ໃບປ່ອຍ");
+        for (String earlier : releasedBefore) {
+            assertThat(tasklist.formText()).as("earlier release in the lines table").contains(earlier);
+        }
+        tasklist.choose("Decision", "Release on arrival");
+        // the risk assessment may recommend an examination (the organisation's first consignment
+        // before any line of it is released): releasing anyway then takes a reason, which the form
+        // asks only in that case
+        if (tasklist.formText().contains("examination recommended")) {
+            tasklist.fill("Field_ReleaseReason", "Sealed pallets as notified, lines " + lines + " checked on the manifest");
+        } else {
+            assertThat(tasklist.shows("Field_ReleaseReason")).isFalse();
+        }
+        tasklist.screenshot(screenshot);
+        tasklist.press("Complete");
+        Map<Integer, String> released = awaitReleased(reference,
+                Arrays.stream(lines.split(", ")).mapToInt(Integer::parseInt).toArray());
+        return released.get(Integer.parseInt(lines.split(", ")[0]));
+    }
+
+    /** Each line's release number, once the given lines have one. */
+    private Map<Integer, String> awaitReleased(String reference, int... lineNos) {
+        return waiting().until(() -> {
+            Map<Integer, String> byLine = new TreeMap<>();
+            jdbc.sql("select l.line_no, l.release_number from consignment_line l join consignment c on c.id = l.consignment_id"
+                            + " where c.reference = ?").param(reference)
+                    .query(rs -> {
+                        byLine.put(rs.getInt(1), rs.getString(2));
+                    });
+            return byLine;
+        }, byLine -> Arrays.stream(lineNos).allMatch(n -> byLine.get(n) != null));
+    }
+
+    /** The consignment as its consignee reads it through the API. */
+    private JsonNode consignment(String reference) throws Exception {
+        ResponseEntity<String> shown = api.withBasicAuth("wfp", "demo")
+                .getForEntity("/api/consignments/" + reference, String.class);
+        assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return json.readTree(shown.getBody());
+    }
+
+    private static Map<Integer, String> releaseNumbers(JsonNode consignment) {
+        Map<Integer, String> byLine = new TreeMap<>();
+        consignment.path("lines").forEach(l -> byLine.put(l.path("lineNo").asInt(),
+                l.path("releaseNumber").isTextual() ? l.path("releaseNumber").asText() : null));
+        return byLine;
+    }
+
+    private Task task(String reference, String taskKey) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
+        return task != null ? task : tasks.createTaskQuery().taskDefinitionKey(taskKey)
+                .processVariableValueEquals("consignmentReference", reference).singleResult();
     }
 
     private void line(int slot, String description, String hsCode, String category, String quantity, String unit,
@@ -158,13 +254,13 @@ class ClearanceJourneyE2ETest {
         tasklist.fill(field + "GrossWeightKg", weight);
     }
 
-    private void review(String user, String ownLine, String otherLine, String screenshot) throws Exception {
+    private void review(String user, String ownLine, String screenshot, String... otherLines) throws Exception {
         tasklist.login(user, "demo");
         String list = tasklist.taskList();
         assertThat(list.split("Review permit", -1)).as("one review for %s", user).hasSize(2);
         assertThat(list).doesNotContain("Endorse request");
         tasklist.openTask("Review permit");
-        assertThat(tasklist.formText()).contains(ownLine).doesNotContain(otherLine)
+        assertThat(tasklist.formText()).contains(ownLine).doesNotContain(otherLines)
                 .contains("Documents lodged", "Still missing", "Import permit");
         tasklist.choose("Decision", "Approve all lines");
         tasklist.fill("Field_PermitNumber", user.toUpperCase() + "-2026-0417");
@@ -177,9 +273,14 @@ class ClearanceJourneyE2ETest {
     }
 
     private void awaitTasks(String reference, String taskKey, int count) {
-        await(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).count()
-                == count || tasks.createTaskQuery().taskDefinitionKey(taskKey)
-                .processVariableValueEquals("consignmentReference", reference).count() == count);
+        await(() -> openTasks(reference, taskKey) == count);
+    }
+
+    /** Tasks of the case itself (business key) or of its review subprocesses (their reference variable). */
+    private long openTasks(String reference, String taskKey) {
+        return Math.max(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).count(),
+                tasks.createTaskQuery().taskDefinitionKey(taskKey)
+                        .processVariableValueEquals("consignmentReference", reference).count());
     }
 
     private void awaitStatus(String reference, String status) {

@@ -149,6 +149,25 @@ final class Tasklist {
                         + "//label[contains(normalize-space(), \"" + optionText + "\")]//input"))));
     }
 
+    /** The label of the option checked in the radio group with this label, or null when none is. */
+    String chosen(String fieldLabel) {
+        for (WebElement radio : driver.findElements(By.xpath(
+                "//*[contains(@class,'fjs-form-field-radio')][.//*[contains(normalize-space(), \"" + fieldLabel + "\")]]"
+                        + "//input[@type='radio']"))) {
+            if (radio.isSelected()) {
+                return (String) ((JavascriptExecutor) driver).executeScript(
+                        "const r = arguments[0]; const l = r.labels && r.labels.length ? r.labels[0] : r.parentElement;"
+                                + "return l.innerText.trim();", radio);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the form shows this component now (form-js leaves hidden ones out of the page). */
+    boolean shows(String componentId) {
+        return !driver.findElements(By.cssSelector("[id$='-" + componentId + "']")).isEmpty();
+    }
+
     /** Sets a form-js date through its flatpickr instance, as picking it in the calendar does. */
     void date(String componentId, java.time.LocalDate day) {
         WebElement input = field(componentId + "-date");
