@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import org.reliefclearance.clearance.api.ApiClient;
+import org.reliefclearance.documents.Multipart;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,6 +46,29 @@ final class HttpApi {
             return new Reply(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Lodges a document of the consignment as its consignee; insists on 201. */
+    void lodge(String user, String reference, String type) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/consignments/" + reference
+                            + "/documents?type=" + type))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", basic(user))
+                    .header("Content-Type", Multipart.CONTENT_TYPE)
+                    .POST(Multipart.document(type, type.toLowerCase() + ".pdf", ApiClient.PDF))
+                    .build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("lodging " + type + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("lodging " + type + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -17,6 +17,7 @@ import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.review.LineMinistryReview;
 import org.reliefclearance.review.ReviewDecision;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -56,8 +57,10 @@ final class SopDriver {
 
     /** Runs one case from notification to closure and returns its reference. */
     String runCase() {
-        String reference = api.postExpecting("wfp", "/api/consignments", threeAuthorityNotification(), 201)
-                .get("reference").asText();
+        JsonNode notified = api.postExpecting("wfp", "/api/consignments", threeAuthorityNotification(), 201);
+        String reference = notified.get("reference").asText();
+        // the consignee lodges what the goods need: the port releases nothing without it
+        notified.path("documents").path("missing").forEach(type -> api.lodge("wfp", reference, type.asText()));
         completeWhenOpen(reference, ClearanceProcess.Elements.ENDORSE_REQUEST, null, "molsw", "molsw-officers",
                 Map.of(ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
         for (List<String> reviewer : REVIEWERS) {

@@ -11,6 +11,9 @@ import java.util.Base64;
 
 import org.reliefclearance.NotificationJson;
 
+import org.reliefclearance.clearance.api.ApiClient;
+import org.reliefclearance.documents.Multipart;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,6 +51,19 @@ final class ApiCalls {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
         return new Answer(response.statusCode(), json);
+    }
+
+    /** Lodges a document of the consignment as its consignee. */
+    Answer lodge(String user, String reference, String type) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/consignments/" + reference
+                        + "/documents?type=" + type))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user))
+                .header("Content-Type", Multipart.CONTENT_TYPE)
+                .POST(Multipart.document(type, type.toLowerCase() + ".pdf", ApiClient.PDF))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
     }
 
     private static String basic(String user) {

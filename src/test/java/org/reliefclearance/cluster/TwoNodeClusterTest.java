@@ -44,6 +44,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -169,6 +170,12 @@ class TwoNodeClusterTest {
                 throw new IllegalStateException("notification " + i + ": " + created);
             }
             String reference = created.body().get("reference").asText();
+            for (JsonNode type : created.body().path("documents").path("missing")) {
+                ApiCalls.Answer lodged = b.api().lodge("wfp", reference, type.asText());
+                if (lodged.status() != 201) {
+                    unexpected.add(reference + " lodging " + type.asText() + " answered " + lodged);
+                }
+            }
 
             complete(b, reference, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
                     Map.of(Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));

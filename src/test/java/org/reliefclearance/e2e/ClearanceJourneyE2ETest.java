@@ -20,14 +20,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.clearance.api.ApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,6 +103,7 @@ class ClearanceJourneyE2ETest {
         String reference = awaitValue(() -> jdbc.sql("select reference from consignment where donor = ?")
                 .param(DONOR).query(String.class).optional().orElse(null));
         awaitTask(reference, "Task_EndorseRequest");
+        lodgeMissingDocuments(reference);
         assertThat(jdbc.sql("select count(*) from consignment_line l join consignment c on c.id = l.consignment_id"
                 + " where c.reference = ? and c.organisation_code = 'WFP' and c.port_code = 'WATTAY'")
                 .param(reference).query(Integer.class).single()).isEqualTo(3);
@@ -240,6 +248,26 @@ class ClearanceJourneyE2ETest {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
         return task != null ? task : tasks.createTaskQuery().taskDefinitionKey(taskKey)
                 .processVariableValueEquals("consignmentReference", reference).singleResult();
+    }
+
+    /** The consignee's system lodges every document the goods need: the port releases nothing without them. */
+    private void lodgeMissingDocuments(String reference) throws Exception {
+        JsonNode consignment = new ObjectMapper().readTree(api.withBasicAuth("wfp", "demo")
+                .getForEntity("/api/consignments/" + reference, String.class).getBody());
+        for (JsonNode type : consignment.path("documents").path("missing")) {
+            MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("type", type.asText());
+            form.add("file", new ByteArrayResource(ApiClient.PDF) {
+                @Override
+                public String getFilename() {
+                    return type.asText().toLowerCase() + ".pdf";
+                }
+            });
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            assertThat(api.withBasicAuth("wfp", "demo").postForEntity("/api/consignments/" + reference + "/documents",
+                    new HttpEntity<>(form, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
     }
 
     private void line(int slot, String description, String hsCode, String category, String quantity, String unit,
