@@ -17,7 +17,6 @@ import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.review.LineMinistryReview;
 import org.reliefclearance.review.ReviewDecision;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,12 +56,13 @@ final class SopDriver {
 
     /** Runs one case from notification to closure and returns its reference. */
     String runCase() {
-        JsonNode notified = api.postExpecting("wfp", "/api/consignments", threeAuthorityNotification(), 201);
-        String reference = notified.get("reference").asText();
-        // the consignee lodges what the goods need: the port releases nothing without it
-        notified.path("documents").path("missing").forEach(type -> api.lodge("wfp", reference, type.asText()));
+        String reference = api.postExpecting("wfp", "/api/consignments", threeAuthorityNotification(), 201)
+                .get("reference").asText();
         completeWhenOpen(reference, ClearanceProcess.Elements.ENDORSE_REQUEST, null, "molsw", "molsw-officers",
                 Map.of(ClearanceProcess.Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
+        // the lines classified, the consignee lodges what they need: the port releases nothing without it
+        api.get("wfp", "/api/consignments/" + reference).path("documents").path("missing")
+                .forEach(type -> api.lodge("wfp", reference, type.asText()));
         for (List<String> reviewer : REVIEWERS) {
             completeWhenOpen(reference, LineMinistryReview.Elements.REVIEW_PERMIT, reviewer.get(0), reviewer.get(1),
                     reviewer.get(0), Map.of(LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name(),

@@ -53,6 +53,13 @@ final class ApiCalls {
         return new Answer(response.statusCode(), json);
     }
 
+    Answer get(String user, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
+    }
+
     /** Lodges a document of the consignment as its consignee. */
     Answer lodge(String user, String reference, String type) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/consignments/" + reference

@@ -113,9 +113,13 @@ class CrashRecoveryTest {
             assertConsistent(db, promised);
             assertThat(single(db, "select count(*) from act_ru_task where task_def_key_ = 'Task_EndorseRequest'"))
                     .isEqualTo(single(db, "select count(*) from consignment"));
-            // nothing left to run: only each case's daily check for goods overdue, due tomorrow
+            // nothing left to run: only each case's daily check for goods overdue, due tomorrow, and the
+            // endorsement's reminder and escalation timers, due in working days
             assertThat(single(db, "select count(*) from act_ru_job where handler_type_ <> 'history-cleanup'"
-                    + " and not (handler_type_ = 'timer-start-event-subprocess' and duedate_ > now())")).isZero();
+                    + " and not (handler_type_ in ('timer-start-event-subprocess', 'timer-transition')"
+                    + " and duedate_ > now())")).isZero();
+            assertThat(single(db, "select count(*) from act_ru_job where handler_type_ = 'timer-transition'"))
+                    .isEqualTo(3 * single(db, "select count(*) from consignment"));
             assertThat(single(db, "select count(*) from act_ru_job where handler_type_ = 'timer-start-event-subprocess'"))
                     .isEqualTo(single(db, "select count(*) from consignment"));
             assertThat(single(db, "select count(*) from act_ru_incident")).isZero();

@@ -170,15 +170,17 @@ class TwoNodeClusterTest {
                 throw new IllegalStateException("notification " + i + ": " + created);
             }
             String reference = created.body().get("reference").asText();
-            for (JsonNode type : created.body().path("documents").path("missing")) {
-                ApiCalls.Answer lodged = b.api().lodge("wfp", reference, type.asText());
+
+            complete(b, reference, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
+                    Map.of(Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
+            // once the lines are classified, the consignee lodges what they need, on the other node
+            for (JsonNode type : a.api().get("wfp", "/api/consignments/" + reference).body()
+                    .path("documents").path("missing")) {
+                ApiCalls.Answer lodged = a.api().lodge("wfp", reference, type.asText());
                 if (lodged.status() != 201) {
                     unexpected.add(reference + " lodging " + type.asText() + " answered " + lodged);
                 }
             }
-
-            complete(b, reference, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers",
-                    Map.of(Vars.ENDORSEMENT_DECISION.name(), "ENDORSED"));
             if (i % REMINDED_EVERY == 0) {
                 remindersFallDueNow(reference);
             }

@@ -131,7 +131,10 @@ class LineMinistryReviewTest {
                 Vars.PERMIT_NUMBER.name(), "FDD-IMP-2026-0417", Vars.PERMIT_VALID_UNTIL.name(), "2026-12-31",
                 Vars.PERMIT_CONDITIONS.name(), List.of(Permit.INSPECTION_ON_ARRIVAL, "COLD_CHAIN")));
 
-        assertThat(review).hasPassed(Elements.RECORD_REVIEW_DECISION).isEnded().hasPassed(Elements.REVIEW_DECIDED);
+        // recorded with the reviewer's action; the review ends in a job of its own
+        assertThat(review).hasPassed(Elements.RECORD_REVIEW_DECISION).isWaitingAt(Elements.REVIEW_DECIDED);
+        fixture.executeJob(review, Elements.REVIEW_DECIDED);
+        assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
         assertThat(review("MOH_FDD")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.APPROVED);
             assertThat(r.decidedBy()).isEqualTo("moh");
@@ -155,6 +158,7 @@ class LineMinistryReviewTest {
                 Vars.PERMIT_NUMBER.name(), "FDD-IMP-2026-0418",
                 Vars.REJECTED_LINES.name(), List.of("2"), Vars.REVIEW_REASON.name(), "ORS not on the essential medicines list"));
 
+        fixture.executeJob(review, Elements.REVIEW_DECIDED);
         assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
         assertThat(review("MOH_FDD")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.PARTIALLY_APPROVED);
@@ -192,6 +196,7 @@ class LineMinistryReviewTest {
         completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REJECT_ALL.name(),
                 Vars.REVIEW_REASON.name(), "Expiry dates under six months"));
 
+        fixture.executeJob(review, Elements.REVIEW_DECIDED);
         assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
         assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.REJECTED);
         assertThat(lineStatuses()).containsExactly("REJECTED", "REJECTED", "PENDING", null);
@@ -237,6 +242,7 @@ class LineMinistryReviewTest {
 
         completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.APPROVE.name(),
                 Vars.PERMIT_NUMBER.name(), "FDD-IMP-2026-0419"));
+        fixture.executeJob(moh, Elements.REVIEW_DECIDED);
         assertThat(moh).isEnded();
         assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.APPROVED);
     }
@@ -318,6 +324,7 @@ class LineMinistryReviewTest {
                 OverdueReviewAction.DECIDE_REJECT.name(), Vars.OVERDUE_REASON.name(),
                 "No licence possible for this frequency band"));
 
+        fixture.executeJob(review, Elements.DECIDED_BY_HEAD);
         assertThat(review).isEnded().hasPassed(Elements.RECORD_HEAD_DECISION, Elements.DECIDED_BY_HEAD);
         assertThat(review("MTC")).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.REJECTED);

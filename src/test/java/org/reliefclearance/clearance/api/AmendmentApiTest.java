@@ -117,6 +117,23 @@ class AmendmentApiTest {
         assertThat(snapshot(instance)).isEqualTo(before);
     }
 
+    @Test
+    void aReleasedLineIsNotAmended() {
+        ProcessInstance instance = awaitingExemption();
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        cases.clearAtPort(instance, "RELEASE", null);
+        String before = snapshot(instance);
+
+        Map<String, Object> tents = new HashMap<>(Map.of("lineNo", 1, "description", "Family tents", "hsCode", "630622",
+                "category", "SHELTER", "quantity", 250, "unit", "PCS", "valueUsd", 37500));
+        ResponseEntity<JsonNode> refused = amend("laoredcross", instance, amendment(List.of(tents)));
+
+        assertThat(fields(refused)).containsExactly("lines[0].lineNo");
+        assertThat(refused.getBody().toString()).contains("was released already");
+        assertThat(snapshot(instance)).isEqualTo(before);
+    }
+
     /** Tents, endorsed: Customs HQ has yet to decide. */
     private ProcessInstance awaitingExemption() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
