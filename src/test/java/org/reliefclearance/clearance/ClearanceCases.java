@@ -203,6 +203,18 @@ public class ClearanceCases {
         complete(instance, ClearanceProcess.Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", variables);
     }
 
+    /** The port releases and says what becomes of the refused lines (with a reason when advised to examine). */
+    public void releaseRecordingFate(ProcessInstance instance, String fate, String reasonIfExaminationAdvised) {
+        VariableMap release = Variables.createVariables()
+                .putValue(ClearanceProcess.Vars.CLEARANCE_DECISION.name(), "RELEASE")
+                .putValue(ClearanceProcess.Vars.REJECTED_LINES_FATE.name(), fate);
+        if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
+                ClearanceProcess.Vars.EXAMINATION_RECOMMENDED.name()))) {
+            release.putValue(ClearanceProcess.Vars.RELEASE_REASON.name(), reasonIfExaminationAdvised);
+        }
+        complete(instance, ClearanceProcess.Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", release);
+    }
+
     public void reportDistribution(ProcessInstance instance, String report) {
         engine.getRuntimeService().createMessageCorrelation(ClearanceProcess.Messages.DISTRIBUTION_REPORTED)
                 .processInstanceBusinessKey(instance.getBusinessKey())

@@ -260,13 +260,7 @@ class ClearanceProcessTest {
                 .hasMessageContaining("(rejectedLinesFate) is required");
         assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT);
 
-        VariableMap release = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
-                .putValue(Vars.REJECTED_LINES_FATE.name(), "RE_EXPORTED");
-        if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
-                Vars.EXAMINATION_RECOMMENDED.name()))) {
-            release.putValue(Vars.RELEASE_REASON.name(), "Seals intact, amoxicillin and tents as notified");
-        }
-        cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", release);
+        cases.releaseRecordingFate(instance, "RE_EXPORTED", "Seals intact, amoxicillin and tents as notified");
 
         assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
         assertThat(cases.consignment(instance).releaseNumber()).isNotNull();
@@ -429,13 +423,7 @@ class ClearanceProcessTest {
         assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
                 .containsEntry(Vars.LINES_TO_RELEASE.name(), "2")
                 .containsEntry(Vars.REFUSED_LINES_AWAITING_FATE.name(), true);
-        VariableMap release = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
-                .putValue(Vars.REJECTED_LINES_FATE.name(), "RE_EXPORTED");
-        if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
-                Vars.EXAMINATION_RECOMMENDED.name()))) {
-            release.putValue(Vars.RELEASE_REASON.name(), "Seals intact, tents as notified");
-        }
-        cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", release);
+        cases.releaseRecordingFate(instance, "RE_EXPORTED", "Seals intact, tents as notified");
 
         assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
         assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber, ConsignmentLine::fate)
@@ -724,12 +712,7 @@ class ClearanceProcessTest {
 
     @Test
     void duringAnEmergencyThePortMayReleaseBeforeTheDeclaration() {
-        String emergency = "TEST-IM8-" + System.nanoTime();
-        jdbc.sql("""
-                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
-                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
-                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
-        try {
+        duringAnEmergency(() -> {
             ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
             cases.endorse(instance);
             cases.decideExemption(instance, "FULL", null, null);
@@ -761,21 +744,13 @@ class ClearanceProcessTest {
             assertThat(cases.events(instance)).anySatisfy(e -> {
                 assertThat(e.eventType()).isEqualTo("DECLARATION_COMPLETED");
                 assertThat(e.detail()).isEqualTo("IM8-2026-0042");
-            });
-        } finally {
-            jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
-                    .params(OffsetDateTime.now(), emergency).update();
-        }
+        });
+        });
     }
 
     @Test
     void inAnEmergencyTheHeadOfTheCheckpointReleasesLinesNeedingNoPermitBeforeTheExemptionButNeverAControlledOne() {
-        String emergency = "TEST-ER-" + System.nanoTime();
-        jdbc.sql("""
-                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
-                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
-                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
-        try {
+        duringAnEmergency(() -> {
             ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false,
                     ClearanceCases.TENTS, ClearanceCases.SATELLITE_PHONE));
             cases.endorse(instance);
@@ -806,29 +781,26 @@ class ClearanceProcessTest {
                 assertThat(e.eventType()).isEqualTo("EMERGENCY_RELEASE_ORDERED");
                 assertThat(e.actor()).isEqualTo("port-wattay-head");
                 assertThat(e.detail()).isEqualTo("Lines [1]: Shelter needed tonight");
-            });
-            // the declaration follows, for that release
-            Task declaration = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(Elements.COMPLETE_EMERGENCY_DECLARATION).singleResult();
-            assertThat(engine.getTaskService().getVariable(declaration.getId(), Vars.RELEASE_NUMBER.name()))
-                    .isEqualTo(partly.releaseNumber());
-            cases.complete(instance, Elements.COMPLETE_EMERGENCY_DECLARATION, "port-wattay", "customs-port-wattay",
-                    Variables.createVariables().putValue(Vars.DECLARATION_NUMBER.name(), "IM8-2026-0077"));
-            assertThat(jdbc.sql("select declaration_number from consignment_release where release_number = ?")
-                    .param(partly.releaseNumber()).query(String.class).single()).isEqualTo("IM8-2026-0077");
+        });
+        // the declaration follows, for that release
+        Task declaration = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Elements.COMPLETE_EMERGENCY_DECLARATION).singleResult();
+        assertThat(engine.getTaskService().getVariable(declaration.getId(), Vars.RELEASE_NUMBER.name()))
+                .isEqualTo(partly.releaseNumber());
+        cases.complete(instance, Elements.COMPLETE_EMERGENCY_DECLARATION, "port-wattay", "customs-port-wattay",
+                Variables.createVariables().putValue(Vars.DECLARATION_NUMBER.name(), "IM8-2026-0077"));
+        assertThat(jdbc.sql("select declaration_number from consignment_release where release_number = ?")
+                .param(partly.releaseNumber()).query(String.class).single()).isEqualTo("IM8-2026-0077");
 
-            // the rest follows the normal path
-            cases.review(instance, "MTC", "APPROVE", null, null);
-            cases.decideExemption(instance, "FULL", null, null);
-            assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
-                    .containsEntry(Vars.LINES_TO_RELEASE.name(), "2");
-            cases.clearAtPort(instance, "RELEASE", null);
-            assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
-            assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(2);
-        } finally {
-            jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
-                    .params(OffsetDateTime.now(), emergency).update();
-        }
+        // the rest follows the normal path
+        cases.review(instance, "MTC", "APPROVE", null, null);
+        cases.decideExemption(instance, "FULL", null, null);
+        assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
+                .containsEntry(Vars.LINES_TO_RELEASE.name(), "2");
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(2);
+        });
     }
 
     @Test
@@ -1039,6 +1011,21 @@ class ClearanceProcessTest {
         assertThat(instance).isWaitingAt(Elements.REVIEW_BY_AUTHORITY, Elements.DECIDE_EXEMPTION);
     }
 
+    /** Runs the steps while a national emergency is declared, and ends it afterwards. */
+    private void duringAnEmergency(Runnable steps) {
+        String emergency = "TEST-" + System.nanoTime();
+        jdbc.sql("""
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
+        try {
+            steps.run();
+        } finally {
+            jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
+                    .params(OffsetDateTime.now(), emergency).update();
+        }
+    }
+
     private static ConsignmentActions.Amendment phones(String quantity) {
         return new ConsignmentActions.Amendment("Two more phones on the same flight", null, null, null,
                 List.of(new ConsignmentActions.AmendedLine(2, ClearanceCases.line("Satellite phones", "851714",
@@ -1067,12 +1054,7 @@ class ClearanceProcessTest {
 
     @Test
     void duringAnEmergencyThePortReleasesWithoutAllDocumentsOnlyWithAWaiverAndItsReason() {
-        String emergency = "TEST-DOCS-" + System.nanoTime();
-        jdbc.sql("""
-                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
-                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
-                .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
-        try {
+        duringAnEmergency(() -> {
             ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
             cases.endorse(instance);
             cases.decideExemption(instance, "FULL", null, null);
@@ -1093,11 +1075,8 @@ class ClearanceProcessTest {
                 assertThat(e.eventType()).isEqualTo("DOCUMENTS_WAIVED");
                 assertThat(e.actor()).isEqualTo("port-wattay");
                 assertThat(e.detail()).contains("Donation certificate", "shelter needed now");
-            });
-        } finally {
-            jdbc.sql("update emergency set status = 'ENDED', ended_at = ?, ended_by = 'molsw' where code = ?")
-                    .params(OffsetDateTime.now(), emergency).update();
-        }
+        });
+        });
     }
 
     @Test
@@ -1132,13 +1111,7 @@ class ClearanceProcessTest {
         assertThat(instance).isWaitingAt(Elements.CLEAR_AT_PORT).variables()
                 .containsEntry(Vars.LINES_TO_RELEASE.name(), "1")
                 .containsEntry(Vars.REFUSED_LINES_AWAITING_FATE.name(), true);
-        VariableMap release = Variables.createVariables().putValue(Vars.CLEARANCE_DECISION.name(), "RELEASE")
-                .putValue(Vars.REJECTED_LINES_FATE.name(), "DESTROYED");
-        if (Boolean.TRUE.equals(engine.getRuntimeService().getVariable(instance.getId(),
-                Vars.EXAMINATION_RECOMMENDED.name()))) {
-            release.putValue(Vars.RELEASE_REASON.name(), "Tents as notified; rifles seized");
-        }
-        cases.complete(instance, Elements.CLEAR_AT_PORT, "port-wattay", "customs-port-wattay", release);
+        cases.releaseRecordingFate(instance, "DESTROYED", "Tents as notified; rifles seized");
 
         assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
         assertThat(cases.lines(instance)).extracting(ConsignmentLine::releaseNumber, ConsignmentLine::fate)

@@ -1,8 +1,8 @@
 package org.reliefclearance.clearance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reliefclearance.clearance.api.CaseSnapshot.fields;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ class AmendmentApiTest {
     @Test
     void nobodyButTheConsigneeAmends() {
         ProcessInstance instance = awaitingExemption();
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         for (String user : List.of("molsw", "customs", "port-wattay", "mtc", "coordinator")) {
             assertThat(amend(user, instance, amendment(List.of(phones(null)))).getStatusCode().value()).as(user)
@@ -84,13 +84,13 @@ class AmendmentApiTest {
         }
         assertThat(amend("wfp", instance, amendment(List.of(phones(null)))).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     @Test
     void badAmendmentsAreRefusedNamingTheFieldAndChangeNothing() {
         ProcessInstance instance = awaitingExemption();
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         assertThat(fields(amend("laoredcross", instance, amendment(List.of(phones(9)))))).containsExactly("lines[0].lineNo");
         Map<String, Object> badHs = phones(null);
@@ -101,20 +101,20 @@ class AmendmentApiTest {
         assertThat(fields(amend("laoredcross", instance, noReason))).containsExactly("reason");
         assertThat(fields(amend("laoredcross", instance, amendment(List.of())))).containsExactly("lines");
 
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     @Test
     void notWhileAMinistryReviews() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.SATELLITE_PHONE));
         cases.endorse(instance);
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         ResponseEntity<JsonNode> refused = amend("laoredcross", instance, amendment(List.of(phones(1))));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody().get("detail").asText()).contains("A ministry is reviewing");
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     @Test
@@ -123,7 +123,7 @@ class AmendmentApiTest {
         cases.decideExemption(instance, "FULL", null, null);
         cases.arrive(instance);
         cases.clearAtPort(instance, "RELEASE", null);
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         Map<String, Object> tents = new HashMap<>(Map.of("lineNo", 1, "description", "Family tents", "hsCode", "630622",
                 "category", "SHELTER", "quantity", 250, "unit", "PCS", "valueUsd", 37500));
@@ -131,7 +131,7 @@ class AmendmentApiTest {
 
         assertThat(fields(refused)).containsExactly("lines[0].lineNo");
         assertThat(refused.getBody().toString()).contains("was released already");
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     /** Tents, endorsed: Customs HQ has yet to decide. */
@@ -159,28 +159,5 @@ class AmendmentApiTest {
 
     private ResponseEntity<JsonNode> amend(String user, ProcessInstance instance, Map<String, Object> body) {
         return api.postTo(user, "/api/consignments/" + instance.getBusinessKey() + "/amendments", body);
-    }
-
-    /** The consignment row, its lines, its timeline and where its process waits. */
-    private String snapshot(ProcessInstance instance) {
-        String reference = instance.getBusinessKey();
-        return jdbc.sql("""
-                select status, transport_document_number, expected_arrival, updated_at from consignment
-                where reference = ?""").param(reference).query().singleRow()
-                + " " + jdbc.sql("""
-                        select l.line_no, l.description, l.quantity, l.review_status
-                        from consignment_line l join consignment c on c.id = l.consignment_id
-                        where c.reference = ? order by l.line_no""").param(reference).query().listOfRows()
-                + " " + jdbc.sql("""
-                        select e.event_type, e.detail from consignment_event e join consignment c on c.id = e.consignment_id
-                        where c.reference = ? order by e.id""").param(reference).query().listOfRows()
-                + " " + engine.getRuntimeService().getActiveActivityIds(instance.getId()).stream().sorted().toList();
-    }
-
-    private static List<String> fields(ResponseEntity<JsonNode> problem) {
-        assertThat(problem.getStatusCode()).as(String.valueOf(problem.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
-        List<String> fields = new ArrayList<>();
-        problem.getBody().path("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
     }
 }

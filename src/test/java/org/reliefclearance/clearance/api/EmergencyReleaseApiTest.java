@@ -1,9 +1,9 @@
 package org.reliefclearance.clearance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reliefclearance.clearance.api.CaseSnapshot.fields;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +86,7 @@ class EmergencyReleaseApiTest {
     @Test
     void nobodyElseReleasesInAnEmergency() {
         ProcessInstance instance = arrivedWithTentsAndPhones();
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         assertThat(release("port-wattay", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(release("customs", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -95,13 +95,13 @@ class EmergencyReleaseApiTest {
         assertThat(release("port-thanaleng", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(release("wfp", instance, List.of(1), "x").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     @Test
     void aControlledLineAnUnknownLineOrNoReasonIsRefusedNamingTheField() {
         ProcessInstance instance = arrivedWithTentsAndPhones();
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         ResponseEntity<JsonNode> controlled = release("port-wattay-head", instance, List.of(1, 2), "Urgent");
         assertThat(controlled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -110,26 +110,26 @@ class EmergencyReleaseApiTest {
         assertThat(fields(release("port-wattay-head", instance, List.of(), "Urgent"))).containsExactly("lines");
         assertThat(fields(release("port-wattay-head", instance, List.of(1), " "))).containsExactly("reason");
 
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     @Test
     void outsideAnEmergencyOrBeforeArrivalNothingIsReleased() {
         ProcessInstance notArrived = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
         cases.endorse(notArrived);
-        String beforeArrival = snapshot(notArrived);
+        String beforeArrival = CaseSnapshot.of(notArrived, jdbc, engine);
         ResponseEntity<JsonNode> early = release("port-wattay-head", notArrived, List.of(1), "Urgent");
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(early.getBody().get("detail").asText()).contains("has not arrived");
-        assertThat(snapshot(notArrived)).isEqualTo(beforeArrival);
+        assertThat(CaseSnapshot.of(notArrived, jdbc, engine)).isEqualTo(beforeArrival);
 
         ProcessInstance instance = arrivedWithTentsAndPhones();
         emergencyEnded();
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
         ResponseEntity<JsonNode> normalTimes = release("port-wattay-head", instance, List.of(1), "Urgent");
         assertThat(normalTimes.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(normalTimes.getBody().get("detail").asText()).contains("No national emergency");
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     @Test
@@ -137,13 +137,13 @@ class EmergencyReleaseApiTest {
         ProcessInstance instance = arrivedWithTentsAndPhones();
         assertThat(release("port-wattay-head", instance, List.of(1), "Urgent").getStatusCode()).isEqualTo(HttpStatus.OK);
         cases.runJobs(instance);
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         ResponseEntity<JsonNode> again = release("port-wattay-head", instance, List.of(1), "Urgent");
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(again.getBody().toString()).contains("lines[0]", "was released already");
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     /** Tents (no permit) and satellite phones (MTC licence), endorsed and at Wattay; nothing decided yet. */
@@ -158,28 +158,5 @@ class EmergencyReleaseApiTest {
     private ResponseEntity<JsonNode> release(String user, ProcessInstance instance, List<Integer> lines, String reason) {
         return api.postTo(user, "/api/consignments/" + instance.getBusinessKey() + "/emergency-release",
                 Map.of("lines", lines, "reason", reason));
-    }
-
-    /** The consignment row, its lines, its timeline and where its process waits. */
-    private String snapshot(ProcessInstance instance) {
-        String reference = instance.getBusinessKey();
-        return jdbc.sql("select status, release_number, released_at, updated_at from consignment where reference = ?")
-                .param(reference).query().singleRow()
-                + " " + jdbc.sql("""
-                        select l.line_no, l.release_number from consignment_line l join consignment c on c.id = l.consignment_id
-                        where c.reference = ? order by l.line_no""").param(reference).query().listOfRows()
-                + " " + jdbc.sql("""
-                        select e.event_type, e.detail from consignment_event e join consignment c on c.id = e.consignment_id
-                        where c.reference = ? order by e.id""").param(reference).query().listOfRows()
-                + " " + engine.getRuntimeService().getActiveActivityIds(instance.getId()).stream().sorted().toList()
-                + " " + jdbc.sql("select count(*) from consignment_release r join consignment c on c.id = r.consignment_id"
-                        + " where c.reference = ?").param(reference).query(Integer.class).single();
-    }
-
-    private static List<String> fields(ResponseEntity<JsonNode> problem) {
-        assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        List<String> fields = new ArrayList<>();
-        problem.getBody().path("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
     }
 }

@@ -1,8 +1,8 @@
 package org.reliefclearance.clearance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reliefclearance.clearance.api.CaseSnapshot.fields;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +71,7 @@ class TallyApiTest {
     @Test
     void onlyThePortsOfficersTally() {
         ProcessInstance instance = arrived();
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         for (String user : List.of("wfp", "customs", "molsw", "moh", "coordinator")) {
             assertThat(tally(user, instance, List.of(line(1, 200, false)), null).getStatusCode().value()).as(user)
@@ -81,13 +81,13 @@ class TallyApiTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(tally("port-thanaleng", instance, List.of(line(1, 200, false)), null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     @Test
     void badTalliesAreRefusedNamingTheFieldAndChangeNothing() {
         ProcessInstance instance = arrived();
-        String before = snapshot(instance);
+        String before = CaseSnapshot.of(instance, jdbc, engine);
 
         assertThat(fields(tally("port-wattay", instance, List.of(line(7, 1, false)), "x"))).containsExactly("lines[0].lineNo");
         assertThat(fields(tally("port-wattay", instance, List.of(line(1, 150, false)), null))).containsExactly("note");
@@ -98,26 +98,26 @@ class TallyApiTest {
         assertThat(fields(tally("port-wattay", instance, List.of(line(1, 1, false), line(1, 2, false)), "x")))
                 .containsExactly("lines[1].lineNo");
 
-        assertThat(snapshot(instance)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 
     @Test
     void goodsNotArrivedOrLinesReleasedAreNotTallied() {
         ProcessInstance early = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
         cases.endorse(early);
-        String beforeArrival = snapshot(early);
+        String beforeArrival = CaseSnapshot.of(early, jdbc, engine);
         ResponseEntity<JsonNode> notArrived = tally("port-wattay", early, List.of(line(1, 200, false)), null);
         assertThat(notArrived.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(notArrived.getBody().get("detail").asText()).contains("has not arrived");
-        assertThat(snapshot(early)).isEqualTo(beforeArrival);
+        assertThat(CaseSnapshot.of(early, jdbc, engine)).isEqualTo(beforeArrival);
 
         ProcessInstance released = arrived();
         cases.clearAtPort(released, "RELEASE", null);
-        String before = snapshot(released);
+        String before = CaseSnapshot.of(released, jdbc, engine);
         ResponseEntity<JsonNode> afterRelease = tally("port-wattay", released, List.of(line(1, 190, false)), "late");
         assertThat(fields(afterRelease)).containsExactly("lines[0].lineNo");
         assertThat(afterRelease.getBody().toString()).contains("was released already");
-        assertThat(snapshot(released)).isEqualTo(before);
+        assertThat(CaseSnapshot.of(released, jdbc, engine)).isEqualTo(before);
     }
 
     /** Tents at Wattay, exempted, ready for the port. */
@@ -137,27 +137,5 @@ class TallyApiTest {
                                            String note) {
         Map<String, Object> body = note == null ? Map.of("lines", lines) : Map.of("lines", lines, "note", note);
         return api.postTo(user, "/api/consignments/" + instance.getBusinessKey() + "/tally", body);
-    }
-
-    /** The consignment row, its lines, its timeline and where its process waits. */
-    private String snapshot(ProcessInstance instance) {
-        String reference = instance.getBusinessKey();
-        return jdbc.sql("select status, release_number, updated_at from consignment where reference = ?")
-                .param(reference).query().singleRow()
-                + " " + jdbc.sql("""
-                        select l.line_no, l.received_quantity, l.discrepancy_accepted, l.release_number
-                        from consignment_line l join consignment c on c.id = l.consignment_id
-                        where c.reference = ? order by l.line_no""").param(reference).query().listOfRows()
-                + " " + jdbc.sql("""
-                        select e.event_type, e.detail from consignment_event e join consignment c on c.id = e.consignment_id
-                        where c.reference = ? order by e.id""").param(reference).query().listOfRows()
-                + " " + engine.getRuntimeService().getActiveActivityIds(instance.getId()).stream().sorted().toList();
-    }
-
-    private static List<String> fields(ResponseEntity<JsonNode> problem) {
-        assertThat(problem.getStatusCode()).as(String.valueOf(problem.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
-        List<String> fields = new ArrayList<>();
-        problem.getBody().path("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
     }
 }
