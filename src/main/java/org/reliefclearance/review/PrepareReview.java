@@ -46,7 +46,9 @@ class PrepareReview implements JavaDelegate {
         Vars.REVIEW_GROUP.set(execution, opened.authority().groupId());
         Vars.REVIEW_HEAD_GROUP.set(execution, opened.authority().headGroupId());
         Vars.REVIEW_ASSIGNEE.set(execution, null);
-        Vars.AUTHORITY_NAME.set(execution, opened.authority().name() + ", " + opened.authority().ministry());
+        // an authority that is its own ministry (MTC) is named once
+        Vars.AUTHORITY_NAME.set(execution, opened.authority().name().equals(opened.authority().ministry())
+                ? opened.authority().name() : opened.authority().name() + ", " + opened.authority().ministry());
         Vars.ORGANISATION.set(execution, opened.organisationName());
         Vars.PORT.set(execution, opened.portName());
         Vars.LINES.set(execution, caseLines.variable(opened.lines()));

@@ -73,7 +73,7 @@ final class HttpApi {
     void lodge(String user, String reference, String type) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/consignments/" + reference
-                            + "/documents?type=" + type))
+                            + "/documents"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", basic(user))
                     .header("Content-Type", Multipart.CONTENT_TYPE)

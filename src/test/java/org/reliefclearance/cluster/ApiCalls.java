@@ -63,7 +63,7 @@ final class ApiCalls {
     /** Lodges a document of the consignment as its consignee. */
     Answer lodge(String user, String reference, String type) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/consignments/" + reference
-                        + "/documents?type=" + type))
+                        + "/documents"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic(user))
                 .header("Content-Type", Multipart.CONTENT_TYPE)
