@@ -82,6 +82,7 @@ public final class ClearanceProcess {
         public static final String EXAMINE_GOODS = "Task_ExamineGoods";
         public static final String ISSUE_RELEASE_NOTE = "Task_IssueReleaseNote";
         public static final String HAND_OVER_TO_CUSTOMS_SYSTEM = "Task_HandOverToCustomsSystem";
+        public static final String RESOLVE_CUSTOMS_REFUSAL = "Task_ResolveCustomsRefusal";
         public static final String COMPLETE_DECLARATION = "Task_CompleteDeclaration";
         public static final String DECLARATION_OVERDUE = "Event_DeclarationOverdue";
         public static final String HANDLE_OVERDUE_DECLARATION = "Task_HandleOverdueDeclaration";
@@ -232,6 +233,13 @@ public final class ClearanceProcess {
         public static final Variable<String> EXAMINATION_FINDINGS = text("examinationFindings");
 
         public static final Variable<String> RELEASE_NUMBER = text("releaseNumber");
+        /** The customs system's answer to a release's clearance decision, set by the hand-off worker. */
+        public static final Variable<String> CUSTOMS_DECLARATION_NUMBER = text("customsDeclarationNumber");
+        public static final Variable<String> CUSTOMS_PROCEDURE_CODE = text("customsProcedureCode");
+        public static final Variable<String> CUSTOMS_RELEASE_ORDER = text("customsReleaseOrder");
+        /** Why the customs system refused a clearance decision, for the port. */
+        public static final Variable<String> CUSTOMS_REFUSAL = text("customsRefusal");
+        public static final Variable<String> REFUSAL_RESOLUTION = text("refusalResolution");
         /**
          * Counts the ministries' decisions; Event_LinesReadyForRelease looks at the lines again each
          * time it changes.

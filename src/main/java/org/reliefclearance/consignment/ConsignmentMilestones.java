@@ -61,9 +61,20 @@ public class ConsignmentMilestones {
     /** The releases of a case, oldest first. */
     public List<Release> releases(long consignmentId) {
         return jdbc.sql("""
-                select release_number, released_at, before_declaration, declaration_number
+                select release_number, released_at, before_declaration, declaration_number, procedure_code,
+                       release_order
                 from consignment_release where consignment_id = ? order by released_at, id""")
                 .param(consignmentId).query(Release.class).list();
+    }
+
+    /** What the customs system answered for a release: its declaration, procedure and release order. */
+    public void declaredByCustoms(String releaseNumber, String declarationNumber, String procedureCode,
+                                  String releaseOrder) {
+        jdbc.sql("""
+                update consignment_release set declaration_number = ?, procedure_code = ?, release_order = ?,
+                    declared_at = ?
+                where release_number = ?""").params(declarationNumber, procedureCode, releaseOrder, now(), releaseNumber)
+                .update();
     }
 
     /** The declaration lodged for a release made before it (IM8). */

@@ -51,6 +51,15 @@ public class CustomsHandOffOutbox {
                 where release_number = ?""").params(status.name(), now(), releaseNumber).update());
     }
 
+    /** Accepted: the customs system registered this declaration for the release. */
+    public void declared(String releaseNumber, String declarationNumber) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                update customs_hand_off set status = ?, attempts = attempts + 1, last_error = null, handed_over_at = ?,
+                    declaration_number = ?
+                where release_number = ?""").params(Status.SENT.name(), now(), declarationNumber, releaseNumber)
+                .update());
+    }
+
     public void failed(String releaseNumber, String error) {
         String detail = error == null ? "unknown error" : error.length() <= 2000 ? error : error.substring(0, 2000);
         ownTransaction.executeWithoutResult(tx -> jdbc.sql(

@@ -1,30 +1,30 @@
 package org.reliefclearance.customs;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.reliefclearance.consignment.Consignment;
-import org.reliefclearance.consignment.ConsignmentLine;
-import org.reliefclearance.consignment.Release;
-
-/** What the national customs system receives for one release of a consignment. */
+/**
+ * The clearance decision the national customs system receives for one release: the lines every
+ * authority has cleared, with their permits, the exemption and its legal basis, the emergency, and the
+ * procedure asked for (IM4, or IM8 when the goods leave before the full declaration). Customs answers
+ * with the {@link Declaration}.
+ */
 public record ReleaseRecord(String reference, String releaseNumber, String portCode, String organisationCode,
-                            OffsetDateTime releasedAt, String exemptionDecision, List<Line> lines) {
+                            OffsetDateTime releasedAt, String procedure, String exemptionDecision,
+                            String exemptionLegalBasis, String emergencyCode, List<Line> lines) {
+
+    /** Normal release for home use after the declaration, and release before it (IM8). */
+    public static final String NORMAL = "IM4";
+    public static final String BEFORE_DECLARATION = "IM8";
 
     /** A line of this release: those released earlier or later, or refused, are not in it. */
     public record Line(int lineNo, String description, String hsCode, BigDecimal quantity, String unit,
-                       BigDecimal valueUsd, String treatment) {
+                       BigDecimal valueUsd, String treatment, String exemptedTaxes, List<Permit> permits) {
     }
 
-    public static ReleaseRecord of(Consignment c, Release release, List<ConsignmentLine> lines) {
-        return new ReleaseRecord(c.reference(), release.releaseNumber(), c.portCode(), c.organisationCode(),
-                release.releasedAt(), c.exemptionDecision(), lines.stream()
-                .filter(l -> release.releaseNumber().equals(l.releaseNumber()))
-                // what the port tallied, when it released a short-landed line as received
-                .map(l -> new Line(l.lineNo(), l.description(), l.hsCode(),
-                        l.receivedQuantity() != null ? l.receivedQuantity() : l.quantity(), l.unit(), l.valueUsd(),
-                        l.treatment()))
-                .toList());
+    /** An authority's permit for a line, as the ministry granted it. */
+    public record Permit(String authority, String permitNumber, LocalDate validUntil, String conditions) {
     }
 }

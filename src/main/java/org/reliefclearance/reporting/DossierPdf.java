@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.documents.DocumentStore;
 import org.reliefclearance.registry.Authority;
@@ -37,8 +38,12 @@ class DossierPdf {
     private final ITemplateEngine templates;
     private final HtmlPdf pdf;
 
+    private final ConsignmentMilestones milestones;
+
     DossierPdf(ConsignmentRepository consignments, AuthorityReviewRepository reviews, DocumentStore documents,
-               Registry registry, Vocabulary vocabulary, ITemplateEngine templates, HtmlPdf pdf) {
+               Registry registry, Vocabulary vocabulary, ITemplateEngine templates, HtmlPdf pdf,
+               ConsignmentMilestones milestones) {
+        this.milestones = milestones;
         this.consignments = consignments;
         this.reviews = reviews;
         this.documents = documents;
@@ -63,6 +68,7 @@ class DossierPdf {
         page.setVariable("reviews", reviews.ofConsignment(c.id()));
         page.setVariable("events", consignments.events(c.id()));
         page.setVariable("documents", documents.list(c.id()));
+        page.setVariable("releases", milestones.releases(c.id()));
         return pdf.render(templates.process(TEMPLATE, page));
     }
 }

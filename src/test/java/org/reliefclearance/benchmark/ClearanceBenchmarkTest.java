@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.job-execution.enabled=true",
+        "camunda.bpm.job-execution.enabled=true", "relief.customs-system.url=",
         "logging.level.org.camunda.bpm.engine.context=off"})
 @ActiveProfiles({"postgres", "demo"})
 class ClearanceBenchmarkTest {

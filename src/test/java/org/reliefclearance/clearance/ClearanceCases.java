@@ -44,9 +44,12 @@ public class ClearanceCases {
     private final ProcessEngine engine;
     private final DocumentStore documents;
     private final DocumentsOnForms documentsOnForms;
+    private final CustomsDeclarationWorker customsWorker;
 
     public ClearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments, ProcessEngine engine,
-                          DocumentStore documents, DocumentsOnForms documentsOnForms) {
+                          DocumentStore documents, DocumentsOnForms documentsOnForms,
+                          CustomsDeclarationWorker customsWorker) {
+        this.customsWorker = customsWorker;
         this.registration = registration;
         this.consignments = consignments;
         this.engine = engine;
@@ -84,14 +87,16 @@ public class ClearanceCases {
     }
 
     /** Executes due async continuations of the case and its called reviews until none is left. */
+    /** The due jobs of the case, and the customs hand-offs the worker finds, until none is left. */
     public void runJobs(ProcessInstance instance) {
         for (int round = 0; round < 50; round++) {
             List<Job> due = engine.getManagementService().createJobQuery().rootProcessInstanceId(instance.getId())
                     .executable().messages().list();
-            if (due.isEmpty()) {
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+            int handedOver = customsWorker.workOnce();
+            if (due.isEmpty() && handedOver == 0) {
                 return;
             }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
         }
         throw new IllegalStateException("Jobs keep coming");
     }

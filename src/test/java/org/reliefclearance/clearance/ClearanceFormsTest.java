@@ -32,7 +32,7 @@ class ClearanceFormsTest {
         model.getModelElementsByType(StartEvent.class).stream()
                 .filter(s -> s.getParentElement() == model.getModelElementById(ClearanceProcess.KEY))
                 .forEach(s -> refs.add(s.getCamundaFormRef()));
-        assertThat(refs).hasSize(12).doesNotContainNull();
+        assertThat(refs).hasSize(13).doesNotContainNull();
 
         for (String ref : refs) {
             JsonNode form = form(ref);

@@ -12,10 +12,10 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.assertj.core.groups.Tuple;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -32,8 +32,6 @@ import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.WrongStateException;
-import org.reliefclearance.customs.CustomsHandOffOutbox;
-import org.reliefclearance.customs.CustomsSystemUnavailableException;
 import org.reliefclearance.customs.FakeCustomsSystem;
 import org.reliefclearance.review.ReviewOutcomes;
 import org.reliefclearance.review.ReviewOutcomes.LineState;
@@ -60,6 +58,8 @@ class ClearanceProcessTest {
     @Autowired
     DocumentsOnForms documentsOnForms;
     @Autowired
+    CustomsDeclarationWorker customsWorker;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     ConsignmentActions actions;
@@ -71,7 +71,7 @@ class ClearanceProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
     }
 
     @Test
@@ -1080,6 +1080,58 @@ class ClearanceProcessTest {
     }
 
     @Test
+    void customsRefusesTheDeclarationAndThePortPutsItRightAndSendsItAgain() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        CUSTOMS_SYSTEM.refuse("Donation certificate not signed by the donor");
+        try {
+            cases.clearAtPort(instance, "RELEASE", null);
+
+            assertThat(instance).isWaitingAt(Elements.RESOLVE_CUSTOMS_REFUSAL).variables()
+                    .containsEntry(Vars.CUSTOMS_REFUSAL.name(), "Donation certificate not signed by the donor");
+            assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
+            assertThat(jdbc.sql("""
+                    select coalesce(r.declaration_number, 'none') from consignment_release r
+                    join consignment c on c.id = r.consignment_id where c.reference = ?""")
+                    .param(instance.getBusinessKey()).query(String.class).single()).isEqualTo("none");
+
+            CUSTOMS_SYSTEM.accept();
+            cases.complete(instance, Elements.RESOLVE_CUSTOMS_REFUSAL, "port-wattay", "customs-port-wattay",
+                    Variables.createVariables().putValue(Vars.REFUSAL_RESOLUTION.name(),
+                            "Signed certificate lodged by the Lao Red Cross"));
+        } finally {
+            CUSTOMS_SYSTEM.accept();
+        }
+
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);
+        assertThat(cases.eventTypes(instance)).containsSubsequence("RELEASED", "CUSTOMS_REFUSAL_RESOLVED",
+                "HANDED_OVER_TO_CUSTOMS");
+        assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("HANDED_OVER_TO_CUSTOMS"))
+                .singleElement().satisfies(e -> assertThat(e.detail()).contains("declaration LA01 2026 C ", "(IM4)",
+                        "release order RO-"));
+    }
+
+    @Test
+    void aReleaseBeforeTheDeclarationIsDeclaredUnderTheIm8Procedure() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", true, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        cases.clearAtPort(instance, "RELEASE", null);
+
+        assertThat(instance).isWaitingAt(Elements.COMPLETE_DECLARATION);
+        assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("\"procedure\":\"IM8\"", "\"exemptionLegalBasis\":"
+                        + "\"ORGANISATION_AGREEMENT\"", "\"exemptedTaxes\":\"IMPORT_DUTY,EXCISE,VAT\""));
+        assertThat(jdbc.sql("""
+                select r.procedure_code from consignment_release r join consignment c on c.id = r.consignment_id
+                where c.reference = ?""").param(instance.getBusinessKey()).query(String.class).single()).isEqualTo("IM8");
+    }
+
+    @Test
     void suspendedOrganisationIsNotEligible() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("HOPEAID", false, ClearanceCases.TENTS));
 
@@ -1138,44 +1190,43 @@ class ClearanceProcessTest {
         cases.arrive(instance);
         CUSTOMS_SYSTEM.goDown();
         try {
-            assertThatThrownBy(() -> cases.clearAtPort(instance, "RELEASE", null))
-                    .isInstanceOf(CustomsSystemUnavailableException.class).hasMessageContaining("503");
-            ManagementService management = engine.getManagementService();
-            Job handOff = management.createJobQuery().processInstanceId(instance.getId())
+            // the officer's release is not held up by the customs system: the hand-off waits on its own
+            cases.clearAtPort(instance, "RELEASE", null);
+            ExternalTaskService externalTasks = engine.getExternalTaskService();
+            ExternalTask handOff = externalTasks.createExternalTaskQuery().processInstanceId(instance.getId())
                     .activityId(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM).singleResult();
-            // released, but waiting at the hand-off; the retry is due only after the first interval
-            assertThat(cases.consignment(instance).releaseNumber()).isNotNull();
+            assertThat(handOff.getTopicName()).isEqualTo(CustomsDeclarationWorker.TOPIC);
+            // the first attempt failed; the next is due only after the first interval (PT1M)
             assertThat(handOff.getRetries()).isEqualTo(4);
-            assertThat(handOff.getDuedate()).isInTheFuture();
+            assertThat(handOff.getLockExpirationTime()).isInTheFuture();
+            assertThat(handOff.getErrorMessage()).contains("Customs system answered 503");
+            assertThat(customsWorker.workOnce()).isZero();
             int retries = handOff.getRetries();
             while (retries > 0) {
-                String jobId = handOff.getId();
-                assertThatThrownBy(() -> management.executeJob(jobId))
-                        .isInstanceOf(CustomsSystemUnavailableException.class);
-                int left = management.createJobQuery().jobId(jobId).singleResult().getRetries();
+                // time passes: the interval is over
+                externalTasks.unlock(handOff.getId());
+                assertThat(customsWorker.workOnce()).isEqualTo(1);
+                int left = externalTasks.createExternalTaskQuery().externalTaskId(handOff.getId()).singleResult()
+                        .getRetries();
                 assertThat(left).isEqualTo(retries - 1);
                 retries = left;
             }
 
             Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
                     .singleResult();
-            assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+            assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
             assertThat(incident.getActivityId()).isEqualTo(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
             assertThat(incident.getIncidentMessage()).contains("Customs system answered 503");
             assertThat(instance).isWaitingAt(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
-            CustomsHandOffOutbox.HandOff waiting = jdbc.sql(
-                    "select reference, release_number, payload, status, attempts from customs_hand_off where reference = ?")
-                    .param(instance.getBusinessKey()).query(CustomsHandOffOutbox.HandOff.class).single();
-            assertThat(waiting.status()).isEqualTo(CustomsHandOffOutbox.Status.PENDING);
-            assertThat(waiting.attempts()).isEqualTo(5);
+            assertThat(jdbc.sql("select status from customs_hand_off where reference = ?")
+                    .param(instance.getBusinessKey()).query(String.class).single()).isEqualTo("PENDING");
             assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).isEmpty();
 
             // the process owner resolves it in Cockpit: "Increment number of retries"
             CUSTOMS_SYSTEM.comeBack();
-            management.setJobRetries(handOff.getId(), 1);
+            externalTasks.setRetries(handOff.getId(), 1);
             assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
                     .isZero();
-            management.executeJob(handOff.getId());
             cases.runJobs(instance);
         } finally {
             CUSTOMS_SYSTEM.comeBack();
@@ -1184,11 +1235,16 @@ class ClearanceProcessTest {
         assertThat(instance).hasPassed(Elements.HAND_OVER_TO_CUSTOMS_SYSTEM)
                 .isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
         assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);
-        assertThat(jdbc.sql("select status from customs_hand_off where reference = ?").param(instance.getBusinessKey())
-                .query(String.class).list()).containsExactly("SENT");
+        assertThat(jdbc.sql("select status || ' ' || declaration_number from customs_hand_off where reference = ?")
+                .param(instance.getBusinessKey()).query(String.class).list()).singleElement().asString()
+                .startsWith("SENT LA01 2026 C ");
         assertThat(cases.eventTypes(instance).stream().filter("HANDED_OVER_TO_CUSTOMS"::equals)).hasSize(1);
+        // the declaration customs answered is on the release
+        assertThat(jdbc.sql("""
+                select r.procedure_code || ' ' || r.declaration_number from consignment_release r
+                join consignment c on c.id = r.consignment_id where c.reference = ?""")
+                .param(instance.getBusinessKey()).query(String.class).single()).startsWith("IM4 LA01 2026 C ");
 
-        // a retry of the completed step (e.g. after its transaction was lost) finds it sent already
         cases.reportDistribution(instance, "Tents pitched in Sanamxay");
         assertThat(instance).isEnded();
         assertThat(CUSTOMS_SYSTEM.acceptedFor(instance.getBusinessKey())).hasSize(1);

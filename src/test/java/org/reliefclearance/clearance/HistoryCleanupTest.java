@@ -40,13 +40,15 @@ class HistoryCleanupTest {
     DocumentStore documentStore;
     @Autowired
     DocumentsOnForms documentsOnForms;
+    @Autowired
+    CustomsDeclarationWorker customsWorker;
 
     ClearanceCases cases;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
     }
 
     @AfterEach

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -15,8 +17,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The national customs system's intake as tests need it: records every release it accepts,
- * and answers 503 while it is told to be down.
+ * The national customs system as tests need it: declares every clearance decision it accepts
+ * (once per Idempotency-Key), answers 503 while it is told to be down and 422 while told to refuse.
  */
 public final class FakeCustomsSystem {
 
@@ -45,6 +47,8 @@ public final class FakeCustomsSystem {
     private final HttpServer server;
     private final List<Received> accepted = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile String refusal;
+    private final Map<String, String> declared = new ConcurrentHashMap<>();
     private volatile int refused;
 
     private FakeCustomsSystem(HttpServer server) {
@@ -55,7 +59,7 @@ public final class FakeCustomsSystem {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             FakeCustomsSystem fake = new FakeCustomsSystem(server);
-            server.createContext("/releases", fake::receive);
+            server.createContext("/declarations", fake::receive);
             server.start();
             return fake;
         } catch (IOException e) {
@@ -75,6 +79,15 @@ public final class FakeCustomsSystem {
         down = false;
     }
 
+    /** Refuses every clearance decision with this reason (422) until {@link #accept()}. */
+    public void refuse(String reason) {
+        refusal = reason;
+    }
+
+    public void accept() {
+        refusal = null;
+    }
+
     public int refused() {
         return refused;
     }
@@ -90,15 +103,30 @@ public final class FakeCustomsSystem {
 
     private void receive(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        int status;
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (down) {
             refused++;
-            status = 503;
+            exchange.sendResponseHeaders(503, -1);
+        } else if (refusal != null) {
+            answer(exchange, 422, refusal);
         } else {
-            accepted.add(new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
-            status = 201;
+            // the same key answers the same declaration: a retry after a lost answer declares nothing new
+            String answer = declared.computeIfAbsent(key, k -> {
+                accepted.add(new Received(k, body));
+                int serial = declared.size() + 1;
+                return "{\"declarationNumber\":\"LA01 2026 C " + String.format("%06d", serial) + "\","
+                        + "\"procedureCode\":\"" + (body.contains("\"procedure\":\"IM8\"") ? "IM8" : "IM4") + "\","
+                        + "\"releaseOrder\":\"RO-" + String.format("%06d", serial) + "\"}";
+            });
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            answer(exchange, 201, answer);
         }
-        exchange.sendResponseHeaders(status, -1);
         exchange.close();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 }

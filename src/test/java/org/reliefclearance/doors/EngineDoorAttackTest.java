@@ -23,6 +23,7 @@ import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.clearance.ConsignmentRegistration;
+import org.reliefclearance.clearance.CustomsDeclarationWorker;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.doors.EngineClient.Door;
 import org.reliefclearance.review.LineMinistryReview;
@@ -59,6 +60,8 @@ class EngineDoorAttackTest {
     DocumentStore documentStore;
     @Autowired
     DocumentsOnForms documentsOnForms;
+    @Autowired
+    CustomsDeclarationWorker customsWorker;
 
     private EngineClient client;
     private ClearanceCases cases;
@@ -73,7 +76,7 @@ class EngineDoorAttackTest {
     @BeforeAll
     void victims() {
         client = new EngineClient(http);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
         awaitingEndorsement = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,
                 ClearanceCases.SATELLITE_PHONE));
         underReview = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,

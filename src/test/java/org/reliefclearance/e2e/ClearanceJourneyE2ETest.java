@@ -47,7 +47,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Tag("e2e")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=true")
+        properties = {"camunda.bpm.job-execution.enabled=true", "relief.customs-system.worker-enabled=true",
+                // no customs system: the hand-offs are kept for collection, as on a site without one
+                "relief.customs-system.url="})
 @ActiveProfiles({"test", "demo"})
 class ClearanceJourneyE2ETest {
 

@@ -31,7 +31,7 @@ class FormContractTest {
     private static final Set<String> SYSTEM_WRITTEN = Set.of("consignmentReference", "organisationName", "portName",
             "expectedArrival", "authorityName", "releaseNumber", "riskReason", "examinationRecommended",
             "reviewSummary", "documentsLodged", "documentsMissing", "dutiesAndTaxesUsd", "dutiesAndTaxesDetail", "permitConditionsText",
-            "linesToRelease", "overdueDecision", "documentsMissingForRelease");
+            "linesToRelease", "overdueDecision", "documentsMissingForRelease", "customsRefusal");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "true", "false", "null", "and", "or",

@@ -42,7 +42,7 @@ class ExpressionAllowListTest {
     @Test
     void modelBeansAreTheApplicationsDelegatesAndAnnotatedBeansOnly() {
         assertThat(BEANS.names()).contains("consignmentStatus", "decisionRecorder", "deadlines", "emergencyState",
-                        "customsSystem", "registerConsignment", "recordCompletingUser", "recordEmergencyEnder")
+                        "customsDeclarations", "registerConsignment", "recordCompletingUser", "recordEmergencyEnder")
                 .doesNotContain("consignmentRepository", "consignmentRegistration", "authorizationSetup",
                         "modelGuardPlugin", "clearanceEngine");
     }

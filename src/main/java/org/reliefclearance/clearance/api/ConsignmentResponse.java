@@ -32,6 +32,7 @@ record ConsignmentResponse(
         List<ReviewView> pendingReviews,
         Exemption exemption,
         Release release,
+        List<ReleaseView> releases,
         DocumentsView documents,
         List<EventView> timeline,
         String createdBy,
@@ -79,6 +80,14 @@ record ConsignmentResponse(
     record Release(String releaseNumber, OffsetDateTime releasedAt) {
     }
 
+    /**
+     * One release note and what the customs system answered for it: the declaration it registered, its
+     * procedure (IM4, or IM8 before the full declaration) and the release order.
+     */
+    record ReleaseView(String releaseNumber, OffsetDateTime releasedAt, List<Integer> lines, String declarationNumber,
+                       String procedureCode, String releaseOrder) {
+    }
+
     record DocumentsView(List<String> required, List<String> missing, List<DocumentResponse> lodged) {
     }
 
@@ -99,7 +108,10 @@ record ConsignmentResponse(
         return new ConsignmentResponse(c.reference(), c.organisationCode(), c.portCode(), c.status(), c.statusReason(),
                 c.expectedArrival(), c.arrivedAt(), c.transportDocumentType(), c.transportDocumentNumber(), c.donor(),
                 c.provisionalDeclaration(), c.emergencyCode(), d.lines().stream().map(LineView::of).toList(), reviews,
-                pending, exemption, release,
+                pending, exemption, release, d.releases().stream().map(r -> new ReleaseView(r.releaseNumber(),
+                        r.releasedAt(), d.lines().stream().filter(l -> r.releaseNumber().equals(l.releaseNumber()))
+                        .map(ConsignmentLine::lineNo).toList(), r.declarationNumber(), r.procedureCode(),
+                        r.releaseOrder())).toList(),
                 new DocumentsView(d.checklist().required(), d.checklist().missing(), lodged),
                 d.timeline().stream().map(EventView::of).toList(), c.createdBy(), c.createdAt(), c.updatedAt());
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
+import org.reliefclearance.clearance.CustomsDeclarationWorker;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.documents.DocumentStore;
@@ -46,6 +47,8 @@ class AmendmentApiTest {
     DocumentStore documentStore;
     @Autowired
     DocumentsOnForms documentsOnForms;
+    @Autowired
+    CustomsDeclarationWorker customsWorker;
 
     private ApiClient api;
     private ClearanceCases cases;
@@ -53,7 +56,7 @@ class AmendmentApiTest {
     @BeforeEach
     void clients() {
         api = new ApiClient(http);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
     }
 
     @Test

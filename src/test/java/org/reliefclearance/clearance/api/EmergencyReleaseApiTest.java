@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
+import org.reliefclearance.clearance.CustomsDeclarationWorker;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.documents.DocumentStore;
@@ -47,6 +48,8 @@ class EmergencyReleaseApiTest {
     DocumentStore documentStore;
     @Autowired
     DocumentsOnForms documentsOnForms;
+    @Autowired
+    CustomsDeclarationWorker customsWorker;
 
     private ApiClient api;
     private ClearanceCases cases;
@@ -55,7 +58,7 @@ class EmergencyReleaseApiTest {
     @BeforeEach
     void emergencyDeclared() {
         api = new ApiClient(http);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
         emergency = "TEST-API-ER-" + System.nanoTime();
         jdbc.sql("""
                 insert into emergency (code, name, starts_at, ends_at, status, declared_by)

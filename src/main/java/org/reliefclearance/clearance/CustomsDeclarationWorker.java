@@ -1,0 +1,125 @@
+package org.reliefclearance.clearance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.customs.CustomsHandOffOutbox;
+import org.reliefclearance.customs.CustomsRefusedException;
+import org.reliefclearance.customs.CustomsSystem;
+import org.reliefclearance.customs.CustomsSystemProperties;
+import org.reliefclearance.customs.CustomsSystemUnavailableException;
+import org.reliefclearance.customs.Declaration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Works the external tasks of topic {@value #TOPIC}: hands a release's clearance decision to the national
+ * customs system and completes the task with the declaration it answers. The HTTP call runs outside any
+ * engine transaction; a failure is handed back with the configured back-off and, after the last one,
+ * becomes an incident in Cockpit; a refusal of the main release goes back to the port as a BPMN error.
+ * Every node runs it: the engine locks each task to one worker, and the idempotency key (reference and
+ * release number) makes a repeated call answer the same declaration.
+ */
+@Component
+public class CustomsDeclarationWorker {
+
+    public static final String TOPIC = "customs-declaration";
+    public static final String REFUSED = "CUSTOMS_REFUSED";
+
+    private static final Logger log = LoggerFactory.getLogger(CustomsDeclarationWorker.class);
+
+    private final ExternalTaskService externalTasks;
+    private final CustomsSystem customsSystem;
+    private final CustomsSystemProperties properties;
+    private final CustomsHandOffOutbox outbox;
+    private final ClearanceDecisions decisions;
+    private final ObjectMapper json;
+    private final String workerId = "relief-clearance-" + UUID.randomUUID();
+
+    CustomsDeclarationWorker(ExternalTaskService externalTasks, CustomsSystem customsSystem,
+                             CustomsSystemProperties properties, CustomsHandOffOutbox outbox,
+                             ClearanceDecisions decisions, ObjectMapper json) {
+        this.externalTasks = externalTasks;
+        this.customsSystem = customsSystem;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.decisions = decisions;
+        this.json = json;
+    }
+
+    @Scheduled(fixedDelayString = "${relief.customs-system.poll-interval:PT2S}", initialDelayString = "PT5S")
+    void poll() {
+        if (Boolean.TRUE.equals(properties.workerEnabled())) {
+            workOnce();
+        }
+    }
+
+    /** Fetches the waiting hand-offs, works each; returns how many there were. */
+    public int workOnce() {
+        List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, workerId)
+                .topic(TOPIC, properties.timeout().multipliedBy(3).toMillis())
+                .variables(Vars.CONSIGNMENT_REFERENCE.name(), Vars.RELEASE_NUMBER.name())
+                .execute();
+        tasks.forEach(this::work);
+        return tasks.size();
+    }
+
+    private void work(LockedExternalTask task) {
+        String reference = (String) task.getVariables().get(Vars.CONSIGNMENT_REFERENCE.name());
+        String releaseNumber = (String) task.getVariables().get(Vars.RELEASE_NUMBER.name());
+        try {
+            Declaration declared = declare(reference, releaseNumber);
+            externalTasks.complete(task.getId(), workerId, declared == null ? Map.of() : Map.of(
+                    Vars.CUSTOMS_DECLARATION_NUMBER.name(), declared.declarationNumber(),
+                    Vars.CUSTOMS_PROCEDURE_CODE.name(), declared.procedureCode(),
+                    Vars.CUSTOMS_RELEASE_ORDER.name(), declared.releaseOrder()));
+        } catch (CustomsRefusedException refused) {
+            if (ClearanceProcess.Elements.HAND_OVER_TO_CUSTOMS_SYSTEM.equals(task.getActivityId())) {
+                externalTasks.handleBpmnError(task.getId(), workerId, REFUSED, refused.getMessage(),
+                        Map.of(Vars.CUSTOMS_REFUSAL.name(), refused.getMessage()));
+            } else {
+                // an emergency release has left already: its refusal is for the process owner to see
+                fail(task, "Customs refused " + releaseNumber + ": " + refused.getMessage(), 0);
+            }
+        } catch (CustomsSystemUnavailableException unavailable) {
+            outbox.failed(releaseNumber, unavailable.getMessage());
+            List<Duration> backOff = customsSystem.retryBackOff();
+            int retries = task.getRetries() == null ? backOff.size() : task.getRetries() - 1;
+            fail(task, unavailable.getMessage(), Math.max(retries, 0));
+        } catch (RuntimeException | JsonProcessingException unexpected) {
+            log.error("Hand-off of {} failed", releaseNumber, unexpected);
+            fail(task, String.valueOf(unexpected.getMessage()), 0);
+        }
+    }
+
+    /** The declaration, or null when no customs system is connected (the outbox keeps it for collection). */
+    private Declaration declare(String reference, String releaseNumber) throws JsonProcessingException {
+        String payload = json.writeValueAsString(decisions.of(reference, releaseNumber));
+        outbox.prepare(reference, releaseNumber, payload);
+        if (!customsSystem.connected()) {
+            outbox.handedOver(releaseNumber, CustomsHandOffOutbox.Status.RECORDED);
+            return null;
+        }
+        Declaration declared = customsSystem.declare(reference + "/" + releaseNumber, payload);
+        outbox.declared(releaseNumber, declared.declarationNumber());
+        return declared;
+    }
+
+    private void fail(LockedExternalTask task, String message, int retries) {
+        List<Duration> backOff = customsSystem.retryBackOff();
+        long wait = retries == 0 || backOff.isEmpty() ? 0
+                : backOff.get(Math.max(0, backOff.size() - retries)).toMillis();
+        String shortMessage = message.length() <= 600 ? message : message.substring(0, 600);
+        externalTasks.handleFailure(task.getId(), workerId, shortMessage, message, retries, wait);
+    }
+}
