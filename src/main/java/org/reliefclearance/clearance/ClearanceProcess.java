@@ -258,6 +258,8 @@ public final class ClearanceProcess {
         /** Lines a ministry refused whose fate the port has not recorded yet. */
         public static final Variable<Boolean> REFUSED_LINES_AWAITING_FATE = flag("refusedLinesAwaitingFate");
         public static final Variable<String> DECLARATION_NUMBER = text("declarationNumber");
+        /** Set when the coordinators agreed an extension: the declaration's new deadline is DECLARATION_EXTENSION. */
+        public static final Variable<Boolean> DECLARATION_EXTENDED = flag("declarationExtended");
         /** The coordinators' action on an overdue provisional declaration. */
         public static final Variable<OverdueDeclarationAction> OVERDUE_DECLARATION_ACTION =
                 choice("overdueAction", OverdueDeclarationAction.class);

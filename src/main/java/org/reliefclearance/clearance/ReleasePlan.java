@@ -116,6 +116,7 @@ public class ReleasePlan {
             execution.removeVariable(stale.name());
         }
         Vars.RELEASE_BEFORE_DECLARATION.set(execution, false);
+        Vars.DECLARATION_EXTENDED.set(execution, false);
     }
 
     /**

@@ -13,5 +13,7 @@ public enum DeadlineStep {
     /** Goods not reported this long after their expected arrival: MoLSW follows up. */
     ARRIVAL_FOLLOW_UP,
     PROVISIONAL_DECLARATION,
+    /** A new deadline for an overdue provisional declaration, agreed by the coordinators. */
+    DECLARATION_EXTENSION,
     DISTRIBUTION_REPORT
 }

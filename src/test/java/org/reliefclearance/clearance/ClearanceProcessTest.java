@@ -665,11 +665,45 @@ class ClearanceProcessTest {
         assertThat(instance).hasPassed(Elements.DECLARATION_OVERDUE).isWaitingAt(Elements.HANDLE_OVERDUE_DECLARATION);
         assertThat(task(instance)).hasCandidateGroup("nlpwg-coordinators");
         assertThat(cases.eventTypes(instance)).contains("DECLARATION_OVERDUE");
+        // the late declaration's number is asked for, and recorded on the release
+        assertThatThrownBy(() -> cases.complete(instance, Elements.HANDLE_OVERDUE_DECLARATION, "coordinator",
+                "nlpwg-coordinators", Variables.createVariables().putValue("overdueAction", "DECLARATION_OBTAINED")
+                        .putValue("overdueNotes", "Declaration lodged two days late")))
+                .hasMessageContaining("(declarationNumber) is required");
         cases.complete(instance, Elements.HANDLE_OVERDUE_DECLARATION, "coordinator", "nlpwg-coordinators",
                 Variables.createVariables().putValue("overdueAction", "DECLARATION_OBTAINED")
+                        .putValue(Vars.DECLARATION_NUMBER.name(), "IM4-2026-0099")
                         .putValue("overdueNotes", "Declaration lodged two days late"));
         assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
         assertThat(cases.actorOf(instance, "OVERDUE_DECLARATION_HANDLED")).isEqualTo("coordinator");
+        assertThat(declarationOfTheRelease(instance)).isEqualTo("IM4-2026-0099");
+    }
+
+    @Test
+    void anAgreedExtensionGivesTheDeclarationANewDeadlineAndItsNumberIsRecordedWhenItComes() {
+        ProcessInstance instance = cases.releasedWithoutPermits(true);
+        cases.fireTimer(instance, Elements.DECLARATION_OVERDUE);
+        cases.complete(instance, Elements.HANDLE_OVERDUE_DECLARATION, "coordinator", "nlpwg-coordinators",
+                Variables.createVariables().putValue("overdueAction", "EXTENSION_AGREED")
+                        .putValue("overdueNotes", "Broker waits for the donor's invoice; five more working days"));
+
+        // waits again, with the extension's deadline from clearance-deadlines.dmn and a new timer
+        assertThat(instance).isWaitingAt(Elements.COMPLETE_DECLARATION).variables()
+                .containsEntry(Vars.DECLARATION_EXTENDED.name(), true);
+        assertThat(task(instance).getDueDate()).isInTheFuture();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(Elements.DECLARATION_OVERDUE).singleResult().getDuedate()).isInTheFuture();
+
+        cases.complete(instance, Elements.COMPLETE_DECLARATION, "port-wattay", "customs-port-wattay",
+                Variables.createVariables().putValue(Vars.DECLARATION_NUMBER.name(), "IM4-2026-0101"));
+        assertThat(instance).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(declarationOfTheRelease(instance)).isEqualTo("IM4-2026-0101");
+    }
+
+    private String declarationOfTheRelease(ProcessInstance instance) {
+        return jdbc.sql("""
+                select r.declaration_number from consignment_release r join consignment c on c.id = r.consignment_id
+                where c.reference = ?""").param(instance.getBusinessKey()).query(String.class).single();
     }
 
     @Test
