@@ -7,8 +7,10 @@ import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.modelguard.ModelBean;
+import org.reliefclearance.review.ReviewOutcomes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,10 @@ public class CustomsDeclarations {
 
     private final ConsignmentMilestones milestones;
     private final ConsignmentRepository consignments;
+    private final ReviewOutcomes reviews;
 
-    CustomsDeclarations(ConsignmentMilestones milestones, ConsignmentRepository consignments) {
+    CustomsDeclarations(ConsignmentMilestones milestones, ConsignmentRepository consignments, ReviewOutcomes reviews) {
+        this.reviews = reviews;
         this.milestones = milestones;
         this.consignments = consignments;
     }
@@ -47,6 +51,11 @@ public class CustomsDeclarations {
                     + "), release order " + releaseOrder;
         }
         consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.HANDED_OVER_TO_CUSTOMS, null, detail);
+        // only now, declared by customs (or kept for it to collect), do the lines show as released
+        boolean othersWait = reviews.lineStates(reference).entrySet().stream()
+                .anyMatch(e -> ReleasePlan.waiting(e) || e.getValue() == ReviewOutcomes.LineState.READY);
+        consignments.updateStatus(reference,
+                othersWait ? ConsignmentStatus.PARTIALLY_RELEASED : ConsignmentStatus.RELEASED, null);
         // the next release's hand-off starts from a clean answer
         for (var answer : List.of(Vars.CUSTOMS_DECLARATION_NUMBER, Vars.CUSTOMS_PROCEDURE_CODE,
                 Vars.CUSTOMS_RELEASE_ORDER)) {

@@ -9,7 +9,6 @@ import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
-import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.ReferenceGenerator;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.review.ReviewOutcomes;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Issues a release note for some lines of a case: a unique number per port, written on each line and
- * on the timeline. The case is RELEASED when no line waits any more, PARTIALLY_RELEASED while some do.
+ * on the timeline. The case shows them released once customs has declared them ({@link CustomsDeclarations}).
  */
 @Service
 class Releases {
@@ -55,8 +54,7 @@ class Releases {
 
         String releaseNumber = references.nextReleaseNumber(portCode);
         OffsetDateTime releasedAt = milestones.released(reference, releaseNumber,
-                ready.stream().map(ConsignmentLine::lineNo).toList(), beforeDeclaration,
-                othersWait ? ConsignmentStatus.PARTIALLY_RELEASED : ConsignmentStatus.RELEASED);
+                ready.stream().map(ConsignmentLine::lineNo).toList(), beforeDeclaration);
         consignments.addEvent(reference, actor, TimelineEvent.RELEASED, null,
                 "Release note " + releaseNumber + " issued at " + releasedAt + " for lines " + describe(ready)
                         + (othersWait ? "; other lines still wait" : "") + (why == null ? "" : ". " + why));

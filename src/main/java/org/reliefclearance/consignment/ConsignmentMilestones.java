@@ -38,10 +38,10 @@ public class ConsignmentMilestones {
 
     /**
      * A release note for these lines: the release row, each line's release number, and the case's
-     * latest release. The status says whether lines are still waiting.
+     * latest release. The case shows them released once the customs system has declared them.
      */
     public OffsetDateTime released(String reference, String releaseNumber, List<Integer> lineNos,
-                                   boolean beforeDeclaration, ConsignmentStatus status) {
+                                   boolean beforeDeclaration) {
         OffsetDateTime now = now();
         long id = jdbc.sql("select id from consignment where reference = ?").param(reference).query(Long.class).single();
         jdbc.sql("""
@@ -52,9 +52,8 @@ public class ConsignmentMilestones {
                             + " and release_number is null")
                     .params(releaseNumber, id, lineNo).update();
         }
-        jdbc.sql("update consignment set release_number = ?, released_at = ?, status = ?, status_reason = null,"
-                        + " updated_at = ? where id = ?")
-                .params(releaseNumber, now, status.name(), now, id).update();
+        jdbc.sql("update consignment set release_number = ?, released_at = ?, updated_at = ? where id = ?")
+                .params(releaseNumber, now, now, id).update();
         return now;
     }
 

@@ -79,11 +79,19 @@ class EmergencyReleaseApiTest {
         ResponseEntity<JsonNode> answer = release("port-wattay-head", instance, List.of(1), "Shelter needed tonight");
 
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
-        assertThat(answer.getBody().get("status").asText()).isEqualTo("PARTIALLY_RELEASED");
         assertThat(jdbc.sql("""
                 select l.line_no from consignment_line l join consignment c on c.id = l.consignment_id
                 where c.reference = ? and l.release_number is not null""").param(instance.getBusinessKey())
                 .query(Integer.class).list()).containsExactly(1);
+        // the release note is issued; the case shows the tents released once customs has declared them
+        assertThat(answer.getBody().get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(answer.getBody().at("/releases/0").has("declarationNumber")).isFalse();
+        cases.runJobs(instance);
+        JsonNode declared = api.get("port-wattay-head", "/api/consignments/" + instance.getBusinessKey()).getBody();
+        assertThat(declared.get("status").asText()).isEqualTo("PARTIALLY_RELEASED");
+        assertThat(declared.at("/releases/0/lines").toString()).isEqualTo("[1]");
+        assertThat(declared.at("/releases/0/declarationNumber").asText()).startsWith("LA01 2026 C ");
+        assertThat(declared.at("/releases/0/procedureCode").asText()).isEqualTo("IM8");
     }
 
     @Test
