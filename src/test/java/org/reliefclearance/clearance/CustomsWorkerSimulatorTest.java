@@ -1,0 +1,112 @@
+package org.reliefclearance.clearance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
+import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.customs.CustomsHandOffOutbox;
+import org.reliefclearance.customs.CustomsSystemProperties;
+import org.reliefclearance.customs.CustomsSystems;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The hand-off worker against the customs-system simulator, over HTTP, as the demo runs them: a case's
+ * release is declared in ASYCUDA's numbering; a refusal the simulator was told to give reaches the port.
+ */
+@ServiceTest
+class CustomsWorkerSimulatorTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ConsignmentRegistration registration;
+    @Autowired
+    ConsignmentRepository consignments;
+    @Autowired
+    DocumentStore documentStore;
+    @Autowired
+    DocumentsOnForms documentsOnForms;
+    @Autowired
+    CustomsHandOffOutbox outbox;
+    @Autowired
+    ClearanceDecisions decisions;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ClearanceCases cases;
+
+    @BeforeEach
+    void workerOfTheSimulator() {
+        String simulator = "http://localhost:" + port + "/simulator/asycuda";
+        CustomsSystemProperties properties = new CustomsSystemProperties(simulator, Duration.ofSeconds(5), "PT1S", false);
+        CustomsDeclarationWorker worker = new CustomsDeclarationWorker(engine.getExternalTaskService(),
+                CustomsSystems.of(properties), properties, outbox, decisions, json);
+        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, worker);
+        behave(Map.of("mode", "ACCEPT"));
+    }
+
+    @AfterEach
+    void accepting() {
+        behave(Map.of("mode", "ACCEPT"));
+    }
+
+    @Test
+    void aReleaseIsDeclaredByTheSimulatorInAsycudaNumbering() {
+        ProcessInstance instance = released();
+
+        assertThat(engine.getRuntimeService().getActiveActivityIds(instance.getId()))
+                .contains(ClearanceProcess.Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(jdbc.sql("""
+                select r.declaration_number || ' ' || r.procedure_code || ' ' || r.release_order
+                from consignment_release r join consignment c on c.id = r.consignment_id where c.reference = ?""")
+                .param(instance.getBusinessKey()).query(String.class).single())
+                .matches("LAWATTAY \\d{4} C \\d{6} IM4 RO-LAWATTAY-\\d{6}");
+    }
+
+    @Test
+    void aRefusalTheSimulatorGivesReachesThePort() {
+        behave(Map.of("mode", "REFUSE", "reason", "Proforma invoice does not match the lines"));
+
+        ProcessInstance instance = released();
+
+        assertThat(engine.getRuntimeService().getActiveActivityIds(instance.getId()))
+                .contains(ClearanceProcess.Elements.RESOLVE_CUSTOMS_REFUSAL);
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), ClearanceProcess.Vars.CUSTOMS_REFUSAL.name()))
+                .isEqualTo("Proforma invoice does not match the lines");
+    }
+
+    private ProcessInstance released() {
+        ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        cases.clearAtPort(instance, "RELEASE", null);
+        return instance;
+    }
+
+    private void behave(Map<String, Object> behaviour) {
+        http.put("http://localhost:" + port + "/simulator/asycuda/behaviour", new HttpEntity<>(behaviour));
+    }
+}
