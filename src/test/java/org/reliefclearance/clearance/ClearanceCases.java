@@ -19,12 +19,25 @@ import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.NewConsignment;
 import org.reliefclearance.documents.DocumentStore;
 import org.reliefclearance.documents.DocumentsOnForms;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Test helpers: submit a notification, act as the officials of each step, run the jobs a job
  * executor would run, read the tables.
  */
 public class ClearanceCases {
+
+    /** Every {@code @ServiceTest} context has one, wired to the service's own beans. */
+    @TestConfiguration
+    public static class Wiring {
+        @Bean
+        ClearanceCases clearanceCases(ConsignmentRegistration registration, ConsignmentRepository consignments,
+                                      ProcessEngine engine, DocumentStore documents, DocumentsOnForms documentsOnForms,
+                                      CustomsDeclarationWorker customsWorker) {
+            return new ClearanceCases(registration, consignments, engine, documents, documentsOnForms, customsWorker);
+        }
+    }
 
     public static final NewConsignment.Line MEDICINE = line("Amoxicillin 500 mg capsules", "300410", "MEDICINE", "1200", "4800");
     public static final NewConsignment.Line VACCINES = line("Measles vaccine", "300241", "VACCINE", "5000", "12000");

@@ -35,8 +35,6 @@ import org.reliefclearance.consignment.WrongStateException;
 import org.reliefclearance.customs.FakeCustomsSystem;
 import org.reliefclearance.review.ReviewOutcomes;
 import org.reliefclearance.review.ReviewOutcomes.LineState;
-import org.reliefclearance.documents.DocumentStore;
-import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,13 +48,7 @@ class ClearanceProcessTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    ConsignmentRegistration registration;
-    @Autowired
     ConsignmentRepository consignments;
-    @Autowired
-    DocumentStore documentStore;
-    @Autowired
-    DocumentsOnForms documentsOnForms;
     @Autowired
     CustomsDeclarationWorker customsWorker;
     @Autowired
@@ -66,12 +58,12 @@ class ClearanceProcessTest {
     @Autowired
     ReviewOutcomes outcomes;
 
+    @Autowired
     ClearanceCases cases;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
     }
 
     @Test

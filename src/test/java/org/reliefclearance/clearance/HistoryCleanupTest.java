@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.consignment.ConsignmentRepository;
-import org.reliefclearance.documents.DocumentStore;
-import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,22 +31,14 @@ class HistoryCleanupTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    ConsignmentRegistration registration;
-    @Autowired
     ConsignmentRepository consignments;
-    @Autowired
-    DocumentStore documentStore;
-    @Autowired
-    DocumentsOnForms documentsOnForms;
-    @Autowired
-    CustomsDeclarationWorker customsWorker;
 
+    @Autowired
     ClearanceCases cases;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
     }
 
     @AfterEach

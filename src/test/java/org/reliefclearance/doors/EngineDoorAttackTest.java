@@ -22,13 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
 import org.reliefclearance.clearance.ClearanceProcess;
-import org.reliefclearance.clearance.ConsignmentRegistration;
-import org.reliefclearance.clearance.CustomsDeclarationWorker;
-import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.doors.EngineClient.Door;
 import org.reliefclearance.review.LineMinistryReview;
-import org.reliefclearance.documents.DocumentStore;
-import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -52,19 +47,10 @@ class EngineDoorAttackTest {
     ProcessEngine engine;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    ConsignmentRegistration registration;
-    @Autowired
-    ConsignmentRepository consignments;
-    @Autowired
-    DocumentStore documentStore;
-    @Autowired
-    DocumentsOnForms documentsOnForms;
-    @Autowired
-    CustomsDeclarationWorker customsWorker;
 
     private EngineClient client;
-    private ClearanceCases cases;
+    @Autowired
+    ClearanceCases cases;
     private ProcessInstance awaitingEndorsement;
     private ProcessInstance underReview;
     private ProcessInstance atExemption;
@@ -76,7 +62,6 @@ class EngineDoorAttackTest {
     @BeforeAll
     void victims() {
         client = new EngineClient(http);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
         awaitingEndorsement = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,
                 ClearanceCases.SATELLITE_PHONE));
         underReview = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,

@@ -13,11 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
-import org.reliefclearance.clearance.CustomsDeclarationWorker;
-import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
-import org.reliefclearance.documents.DocumentStore;
-import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -40,23 +36,15 @@ class AmendmentApiTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    ConsignmentRegistration registration;
-    @Autowired
     ConsignmentRepository consignments;
-    @Autowired
-    DocumentStore documentStore;
-    @Autowired
-    DocumentsOnForms documentsOnForms;
-    @Autowired
-    CustomsDeclarationWorker customsWorker;
 
     private ApiClient api;
-    private ClearanceCases cases;
+    @Autowired
+    ClearanceCases cases;
 
     @BeforeEach
     void clients() {
         api = new ApiClient(http);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
     }
 
     @Test

@@ -14,11 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
-import org.reliefclearance.clearance.CustomsDeclarationWorker;
-import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
-import org.reliefclearance.documents.DocumentStore;
-import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -41,24 +37,16 @@ class EmergencyReleaseApiTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    ConsignmentRegistration registration;
-    @Autowired
     ConsignmentRepository consignments;
-    @Autowired
-    DocumentStore documentStore;
-    @Autowired
-    DocumentsOnForms documentsOnForms;
-    @Autowired
-    CustomsDeclarationWorker customsWorker;
 
     private ApiClient api;
-    private ClearanceCases cases;
+    @Autowired
+    ClearanceCases cases;
     private String emergency;
 
     @BeforeEach
     void emergencyDeclared() {
         api = new ApiClient(http);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, customsWorker);
         emergency = "TEST-API-ER-" + System.nanoTime();
         jdbc.sql("""
                 insert into emergency (code, name, starts_at, ends_at, status, declared_by)
