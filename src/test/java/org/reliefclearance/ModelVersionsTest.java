@@ -50,6 +50,15 @@ class ModelVersionsTest {
 
     @ParameterizedTest
     @MethodSource("processFiles")
+    void everyUserTaskHasTheDueDateTheSopSets(Path file) {
+        Collection<UserTask> tasks = bpmn(file).getModelElementsByType(UserTask.class);
+
+        assertThat(tasks).isNotEmpty().allSatisfy(task ->
+                assertThat(task.getCamundaDueDate()).as("camunda:dueDate of %s", task.getId()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("processFiles")
     void everyProcessHasAVersionTag(Path file) {
         Collection<Process> processes = bpmn(file).getModelElementsByType(Process.class);
 

@@ -13,6 +13,8 @@ public enum DeadlineStep {
     /** Goods not reported this long after their expected arrival: MoLSW follows up. */
     ARRIVAL_FOLLOW_UP,
     PROVISIONAL_DECLARATION,
+    /** An escalation or follow-up task (coordinators, MoLSW). */
+    FOLLOW_UP,
     /** A new deadline for an overdue provisional declaration, agreed by the coordinators. */
     DECLARATION_EXTENSION,
     DISTRIBUTION_REPORT

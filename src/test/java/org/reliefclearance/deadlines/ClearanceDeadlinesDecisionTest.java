@@ -77,6 +77,8 @@ class ClearanceDeadlinesDecisionTest {
             new Case("EXEMPTION_DECISION", "-", true, null, 24, "Rule_ExemptionDecisionEmergency"),
             new Case("PROVISIONAL_DECLARATION", "-", false, 10, null, "Rule_ProvisionalDeclarationNormal"),
             new Case("PROVISIONAL_DECLARATION", "-", true, null, 240, "Rule_ProvisionalDeclarationEmergency"),
+            new Case("FOLLOW_UP", "-", false, 2, null, "Rule_FollowUpNormal"),
+            new Case("FOLLOW_UP", "-", true, null, 24, "Rule_FollowUpEmergency"),
             new Case("DECLARATION_EXTENSION", "-", false, 5, null, "Rule_DeclarationExtensionNormal"),
             new Case("DECLARATION_EXTENSION", "-", true, null, 72, "Rule_DeclarationExtensionEmergency"),
             new Case("DISTRIBUTION_REPORT", "-", false, 30, null, "Rule_DistributionReportNormal"),
