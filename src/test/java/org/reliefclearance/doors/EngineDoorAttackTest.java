@@ -5,6 +5,7 @@ import static org.reliefclearance.doors.Attackers.startForm;
 import static org.reliefclearance.doors.Attackers.validStartForm;
 import static org.reliefclearance.doors.Attackers.variables;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.doors.EngineClient.Door;
+import org.reliefclearance.customs.FakeCustomsSystem;
 import org.reliefclearance.review.LineMinistryReview;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -57,6 +59,9 @@ class EngineDoorAttackTest {
     private ProcessInstance atPort;
     private ProcessInstance overdueReview;
     private ProcessInstance goodsOverdue;
+    private ProcessInstance refusedAfterRelease;
+    private ProcessInstance customsRefused;
+    private ProcessInstance decisionOverdue;
     private Job historyCleanup;
 
     @BeforeAll
@@ -83,6 +88,28 @@ class EngineDoorAttackTest {
         jdbc.sql("update consignment set expected_arrival = ? where reference = ?")
                 .params(java.time.OffsetDateTime.now().minusDays(10), reference(goodsOverdue)).update();
         cases.fireTimer(goodsOverdue, ClearanceProcess.Elements.ARRIVAL_CHECK_DUE);
+        // the tents left; MTC refused the phones afterwards: the port records their fate
+        refusedAfterRelease = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS,
+                ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(refusedAfterRelease);
+        cases.decideExemption(refusedAfterRelease, "FULL", null, null);
+        cases.arrive(refusedAfterRelease);
+        cases.clearAtPort(refusedAfterRelease, "RELEASE", null);
+        cases.review(refusedAfterRelease, "MTC", "REJECT_ALL", null, "Frequency band not licensed");
+        // the customs system refused the release's declaration: the port puts it right
+        customsRefused = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.endorse(customsRefused);
+        cases.decideExemption(customsRefused, "FULL", null, null);
+        cases.arrive(customsRefused);
+        FakeCustomsSystem.shared().refuse("Donation certificate not signed");
+        try {
+            cases.clearAtPort(customsRefused, "RELEASE", null);
+        } finally {
+            FakeCustomsSystem.shared().accept();
+        }
+        // MoLSW's head let the endorsement pass its deadline: the coordinators follow it up
+        decisionOverdue = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        cases.fireTimer(decisionOverdue, ClearanceProcess.Elements.ENDORSEMENT_HEAD_OVERDUE);
         List<Job> cleanup = engine.getHistoryService().findHistoryCleanupJobs();
         historyCleanup = cleanup.isEmpty() ? engine.getHistoryService().cleanUpHistoryAsync(true) : cleanup.get(0);
     }
@@ -208,6 +235,35 @@ class EngineDoorAttackTest {
                         variables("arrivalFollowUpNotes", "Goods are fine, close it"))),
                 client.post(door, user, task + "/complete", Map.of("variables",
                         variables("arrivalFollowUpNotes", "Goods are fine, close it")))));
+    }
+
+    @ParameterizedTest(name = "{1} through {0}")
+    @MethodSource("org.reliefclearance.doors.Attackers#everyUserThroughEveryDoor")
+    void onlyThePortRecordsFatesAndPutsRightACustomsRefusalAndOnlyTheCoordinatorsFollowUpAnOverdueDecision(
+            Door door, String user) {
+        String fate = "task/" + task(refusedAfterRelease, ClearanceProcess.Elements.RECORD_REFUSED_LINES_FATE).getId();
+        String refusal = "task/" + task(customsRefused, ClearanceProcess.Elements.RESOLVE_CUSTOMS_REFUSAL).getId();
+        String followUp = "task/" + task(decisionOverdue, ClearanceProcess.Elements.FOLLOW_UP_OVERDUE_DECISION).getId();
+        unchangedAfter(() -> {
+            List<ResponseEntity<String>> attempts = new ArrayList<>();
+            if (!user.equals("port-wattay")) {
+                attempts.add(client.post(door, user, fate + "/submit-form", Map.of("variables",
+                        variables("rejectedLinesFate", "ABANDONED"))));
+                attempts.add(client.post(door, user, refusal + "/complete", Map.of("variables",
+                        variables("refusalResolution", "nothing to put right"))));
+            }
+            if (!user.equals("coordinator")) {
+                attempts.add(client.post(door, user, followUp + "/submit-form", Map.of("variables",
+                        variables("overdueDecisionAction", "HEAD_CONTACTED", "overdueDecisionNotes", "done"))));
+            }
+            // even the rightful official cannot write what the service writes
+            attempts.add(client.post(door, "port-wattay", refusal + "/submit-form", Map.of("variables",
+                    variables("refusalResolution", "fixed", "customsDeclarationNumber", "LA01 2026 C 999999"))));
+            attempts.add(client.post(door, "coordinator", followUp + "/submit-form", Map.of("variables",
+                    variables("overdueDecisionAction", "HEAD_CONTACTED", "overdueDecisionNotes", "done",
+                            "endorsementDecision", "ENDORSED"))));
+            return attempts;
+        });
     }
 
     @ParameterizedTest(name = "through {0}")
@@ -371,7 +427,7 @@ class EngineDoorAttackTest {
     /** Runs the attempts and asserts each was refused (403, or 400 for a value the form refuses) and no case changed. */
     private void unchangedAfter(Supplier<List<ResponseEntity<String>>> attempts) {
         List<ProcessInstance> victims = List.of(awaitingEndorsement, underReview, atExemption, atPort, overdueReview,
-                goodsOverdue);
+                goodsOverdue, refusedAfterRelease, customsRefused, decisionOverdue);
         List<CaseState> before = victims.stream().map(this::state).toList();
         List<ResponseEntity<String>> answers = attempts.get();
         assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().value()).as(answer.getBody())
