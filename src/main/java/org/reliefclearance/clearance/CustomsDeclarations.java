@@ -52,10 +52,8 @@ public class CustomsDeclarations {
         }
         consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.HANDED_OVER_TO_CUSTOMS, null, detail);
         // only now, declared by customs (or kept for it to collect), do the lines show as released
-        boolean othersWait = reviews.lineStates(reference).entrySet().stream()
-                .anyMatch(e -> ReleasePlan.waiting(e) || e.getValue() == ReviewOutcomes.LineState.READY);
-        consignments.updateStatus(reference,
-                othersWait ? ConsignmentStatus.PARTIALLY_RELEASED : ConsignmentStatus.RELEASED, null);
+        consignments.updateStatus(reference, ReleasePlan.linesStillWait(reviews.lineStates(reference))
+                ? ConsignmentStatus.PARTIALLY_RELEASED : ConsignmentStatus.RELEASED, null);
         // the next release's hand-off starts from a clean answer
         for (var answer : List.of(Vars.CUSTOMS_DECLARATION_NUMBER, Vars.CUSTOMS_PROCEDURE_CODE,
                 Vars.CUSTOMS_RELEASE_ORDER)) {

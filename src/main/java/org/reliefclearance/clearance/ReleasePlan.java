@@ -72,6 +72,11 @@ public class ReleasePlan {
         return line.getValue() == LineState.READY && !line.getKey().held();
     }
 
+    /** Some line of the case has not left and is not refused: the case is released only in part. */
+    static boolean linesStillWait(Map<ConsignmentLine, LineState> states) {
+        return states.entrySet().stream().anyMatch(e -> waiting(e) || e.getValue() == LineState.READY);
+    }
+
     /** Waits for a ministry, or at the port for its discrepancy to be resolved. */
     static boolean waiting(Map.Entry<ConsignmentLine, LineState> line) {
         return line.getValue() == LineState.AWAITING_REVIEW || line.getValue() == LineState.READY && line.getKey().held();

@@ -49,12 +49,10 @@ class Releases {
         if (ready.isEmpty()) {
             return null;
         }
-        boolean othersWait = states.entrySet().stream().anyMatch(e -> ReleasePlan.waiting(e)
-                || e.getValue() == LineState.READY && !ready.contains(e.getKey()));
-
         String releaseNumber = references.nextReleaseNumber(portCode);
         OffsetDateTime releasedAt = milestones.released(reference, releaseNumber,
                 ready.stream().map(ConsignmentLine::lineNo).toList(), beforeDeclaration);
+        boolean othersWait = ReleasePlan.linesStillWait(reviews.lineStates(reference));
         consignments.addEvent(reference, actor, TimelineEvent.RELEASED, null,
                 "Release note " + releaseNumber + " issued at " + releasedAt + " for lines " + describe(ready)
                         + (othersWait ? "; other lines still wait" : "") + (why == null ? "" : ". " + why));
