@@ -1,5 +1,8 @@
 package org.reliefclearance.identity;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,10 +29,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain applicationApi(HttpSecurity http, ApiProperties api, ObjectMapper json) throws Exception {
+    SecurityFilterChain applicationApi(HttpSecurity http, ApiProperties api, ObjectMapper json,
+                                       WebappSessionAuthentication webappSession) throws Exception {
         return http.securityMatcher(path("/api/**"))
                 // no data changes from other sites' pages (the browser sends their Origin)
                 .addFilterBefore(new ApiOriginCheck(api.allowedOrigins(), json), BasicAuthenticationFilter.class)
+                .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/requirements", "/api/emergencies/active").permitAll()
                         .anyRequest().authenticated())
@@ -53,8 +58,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, MonitoringAccess monitoring) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, MonitoringAccess monitoring,
+                                       WebappSessionAuthentication webappSession) throws Exception {
         return http
+                .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
+                // the case page opens inside Tasklist's Case tab; no other site may frame a page
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(monitoring)
@@ -65,6 +74,20 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .build();
+    }
+
+    /** Reads by an official signed in to the webapps need no second login (not a servlet filter of its own). */
+    @Bean
+    WebappSessionAuthentication webappSessionAuthentication(IdentityService identity, ProcessEngine engine) {
+        return new WebappSessionAuthentication(identity, engine.getName());
+    }
+
+    @Bean
+    FilterRegistrationBean<WebappSessionAuthentication> webappSessionOnlyInSecurityChains(
+            WebappSessionAuthentication filter) {
+        FilterRegistrationBean<WebappSessionAuthentication> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     /** Plain path matching: the Camunda webapps and REST API are servlets of their own, not Spring MVC. */

@@ -1,13 +1,18 @@
 package org.reliefclearance.reporting;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.documents.DocumentChecklist;
 import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.StoredDocument;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.Organisation;
 import org.reliefclearance.registry.Port;
@@ -39,11 +44,13 @@ class DossierPdf {
     private final HtmlPdf pdf;
 
     private final ConsignmentMilestones milestones;
+    private final DocumentChecklist checklist;
 
     DossierPdf(ConsignmentRepository consignments, AuthorityReviewRepository reviews, DocumentStore documents,
                Registry registry, Vocabulary vocabulary, ITemplateEngine templates, HtmlPdf pdf,
-               ConsignmentMilestones milestones) {
+               ConsignmentMilestones milestones, DocumentChecklist checklist) {
         this.milestones = milestones;
+        this.checklist = checklist;
         this.consignments = consignments;
         this.reviews = reviews;
         this.documents = documents;
@@ -57,18 +64,31 @@ class DossierPdf {
         Words words = vocabulary.in(locale);
         Context page = new Context(words.locale());
         page.setVariable("words", words);
-        page.setVariable("c", c);
-        page.setVariable("organisationName", registry.organisation(c.organisationCode())
-                .map(Organisation::name).orElse(c.organisationCode()));
-        page.setVariable("portName", registry.port(c.portCode()).map(Port::name).orElse(null));
-        Map<String, String> authorityNames = registry.authorities().stream()
-                .collect(Collectors.toMap(Authority::code, Authority::name));
-        page.setVariable("authorityNames", authorityNames);
-        page.setVariable("lines", consignments.lines(c.id()));
-        page.setVariable("reviews", reviews.ofConsignment(c.id()));
-        page.setVariable("events", consignments.events(c.id()));
-        page.setVariable("documents", documents.list(c.id()));
-        page.setVariable("releases", milestones.releases(c.id()));
+        page.setVariables(model(c));
         return pdf.render(templates.process(TEMPLATE, page));
+    }
+
+    List<ConsignmentLine> lines(Consignment c) {
+        return consignments.lines(c.id());
+    }
+
+    /** What the dossier shows of a case, also the case page's (words come with the page). */
+    Map<String, Object> model(Consignment c) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("c", c);
+        model.put("organisationName", registry.organisation(c.organisationCode())
+                .map(Organisation::name).orElse(c.organisationCode()));
+        model.put("portName", registry.port(c.portCode()).map(Port::name).orElse(null));
+        model.put("authorityNames", registry.authorities().stream()
+                .collect(Collectors.toMap(Authority::code, Authority::name)));
+        List<ConsignmentLine> lines = consignments.lines(c.id());
+        List<StoredDocument> lodged = documents.list(c.id());
+        model.put("lines", lines);
+        model.put("reviews", reviews.ofConsignment(c.id()));
+        model.put("events", consignments.events(c.id()));
+        model.put("documents", lodged);
+        model.put("checklist", checklist.of(lines, lodged));
+        model.put("releases", milestones.releases(c.id()));
+        return model;
     }
 }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,6 +24,8 @@ public final class Words {
     static final String MULTI_INSTANCE = "#multiInstanceBody";
     private static final String NONE = "-";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final MessageSource messages;
     private final Locale locale;
@@ -147,6 +151,21 @@ public final class Words {
     /** A time in the service's zone. */
     public String time(OffsetDateTime time) {
         return time == null ? NONE : time.atZoneSameInstant(zone).format(TIME);
+    }
+
+    /**
+     * A deadline as a person reads it: "by Mon 7 Dec, 17:00". Midnight is the end of the day before
+     * ("by Mon 7 Dec, end of day"), never "Tue 8 Dec 00:00", which reads as Tuesday.
+     */
+    public String deadline(OffsetDateTime due) {
+        if (due == null) {
+            return NONE;
+        }
+        ZonedDateTime local = due.atZoneSameInstant(zone);
+        if (local.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return text("deadline.endOfDay", local.minusDays(1).format(DAY.withLocale(locale)));
+        }
+        return text("deadline.at", local.format(DAY.withLocale(locale)), local.format(CLOCK));
     }
 
     /** The service's zone with its current offset: "Asia/Vientiane, UTC+07:00". */

@@ -1,0 +1,67 @@
+package org.reliefclearance.identity;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * An official signed in to Tasklist or Cockpit reads the case page, the dossier and documents
+ * without a second login: a read ({@code GET}/{@code HEAD}) with no credentials of its own is
+ * authenticated as the user of the webapps' session. Writes never are, so a session cookie
+ * alone cannot change anything through {@code /api} (no cross-site request can act for the
+ * official); they keep needing Basic credentials.
+ */
+final class WebappSessionAuthentication extends OncePerRequestFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+
+    private final IdentityService identity;
+    private final String engineName;
+
+    WebappSessionAuthentication(IdentityService identity, String engineName) {
+        this.identity = identity;
+        this.engineName = engineName;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (READS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && SecurityContextHolder.getContext().getAuthentication() == null) {
+            String user = webappUser(request.getSession(false));
+            if (user != null) {
+                List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+                        .map(g -> new SimpleGrantedAuthority(CurrentUser.GROUP_PREFIX + g.getId()))
+                        .toList();
+                SecurityContextHolder.getContext()
+                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, groups));
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private String webappUser(HttpSession session) {
+        if (session == null) {
+            return null;
+        }
+        Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
+        return signedIn != null && signedIn.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user
+                ? user.getName() : null;
+    }
+}

@@ -1,0 +1,137 @@
+package org.reliefclearance.reporting;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentAccess;
+import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.identity.CurrentUser;
+import org.reliefclearance.registry.OfficialGroup;
+import org.reliefclearance.registry.Organisation;
+import org.reliefclearance.registry.Port;
+import org.reliefclearance.registry.Registry;
+import org.reliefclearance.words.Vocabulary;
+import org.reliefclearance.words.Words;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * One case on a screen, for the Case tab of every Tasklist task: where it waits (whose task, until
+ * when), the documents still missing and those lodged, the timeline (who decided what, when, why)
+ * and the dossier PDF. The same reading rule as the API ({@link ConsignmentAccess}); officials signed
+ * in to Tasklist need no second login (identity/WebappSessionAuthentication).
+ */
+@Controller
+class CasePage {
+
+    static final String TEMPLATE = "reports/case";
+
+    private final ConsignmentAccess access;
+    private final DossierPdf dossier;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final Registry registry;
+    private final Vocabulary vocabulary;
+
+    CasePage(ConsignmentAccess access, DossierPdf dossier, TaskService tasks, RuntimeService runtime,
+             Registry registry, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.access = access;
+        this.dossier = dossier;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.registry = registry;
+    }
+
+    /** A task open in the caller's view: waiting at which step, for which group or official, until when. */
+    record Waiting(String step, String holder, OffsetDateTime due) {
+    }
+
+    @GetMapping(path = "/cases/{reference}", produces = MediaType.TEXT_HTML_VALUE)
+    String casePage(@PathVariable String reference, Authentication authentication, Model model) {
+        Consignment c = access.readable(reference, access.caller(CurrentUser.of(authentication)));
+        model.addAllAttributes(dossier.model(c));
+        model.addAttribute("waiting", waiting(c.reference()));
+        return TEMPLATE;
+    }
+
+    /** The case of a task, found from the task's process: every step of a case carries its reference as business key. */
+    @GetMapping(path = "/cases/task/{taskId}", produces = MediaType.TEXT_HTML_VALUE)
+    String caseOfTask(@PathVariable String taskId, Authentication authentication, Model model) {
+        return casePage(referenceOf(tasks.createTaskQuery().taskId(taskId).singleResult()), authentication, model);
+    }
+
+    /** What a task card shows of its case, in the reader's words (custom/case-card.js in Tasklist). */
+    record Card(String reference, String consignee, String port, String arrival, String goods, String due,
+                String emergency) {
+    }
+
+    @GetMapping(path = "/cases/task/{taskId}/card", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Card card(@PathVariable String taskId, Authentication authentication, Locale locale) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        Consignment c = access.readable(referenceOf(task), access.caller(CurrentUser.of(authentication)));
+        Words words = vocabulary.in(locale);
+        List<ConsignmentLine> lines = dossier.lines(c);
+        String goods = words.text("case.goods", lines.size(),
+                lines.stream().map(ConsignmentLine::description).collect(Collectors.joining(", ")));
+        return new Card(c.reference(), registry.organisation(c.organisationCode())
+                        .map(Organisation::name).orElse(c.organisationCode()),
+                words.port(c.portCode(), registry.port(c.portCode()).map(Port::name).orElse(null)),
+                c.arrivedAt() != null ? words.text("case.arrived", words.time(c.arrivedAt()))
+                        : words.text("case.expected", words.time(c.expectedArrival())),
+                goods,
+                task.getDueDate() == null ? null
+                        : words.deadline(task.getDueDate().toInstant().atOffset(ZoneOffset.UTC)),
+                c.emergencyCode() == null ? null : words.text("case.emergency", c.emergencyCode()));
+    }
+
+    private String referenceOf(Task task) {
+        ProcessInstance instance = task == null || task.getProcessInstanceId() == null ? null
+                : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        if (instance == null || instance.getBusinessKey() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No consignment behind this task");
+        }
+        return instance.getBusinessKey();
+    }
+
+    private List<Waiting> waiting(String reference) {
+        Map<String, String> groupNames = registry.groups().stream()
+                .collect(Collectors.toMap(OfficialGroup::id, OfficialGroup::name));
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference).active().list().stream()
+                .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(t -> new Waiting(t.getName(), holder(t, groupNames),
+                        t.getDueDate() == null ? null : t.getDueDate().toInstant().atOffset(ZoneOffset.UTC)))
+                .toList();
+    }
+
+    private String holder(Task task, Map<String, String> groupNames) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .map(g -> groupNames.getOrDefault(g, g))
+                .collect(Collectors.joining(", "));
+    }
+}
