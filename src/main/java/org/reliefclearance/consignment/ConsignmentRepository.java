@@ -204,6 +204,19 @@ public class ConsignmentRepository {
                 .param(consignmentId).query(ConsignmentEvent.class).list();
     }
 
+    /** One official's latest timeline entries since a time, newest first, each with its consignment. */
+    public List<RecentEvent> recentEventsBy(String actor, OffsetDateTime since, int limit) {
+        return jdbc.sql("""
+                select c.reference, e.occurred_at, e.event_type, e.authority_code, e.detail
+                from consignment_event e join consignment c on c.id = e.consignment_id
+                where e.actor = ? and e.occurred_at >= ? order by e.occurred_at desc, e.id desc""")
+                .params(actor, since).query(RecentEvent.class).stream().limit(limit).toList();
+    }
+
+    public record RecentEvent(String reference, OffsetDateTime occurredAt, String eventType, String authorityCode,
+                              String detail) {
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }

@@ -39,8 +39,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/requirements", "/api/emergencies/active").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // stateless Basic authentication: no cookie, so no CSRF to defend against
+                // the webapps' session is theirs: reading it never changes its id under Tasklist
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
+                // stateless Basic authentication, and the session only ever reads: no CSRF to defend against
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
@@ -64,13 +66,18 @@ class SecurityConfiguration {
                 .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
                 // the case page opens inside Tasklist's Case tab; no other site may frame a page
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                // Basic or the webapps' session on every request: nothing of Spring's own in the
+                // session, and the webapps' session id never changes under Tasklist
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(monitoring)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        // the pages' one stylesheet (static/css), no other static path
-                        .requestMatchers(HttpMethod.GET, "/css/relief.css").permitAll()
+                        // the pages' one stylesheet and the Lao font (static/), no other static path
+                        .requestMatchers(HttpMethod.GET, "/css/relief.css", "/fonts/noto-sans-lao-400.woff2",
+                                "/fonts/noto-sans-lao-700.woff2").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .build();

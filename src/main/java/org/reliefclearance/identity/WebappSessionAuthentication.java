@@ -25,7 +25,8 @@ import jakarta.servlet.http.HttpSession;
  * without a second login: a read ({@code GET}/{@code HEAD}) with no credentials of its own is
  * authenticated as the user of the webapps' session. Writes never are, so a session cookie
  * alone cannot change anything through {@code /api} (no cross-site request can act for the
- * official); they keep needing Basic credentials.
+ * official); they answer 403 rather than a Basic challenge, which would open a login prompt over
+ * Tasklist.
  */
 final class WebappSessionAuthentication extends OncePerRequestFilter {
 
@@ -42,9 +43,13 @@ final class WebappSessionAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (READS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && SecurityContextHolder.getContext().getAuthentication() == null) {
             String user = webappUser(request.getSession(false));
+            if (user != null && !READS.contains(request.getMethod())) {
+                refuse(request, response);
+                return;
+            }
             if (user != null) {
                 List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
                         .map(g -> new SimpleGrantedAuthority(CurrentUser.GROUP_PREFIX + g.getId()))
@@ -54,6 +59,15 @@ final class WebappSessionAuthentication extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"The webapps' session only reads; a change needs the caller's own credentials\","
+                + "\"instance\":\"" + request.getRequestURI().replaceAll("[^A-Za-z0-9/._-]", "") + "\"}");
     }
 
     private String webappUser(HttpSession session) {

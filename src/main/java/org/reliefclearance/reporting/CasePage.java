@@ -1,8 +1,11 @@
 package org.reliefclearance.reporting;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentAccess;
 import org.reliefclearance.consignment.ConsignmentLine;
+import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.identity.CurrentUser;
 import org.reliefclearance.registry.OfficialGroup;
 import org.reliefclearance.registry.Organisation;
@@ -44,6 +48,8 @@ import org.springframework.web.server.ResponseStatusException;
 class CasePage {
 
     static final String TEMPLATE = "reports/case";
+    private static final int RECENT_HOURS = 12;
+    private static final int RECENT_EVENTS = 6;
 
     private final ConsignmentAccess access;
     private final DossierPdf dossier;
@@ -51,9 +57,13 @@ class CasePage {
     private final RuntimeService runtime;
     private final Registry registry;
     private final Vocabulary vocabulary;
+    private final ConsignmentRepository consignments;
+    private final Clock clock;
 
     CasePage(ConsignmentAccess access, DossierPdf dossier, TaskService tasks, RuntimeService runtime,
-             Registry registry, Vocabulary vocabulary) {
+             Registry registry, Vocabulary vocabulary, ConsignmentRepository consignments, Clock clock) {
+        this.consignments = consignments;
+        this.clock = clock;
         this.vocabulary = vocabulary;
         this.access = access;
         this.dossier = dossier;
@@ -80,6 +90,16 @@ class CasePage {
         return casePage(referenceOf(tasks.createTaskQuery().taskId(taskId).singleResult()), authentication, model);
     }
 
+    /** The case of a process instance (Cockpit's Case tab): its business key is the reference. */
+    @GetMapping(path = "/cases/process-instance/{processInstanceId}", produces = MediaType.TEXT_HTML_VALUE)
+    String caseOfProcessInstance(@PathVariable String processInstanceId, Authentication authentication, Model model) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (instance == null || instance.getBusinessKey() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No consignment behind this process instance");
+        }
+        return casePage(instance.getBusinessKey(), authentication, model);
+    }
+
     /** What a task card shows of its case, in the reader's words (custom/case-card.js in Tasklist). */
     record Card(String reference, String consignee, String port, String arrival, String goods, String due,
                 String emergency) {
@@ -103,6 +123,26 @@ class CasePage {
                 task.getDueDate() == null ? null
                         : words.deadline(task.getDueDate().toInstant().atOffset(ZoneOffset.UTC)),
                 c.emergencyCode() == null ? null : words.text("case.emergency", c.emergencyCode()));
+    }
+
+    /** What the official just did on a case, newest first, and what the case waits for next: shown above the list after Complete. */
+    record Outcome(String reference, List<String> done, List<String> next) {
+    }
+
+    @GetMapping(path = "/cases/recent", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<Outcome> recent(Authentication authentication, Locale locale) {
+        Words words = vocabulary.in(locale);
+        OffsetDateTime since = OffsetDateTime.now(clock).minusHours(RECENT_HOURS);
+        Map<String, List<String>> doneByCase = new LinkedHashMap<>();
+        consignments.recentEventsBy(authentication.getName(), since, RECENT_EVENTS).forEach(e -> doneByCase
+                .computeIfAbsent(e.reference(), r -> new ArrayList<>())
+                .add(words.time(e.occurredAt()) + " " + words.event(e.eventType())
+                        + (e.detail() == null ? "" : ": " + e.detail())));
+        return doneByCase.entrySet().stream()
+                .map(done -> new Outcome(done.getKey(), done.getValue(), waiting(done.getKey()).stream()
+                        .map(w -> w.step() + " (" + w.holder() + ", " + words.deadline(w.due()) + ")").toList()))
+                .toList();
     }
 
     private String referenceOf(Task task) {

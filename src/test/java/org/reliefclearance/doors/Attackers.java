@@ -20,6 +20,11 @@ final class Attackers {
     private Attackers() {
     }
 
+    /** Every user, one per role. */
+    static Stream<String> users() {
+        return USERS.stream();
+    }
+
     /** Every user through both doors of the engine REST API. */
     static Stream<Arguments> everyUserThroughEveryDoor() {
         return Stream.of(Door.values()).flatMap(door -> USERS.stream().map(user -> Arguments.of(door, user)));

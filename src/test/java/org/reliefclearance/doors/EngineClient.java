@@ -97,6 +97,19 @@ final class EngineClient {
                 String.class);
     }
 
+    /**
+     * A request to the application itself (/api, the case page) carrying only what the browser of
+     * an official signed in to the webapps sends: the session cookie and the webapps' CSRF token.
+     */
+    ResponseEntity<String> withWebappSession(String user, HttpMethod method, String path, Object body) {
+        Session session = sessions.computeIfAbsent(user, this::login);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.put(HttpHeaders.COOKIE, session.cookieHeader());
+        headers.set("X-XSRF-TOKEN", session.csrfToken());
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
     /** Logs in the way the webapps' login page does, into the first webapp the user may use. */
     private Session login(String user) {
         Session session = new Session(new LinkedHashMap<>());

@@ -66,13 +66,15 @@ class ClearanceJourneyE2ETest {
     @Autowired
     org.camunda.bpm.engine.RepositoryService repository;
     @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
     ObjectMapper json;
 
     private Tasklist tasklist;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        tasklist = new Tasklist(Browser.start("lo"), "http://localhost:" + port);
+        tasklist = new Tasklist(Browser.start("lo"), "http://localhost:" + port, "lo");
     }
 
     @AfterEach
@@ -110,10 +112,34 @@ class ClearanceJourneyE2ETest {
                 + " where c.reference = ? and c.organisation_code = 'WFP' and c.port_code = 'WATTAY'")
                 .param(reference).query(Integer.class).single()).isEqualTo(3);
 
-        // MoLSW endorses: the ministries' reviews and Customs HQ's exemption decision start together.
+        // MoLSW finds the case: its card names it, and any part of the reference finds it.
         tasklist.login("molsw", "demo");
         assertThat(tasklist.taskList()).contains("Endorse request");
+        assertThat(tasklist.cards()).as("the card names the case, its deadline in Lao")
+                .contains(reference + " · World Food Programme").contains("Paracetamol 500 mg tablets")
+                .contains("ພາຍໃນ");
+        assertThat(tasklist.bodyText()).as("Tasklist speaks Lao").contains(tasklist.word("Start process"));
+        assertThat(tasklist.findByReference(reference.substring(reference.length() - 4))).contains(reference);
+        assertThat(tasklist.findByReference("99999999")).doesNotContain(reference);
+        tasklist.screenshot("03-task-list-molsw");
+        assertThat(tasklist.taskList()).contains(reference);
+
+        // The Case tab shows where the case waits, what is missing and the dossier, in the same session.
         tasklist.openTask("Endorse request");
+        tasklist.openTab("ກໍລະນີ");
+        assertThat(tasklist.caseTabText(reference)).contains("ກຳລັງລໍຖ້າ").contains("Endorse request")
+                .contains("ປະຫວັດ");
+        tasklist.screenshot("03-case-tab");
+        String dossier = tasklist.caseTabLink("PDF");
+        assertThat(tasklist.fetchFromPage("GET", dossier)).as("the dossier opens without a second login")
+                .startsWith("200 application/pdf");
+        // the Tasklist session reads, it never acts through /api: a page cannot withdraw the case
+        int eventsBefore = events(reference);
+        assertThat(tasklist.fetchFromPage("POST", "/api/consignments/" + reference + "/withdrawal")).startsWith("403");
+        assertThat(events(reference)).isEqualTo(eventsBefore);
+        assertThat(status(reference)).isEqualTo("AWAITING_ENDORSEMENT");
+        tasklist.openTab("ແບບຟອມ");
+        tasklist.waitForForm();
         assertThat(tasklist.formText()).contains(reference).contains("Paracetamol 500 mg tablets")
                 .contains("Satellite phones").contains("Family tents");
         tasklist.screenshot("03-endorse-request");
@@ -121,6 +147,9 @@ class ClearanceJourneyE2ETest {
         tasklist.press("Complete");
         awaitTasks(reference, "Task_ReviewPermit", 2);
         awaitTask(reference, "Task_DecideExemption");
+        // back in the list, what was just done and what the case waits for now
+        tasklist.taskList();
+        assertThat(tasklist.recent()).contains(reference).contains("Review permit").contains("Decide exemption");
 
         // The goods land while the ministries still review: the port reports them at once.
         ResponseEntity<String> arrival = api.withBasicAuth("port-wattay", "demo")
@@ -130,10 +159,15 @@ class ClearanceJourneyE2ETest {
 
         // Customs HQ waives duties and taxes in full before the ministries have decided, on the
         // legal basis the service suggests (chosen again explicitly).
+        // On a 1024-pixel screen, every column of the lines, values included, and no label cut off.
+        tasklist.windowSize(1024, 768);
         tasklist.login("customs", "demo");
         assertThat(tasklist.taskList()).contains("Decide exemption").doesNotContain("Review permit");
         tasklist.openTask("Decide exemption");
-        assertThat(tasklist.formText()).contains(reference).contains("Family tents");
+        assertThat(tasklist.formText()).contains(reference).contains("Family tents").contains("45000")
+                .contains("Permit required / ");
+        assertThat(tasklist.tablesCutOff()).as("lines tables cut off at 1024 px").isZero();
+        assertThat(tasklist.clippedLabels()).as("labels clipped at 1024 px").isEmpty();
         assertThat(tasklist.shows("Field_ExemptionLegalBasis")).as("legal basis hidden until a decision").isFalse();
         tasklist.choose("Decision", "Full exemption");
         assertThat(tasklist.chosen("Legal basis")).as("legal basis the service suggests")
@@ -142,6 +176,7 @@ class ClearanceJourneyE2ETest {
         assertThat(tasklist.chosen("Legal basis")).startsWith("The organisation's agreement with the Government");
         tasklist.screenshot("04-decide-exemption");
         tasklist.press("Complete");
+        tasklist.windowSize(1400, 1000);
 
         // The goods are there already: the tents, which need no permit, go to the port at once,
         // while the medicine and the phones still wait for their ministries.
@@ -186,6 +221,52 @@ class ClearanceJourneyE2ETest {
     }
 
     /**
+     * The health ministry's review passes its deadline: its head decides what happens, and the form
+     * itself refuses an extension without a new deadline, before anything reaches the server.
+     */
+    @Test
+    void theHeadCannotExtendAnOverdueReviewWithoutANewDeadline() throws Exception {
+        String reference = new ApiClient(api).notifyConsignment("wfp");
+        awaitTask(reference, "Task_EndorseRequest");
+        tasks.complete(task(reference, "Task_EndorseRequest").getId(), Map.of("endorsementDecision", "ENDORSED"));
+        awaitTask(reference, "Task_ReviewPermit");
+        Task review = task(reference, "Task_ReviewPermit");
+        management.executeJob(management.createJobQuery().processInstanceId(review.getProcessInstanceId())
+                .activityId("Event_ReviewOverdue").singleResult().getId());
+        awaitTask(reference, "Task_DecideOverdueReview");
+        String dueBefore = reviewDue(reference);
+        int eventsBefore = events(reference);
+
+        tasklist.login("moh-head", "demo");
+        assertThat(tasklist.cards()).contains(reference);
+        tasklist.openTask("Decide overdue review");
+        assertThat(tasklist.shows("Field_NewDeadline")).as("no date asked before extending").isFalse();
+        tasklist.choose("Action", "Extend the deadline");
+        assertThat(tasklist.formText()).as("what the choice triggers, beside it")
+                .contains("the same reviewers decide by the new deadline");
+        tasklist.fill("Field_OverdueReason", "The laboratory needs two more days");
+        tasklist.pressEvenIfDisabled("Complete");
+        assertThat(tasklist.fieldError("Field_NewDeadline")).as("the refusal next to its field").isNotBlank();
+        tasklist.screenshot("10-overdue-review-without-deadline");
+        assertThat(openTasks(reference, "Task_DecideOverdueReview")).as("the task stays open").isEqualTo(1);
+        assertThat(reviewDue(reference)).isEqualTo(dueBefore);
+        assertThat(events(reference)).isEqualTo(eventsBefore);
+
+        // with a date, the same reviewers get until then
+        LocalDate newDay = LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(3);
+        tasklist.date("Field_NewDeadline", newDay);
+        tasklist.time("Field_NewDeadline", "16:00");
+        tasklist.press("Complete");
+        awaitTask(reference, "Task_ReviewPermit");
+        assertThat(reviewDue(reference)).isNotEqualTo(dueBefore);
+    }
+
+    private String reviewDue(String reference) {
+        return jdbc.sql("select r.due_at from authority_review r join consignment c on c.id = r.consignment_id"
+                + " where c.reference = ?").param(reference).query(String.class).single();
+    }
+
+    /**
      * Wattay customs clears the lines of this release and releases them on arrival; returns the
      * release number issued for them.
      */
@@ -216,7 +297,11 @@ class ClearanceJourneyE2ETest {
         tasklist.press("Complete");
         Map<Integer, String> released = awaitReleased(reference,
                 Arrays.stream(lines.split(", ")).mapToInt(Integer::parseInt).toArray());
-        return released.get(Integer.parseInt(lines.split(", ")[0]));
+        String releaseNumber = released.get(Integer.parseInt(lines.split(", ")[0]));
+        // the officer sees the release note number where they look next: above their list
+        tasklist.taskList();
+        assertThat(tasklist.recent()).contains(reference).contains(releaseNumber);
+        return releaseNumber;
     }
 
     /** Each line's release number, once the given lines have one. */
@@ -312,6 +397,15 @@ class ClearanceJourneyE2ETest {
         return Math.max(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).count(),
                 tasks.createTaskQuery().taskDefinitionKey(taskKey)
                         .processVariableValueEquals("consignmentReference", reference).count());
+    }
+
+    private int events(String reference) {
+        return jdbc.sql("select count(*) from consignment_event e join consignment c on c.id = e.consignment_id"
+                + " where c.reference = ?").param(reference).query(Integer.class).single();
+    }
+
+    private String status(String reference) {
+        return jdbc.sql("select status from consignment where reference = ?").param(reference).query(String.class).single();
     }
 
     private void awaitStatus(String reference, String status) {

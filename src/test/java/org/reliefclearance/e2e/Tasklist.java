@@ -29,11 +29,21 @@ final class Tasklist {
     private final WebDriverWait wait;
     /** Text typed into the open form, by component: checked again before the form is submitted. */
     private final Map<String, String> typed = new LinkedHashMap<>();
+    /** Tasklist's own words in the browser's language (webapp locales/lo.json), by their English. */
+    private final Map<String, String> words;
 
-    Tasklist(WebDriver driver, String baseUrl) {
+    Tasklist(WebDriver driver, String baseUrl, String language) {
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.words = "lo".equals(language)
+                ? Map.of("Claim", "ຮັບເອົາວຽກ", "Complete", "ສຳເລັດ", "Start", "ເລີ່ມ", "Start process", "ເລີ່ມຂະບວນການ")
+                : Map.of();
+    }
+
+    /** A Tasklist word as this browser's language shows it. */
+    String word(String english) {
+        return words.getOrDefault(english, english);
     }
 
     void login(String user, String password) throws IOException {
@@ -61,7 +71,7 @@ final class Tasklist {
 
     /** Opens the start form of a process from the "Start process" dialog. */
     void openStartForm(String processName) throws IOException {
-        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Start process"))));
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText(word("Start process")))));
         click(wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText(processName))));
         waitForForm();
     }
@@ -81,10 +91,11 @@ final class Tasklist {
         try {
             click(wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//*[contains(@class,'tasks-list')]//a[normalize-space()='" + taskName + "']"))));
+            String claim = word("Claim");
             click(wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))));
+                    By.xpath("//button[normalize-space()='" + claim + "'] | //a[normalize-space()='" + claim + "']"))));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(
-                    By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']")));
+                    By.xpath("//button[normalize-space()='" + claim + "'] | //a[normalize-space()='" + claim + "']")));
             waitForForm();
         } catch (RuntimeException e) {
             failure("open-" + taskName);
@@ -202,7 +213,7 @@ final class Tasklist {
             ((JavascriptExecutor) driver).executeScript(
                     "if (window.angular) { angular.element(document.body).injector().get('$rootScope').$applyAsync(); }");
             click(wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.xpath("//button[normalize-space()='" + buttonText + "' and not(@disabled)]"))));
+                    By.xpath("//button[normalize-space()='" + word(buttonText) + "' and not(@disabled)]"))));
         } catch (RuntimeException e) {
             failure("press-" + buttonText);
             throw e;
@@ -222,6 +233,111 @@ final class Tasklist {
                         + "const box = ctx.measureText('\uFFFF\uFFFF\uFFFF\uFFFF').width;"
                         + "return wide > 0 && wide !== narrow && wide !== box;");
         return Boolean.TRUE.equals(result);
+    }
+
+    /** Finds cases by any part of their reference, from the box above the list; returns the list shown. */
+    String findByReference(String part) throws IOException {
+        WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("relief-find-reference")));
+        type(box, part);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].form.requestSubmit();", box);
+        wait.until(d -> d.getCurrentUrl().contains("searchQuery"));
+        sleep(2000);
+        return driver.findElement(By.cssSelector(".tasks-list")).getText();
+    }
+
+    /** What the official just did and what the case waits for now, above the list (custom/task-list.js). */
+    String recent() {
+        wait.until(d -> !d.findElements(By.cssSelector(".relief-recent")).isEmpty()
+                && !d.findElement(By.cssSelector(".relief-recent")).getText().isBlank());
+        return driver.findElement(By.cssSelector(".relief-recent")).getText();
+    }
+
+    /** The text of the cards in the list (custom/case-card.js fills them in after the list shows). */
+    String cards() {
+        wait.until(d -> !d.findElements(By.cssSelector(".relief-card")).isEmpty());
+        return driver.findElements(By.cssSelector(".tasks-list")).get(0).getText();
+    }
+
+    void windowSize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        sleep(500);
+    }
+
+    /** Tables of the open form wider than the room they have (a column would need scrolling). */
+    long tablesCutOff() {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('.fjs-table-inner-container')]"
+                        + ".filter(t => t.scrollWidth > t.clientWidth + 1).length;");
+    }
+
+    /** Labels, options, buttons and texts of the page whose content is wider than their box (clipped). */
+    @SuppressWarnings("unchecked")
+    List<String> clippedLabels() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('.fjs-form label, .fjs-form .fjs-form-field-label,"
+                        + " .fjs-form .fjs-form-field-description, .fjs-form .fjs-form-field-text p, .task-details .btn,"
+                        + " .task-details .nav-tabs a, .relief-card div')]"
+                        + ".filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1"
+                        + " && getComputedStyle(e).textOverflow !== 'ellipsis')"
+                        + ".map(e => e.innerText.trim().slice(0, 60));");
+    }
+
+    /** Opens a tab of the open task (Form, Case, History...) by its label. */
+    void openTab(String label) {
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ul[contains(@class,'nav-tabs')]//a[contains(normalize-space(), '" + label + "')]"))));
+    }
+
+    /** The text of the page in the open task's Case tab (an iframe of the application's case page). */
+    String caseTabText(String expected) {
+        WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe.relief-case")));
+        driver.switchTo().frame(frame);
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected));
+            return driver.findElement(By.tagName("body")).getText();
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    /** The link of the Case tab's page with this text. */
+    String caseTabLink(String text) {
+        driver.switchTo().frame(driver.findElement(By.cssSelector("iframe.relief-case")));
+        try {
+            return driver.findElement(By.partialLinkText(text)).getDomAttribute("href");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    /**
+     * A request the page itself sends with the browser's session (cookies, no credentials of its
+     * own): "status content-type".
+     */
+    String fetchFromPage(String method, String path) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[1], { method: arguments[0], credentials: 'same-origin',
+                    headers: { 'Content-Type': 'application/json' },
+                    body: arguments[0] === 'GET' ? undefined : JSON.stringify({ reason: 'from a page' }) })
+                  .then(r => done(r.status + ' ' + (r.headers.get('Content-Type') || '')))
+                  .catch(e => done('failed ' + e));""", method, path);
+    }
+
+    /** Clicks a button even when it is disabled (a disabled one does nothing, as for a person). */
+    void pressEvenIfDisabled(String buttonText) {
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[normalize-space()='" + word(buttonText) + "']"))));
+        sleep(1500);
+    }
+
+    /** The error message the form shows next to this field, or null when it shows none. */
+    String fieldError(String componentId) {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                const input = document.querySelector("[id*='-" + arguments[0] + "']");
+                const field = input && input.closest('.fjs-form-field');
+                const error = field && field.querySelector('.fjs-form-field-error');
+                return error && error.innerText.trim() ? error.innerText.trim() : null;""", componentId);
     }
 
     String formText() {

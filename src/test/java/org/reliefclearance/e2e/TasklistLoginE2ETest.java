@@ -23,7 +23,7 @@ class TasklistLoginE2ETest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        tasklist = new Tasklist(Browser.start("en"), "http://localhost:" + port);
+        tasklist = new Tasklist(Browser.start("en"), "http://localhost:" + port, "en");
     }
 
     @AfterEach

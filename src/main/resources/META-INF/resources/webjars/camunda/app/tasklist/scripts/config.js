@@ -21,6 +21,7 @@ export default {
     short: 'DD/MM/YYYY'
   },
   customScripts: [
+    'custom/task-list',
     'custom/case-card',
     'custom/case-tab',
     'custom/officials-menus'
