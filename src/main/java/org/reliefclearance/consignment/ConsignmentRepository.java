@@ -209,8 +209,17 @@ public class ConsignmentRepository {
         return jdbc.sql("""
                 select c.reference, e.occurred_at, e.event_type, e.authority_code, e.detail
                 from consignment_event e join consignment c on c.id = e.consignment_id
-                where e.actor = ? and e.occurred_at >= ? order by e.occurred_at desc, e.id desc""")
-                .params(actor, since).query(RecentEvent.class).stream().limit(limit).toList();
+                where e.actor = ? and e.occurred_at >= ? order by e.occurred_at desc, e.id desc fetch first 50 rows only""")
+                .params(actor, since).query(RecentEvent.class).list().stream().limit(limit).toList();
+    }
+
+    /** A consignment's timeline entries since a time, by whoever made them, newest first. */
+    public List<RecentEvent> recentEvents(String reference, OffsetDateTime since, int limit) {
+        return jdbc.sql("""
+                select c.reference, e.occurred_at, e.event_type, e.authority_code, e.detail
+                from consignment_event e join consignment c on c.id = e.consignment_id
+                where c.reference = ? and e.occurred_at >= ? order by e.occurred_at desc, e.id desc fetch first 50 rows only""")
+                .params(reference, since).query(RecentEvent.class).list().stream().limit(limit).toList();
     }
 
     public record RecentEvent(String reference, OffsetDateTime occurredAt, String eventType, String authorityCode,

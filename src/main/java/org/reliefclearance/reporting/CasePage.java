@@ -49,7 +49,8 @@ class CasePage {
 
     static final String TEMPLATE = "reports/case";
     private static final int RECENT_HOURS = 12;
-    private static final int RECENT_EVENTS = 6;
+    private static final int RECENT_EVENTS = 4;
+    private static final int RECENT_CASES = 3;
 
     private final ConsignmentAccess access;
     private final DossierPdf dossier;
@@ -125,7 +126,11 @@ class CasePage {
                 c.emergencyCode() == null ? null : words.text("case.emergency", c.emergencyCode()));
     }
 
-    /** What the official just did on a case, newest first, and what the case waits for next: shown above the list after Complete. */
+    /**
+     * What came of the official's latest work, shown above the list after Complete: for each case
+     * they acted on lately, what happened since (their decision and what the service did on it, the
+     * release note number for instance), newest first, and what the case waits for now.
+     */
     record Outcome(String reference, List<String> done, List<String> next) {
     }
 
@@ -134,14 +139,17 @@ class CasePage {
     List<Outcome> recent(Authentication authentication, Locale locale) {
         Words words = vocabulary.in(locale);
         OffsetDateTime since = OffsetDateTime.now(clock).minusHours(RECENT_HOURS);
-        Map<String, List<String>> doneByCase = new LinkedHashMap<>();
-        consignments.recentEventsBy(authentication.getName(), since, RECENT_EVENTS).forEach(e -> doneByCase
-                .computeIfAbsent(e.reference(), r -> new ArrayList<>())
-                .add(words.time(e.occurredAt()) + " " + words.event(e.eventType())
-                        + (e.detail() == null ? "" : ": " + e.detail())));
-        return doneByCase.entrySet().stream()
-                .map(done -> new Outcome(done.getKey(), done.getValue(), waiting(done.getKey()).stream()
-                        .map(w -> w.step() + " (" + w.holder() + ", " + words.deadline(w.due()) + ")").toList()))
+        Map<String, OffsetDateTime> firstActed = new LinkedHashMap<>();
+        consignments.recentEventsBy(authentication.getName(), since, RECENT_EVENTS)
+                .forEach(e -> firstActed.merge(e.reference(), e.occurredAt(), (a, b) -> a.isBefore(b) ? a : b));
+        return firstActed.entrySet().stream().limit(RECENT_CASES)
+                .map(acted -> new Outcome(acted.getKey(), consignments.recentEvents(acted.getKey(), acted.getValue(),
+                                RECENT_EVENTS).stream()
+                        .map(e -> words.time(e.occurredAt()) + " " + words.event(e.eventType())
+                                + (e.detail() == null ? "" : ": " + e.detail()))
+                        .toList(),
+                        waiting(acted.getKey()).stream()
+                                .map(w -> w.step() + " (" + w.holder() + ", " + words.deadline(w.due()) + ")").toList()))
                 .toList();
     }
 

@@ -45,11 +45,10 @@ class OverdueReviewRules implements StepRules {
         boolean extend = OverdueReviewAction.EXTEND.name().equals(action);
         boolean reassign = OverdueReviewAction.REASSIGN.name().equals(action);
         Object given = submission.values().get(Vars.NEW_DEADLINE.name());
-        if (extend || reassign) {
+        // the form asks a new deadline only when extending, and requires it there
+        if (extend) {
             Instant deadline = FormValues.instant(given, deadlines.getObject().calendar().zone());
-            if (deadline == null && extend) {
-                violations.add(submission.violation(Vars.NEW_DEADLINE.name(), "is required to extend the deadline"));
-            } else if (deadline != null && !deadline.isAfter(deadlines.getObject().now())) {
+            if (deadline != null && !deadline.isAfter(deadlines.getObject().now())) {
                 violations.add(submission.violation(Vars.NEW_DEADLINE.name(), "must lie in the future"));
             }
         }

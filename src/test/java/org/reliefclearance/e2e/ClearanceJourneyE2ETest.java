@@ -247,6 +247,7 @@ class ClearanceJourneyE2ETest {
         tasklist.fill("Field_OverdueReason", "The laboratory needs two more days");
         tasklist.pressEvenIfDisabled("Complete");
         assertThat(tasklist.fieldError("Field_NewDeadline")).as("the refusal next to its field").isNotBlank();
+        tasklist.scrollTo("Field_NewDeadline");
         tasklist.screenshot("10-overdue-review-without-deadline");
         assertThat(openTasks(reference, "Task_DecideOverdueReview")).as("the task stays open").isEqualTo(1);
         assertThat(reviewDue(reference)).isEqualTo(dueBefore);

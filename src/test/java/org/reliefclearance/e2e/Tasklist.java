@@ -79,6 +79,8 @@ final class Tasklist {
     /** Reloads the task list and returns the names of the tasks it shows. */
     String taskList() throws IOException {
         driver.get(baseUrl + "/camunda/app/tasklist/default/#/?filter=");
+        // the list puts its sorting into the URL first (custom/task-list.js); reload after that
+        sleep(1000);
         driver.navigate().refresh();
         waitForText("My group's tasks");
         wait.until(d -> !d.findElements(By.cssSelector(".tasks-list")).isEmpty());
@@ -329,6 +331,12 @@ final class Tasklist {
         click(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//button[normalize-space()='" + word(buttonText) + "']"))));
         sleep(1500);
+    }
+
+    void scrollTo(String componentId) {
+        ((JavascriptExecutor) driver).executeScript(
+                "document.querySelector(\"[id*='-\" + arguments[0] + \"']\").scrollIntoView({block: 'center'});", componentId);
+        sleep(300);
     }
 
     /** The error message the form shows next to this field, or null when it shows none. */

@@ -26,7 +26,7 @@ function soonestDueFirst() {
   }
 }
 
-window.addEventListener('hashchange', soonestDueFirst);
+let sortingWatched = false;
 
 const appRoot = document.querySelector('base').getAttribute('app-root') || '/camunda';
 const applicationRoot = appRoot.replace(/\/camunda$/, '');
@@ -72,7 +72,12 @@ export default {
   pluginPoint: 'tasklist.list',
   priority: 200,
   render: (node) => {
-    soonestDueFirst();
+    // once Tasklist has routed to the list; then again whenever its URL loses the sorting
+    setTimeout(soonestDueFirst, 0);
+    if (!sortingWatched) {
+      sortingWatched = true;
+      window.addEventListener('hashchange', () => setTimeout(soonestDueFirst, 0));
+    }
     const form = document.createElement('form');
     form.className = 'relief-find';
     form.setAttribute('role', 'search');
