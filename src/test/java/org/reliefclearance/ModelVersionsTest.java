@@ -30,6 +30,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -55,6 +56,18 @@ class ModelVersionsTest {
 
         assertThat(tasks).isNotEmpty().allSatisfy(task ->
                 assertThat(task.getCamundaDueDate()).as("camunda:dueDate of %s", task.getId()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("processFiles")
+    void everyUserTaskOfACaseTakesThePriorityTheRulesSet(Path file) {
+        Collection<UserTask> tasks = bpmn(file).getModelElementsByType(UserTask.class);
+        // the national emergency's task belongs to no consignment
+        Assumptions.assumeFalse(file.getFileName().toString().equals("national-emergency.bpmn"));
+
+        assertThat(tasks).isNotEmpty().allSatisfy(task ->
+                assertThat(task.getCamundaPriority()).as("camunda:priority of %s", task.getId())
+                        .isEqualTo("${taskPriority.of(execution)}"));
     }
 
     @ParameterizedTest

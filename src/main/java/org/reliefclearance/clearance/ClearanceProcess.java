@@ -181,6 +181,8 @@ public final class ClearanceProcess {
         public static final Variable<EndorsementDecision> ENDORSEMENT_DECISION =
                 choice("endorsementDecision", EndorsementDecision.class);
         public static final Variable<String> ENDORSEMENT_REASON = text("endorsementReason");
+        /** The official confirmed an irreversible refusal (its form asks it only then). */
+        public static final Variable<String> REJECTION_CONFIRMED = text("rejectionConfirmed");
 
         /** Once every authority has reviewed. */
         public static final Variable<ReviewOutcome> REVIEW_OUTCOME = choice("reviewOutcome", ReviewOutcome.class);

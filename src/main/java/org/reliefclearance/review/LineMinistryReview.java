@@ -99,6 +99,8 @@ public final class LineMinistryReview {
         public static final Variable<ReviewDecision> REVIEW_DECISION = choice("reviewDecision", ReviewDecision.class);
         public static final Variable<List<Integer>> REJECTED_LINES = integers("rejectedLines");
         public static final Variable<String> REVIEW_REASON = text("reviewReason");
+        /** The official confirmed an irreversible refusal (its form asks it only then). */
+        public static final Variable<String> REJECTION_CONFIRMED = text("rejectionConfirmed");
         public static final Variable<String> INFORMATION_REQUEST = text("informationRequest");
         /** With an approval: the permit or licence granted (a date, "2026-12-31", from the form). */
         public static final Variable<String> PERMIT_NUMBER = text("permitNumber");

@@ -158,6 +158,9 @@ public class ClearanceCases {
         if (decision.equals("APPROVE") || decision.equals("REJECT_LINES")) {
             variables.putValue("permitNumber", authority + "-2026-0417");
         }
+        if (decision.startsWith("REJECT")) {
+            variables.putValue("rejectionConfirmed", "CONFIRMED");
+        }
         engine.getTaskService().complete(task.getId(), variables);
         runJobs(instance);
     }

@@ -135,6 +135,7 @@ class ClearanceProcessTest {
                 .containsEntry(Vars.ORGANISATION_NAME.name(), "World Food Programme");
         assertThat(task(instance)).hasCandidateGroup("molsw-officers");
         assertThat(task(instance).getDueDate()).isInTheFuture();
+        assertThat(task(instance).getPriority()).as("medical goods first (task-priority.dmn)").isEqualTo(80);
         assertThat(cases.lines(instance)).extracting(ConsignmentLine::treatment, ConsignmentLine::authorityCode)
                 .containsExactly(tuple("PERMIT_REQUIRED", "MOH_FDD"), tuple("PERMIT_REQUIRED", "MAF_DOA"),
                         tuple("PERMIT_REQUIRED", "MTC"), tuple("RELIEF_EXEMPT", null));
@@ -454,10 +455,12 @@ class ClearanceProcessTest {
     @Test
     void rejectedEndorsementEndsTheCaseWithTheOfficersReason() {
         ProcessInstance instance = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS));
+        assertThat(task(instance).getPriority()).as("tents alone: ordinary priority").isEqualTo(50);
 
         cases.complete(instance, Elements.ENDORSE_REQUEST, "molsw", "molsw-officers", Variables.createVariables()
                 .putValue(Vars.ENDORSEMENT_DECISION.name(), "REJECTED")
-                .putValue(Vars.ENDORSEMENT_REASON.name(), "No humanitarian need in the declared province"));
+                .putValue(Vars.ENDORSEMENT_REASON.name(), "No humanitarian need in the declared province")
+                .putValue(Vars.REJECTION_CONFIRMED.name(), "CONFIRMED"));
 
         assertThat(instance).isEnded().hasPassed(Elements.REQUEST_NOT_ENDORSED)
                 .hasNotPassed(Elements.REVIEW_BY_AUTHORITY, Elements.DECIDE_EXEMPTION);
@@ -493,7 +496,7 @@ class ClearanceProcessTest {
         assertThat(task(instance)).hasCandidateGroup("customs-port-wattay");
         assertThat(cases.consignment(instance).status()).isEqualTo(ConsignmentStatus.UNDER_EXAMINATION);
         cases.complete(instance, Elements.EXAMINE_GOODS, "port-wattay", "customs-port-wattay", Variables.createVariables()
-                .putValue(Vars.EXAMINATION_RESULT.name(), "CONFORMS").putValue(Vars.EXAMINATION_FINDINGS.name(), "4 laptops as declared"));
+                .putValue(Vars.EXAMINATION_RESULT.name(), "CONFORMS"));
 
         assertThat(instance).hasPassed(Elements.ISSUE_RELEASE_NOTE).isWaitingAt(Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
         assertThat(cases.events(instance)).filteredOn(e -> e.eventType().equals("PORT_CLEARANCE_DECIDED"))

@@ -156,7 +156,8 @@ class LineMinistryReviewTest {
 
         completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REJECT_LINES.name(),
                 Vars.PERMIT_NUMBER.name(), "FDD-IMP-2026-0418",
-                Vars.REJECTED_LINES.name(), List.of("2"), Vars.REVIEW_REASON.name(), "ORS not on the essential medicines list"));
+                Vars.REJECTED_LINES.name(), List.of("2"), Vars.REVIEW_REASON.name(), "ORS not on the essential medicines list",
+                Vars.REJECTION_CONFIRMED.name(), "CONFIRMED"));
 
         fixture.executeJob(review, Elements.REVIEW_DECIDED);
         assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
@@ -184,6 +185,9 @@ class LineMinistryReviewTest {
         assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(),
                 ReviewDecision.REJECT_ALL.name())))
                 .hasMessageContaining("(reviewReason) is required");
+        assertThatThrownBy(() -> completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(),
+                ReviewDecision.REJECT_ALL.name(), Vars.REVIEW_REASON.name(), "Expiry dates under six months")))
+                .as("an irreversible refusal needs its confirmation").hasMessageContaining("(rejectionConfirmed) is required");
 
         assertThat(review).isWaitingAt(Elements.REVIEW_PERMIT);
         assertThat(review("MOH_FDD").status()).isEqualTo(ReviewStatus.PENDING);
@@ -194,7 +198,7 @@ class LineMinistryReviewTest {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
 
         completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REJECT_ALL.name(),
-                Vars.REVIEW_REASON.name(), "Expiry dates under six months"));
+                Vars.REVIEW_REASON.name(), "Expiry dates under six months", Vars.REJECTION_CONFIRMED.name(), "CONFIRMED"));
 
         fixture.executeJob(review, Elements.REVIEW_DECIDED);
         assertThat(review).isEnded().hasPassed(Elements.REVIEW_DECIDED);
@@ -209,8 +213,7 @@ class LineMinistryReviewTest {
 
         ClockUtil.setCurrentTime(Date.from(at(2026, 3, 3, 9))); // one working day used
         completeAs("moh", "moh-fdd", moh, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REQUEST_INFORMATION.name(),
-                Vars.INFORMATION_REQUEST.name(), "Send the certificate of analysis for line 1",
-                Vars.REVIEW_REASON.name(), "No certificate of analysis lodged"));
+                Vars.INFORMATION_REQUEST.name(), "Send the certificate of analysis for line 1"));
 
         assertThat(moh).isWaitingAt(Elements.AWAIT_INFORMATION)
                 .variables().containsEntry(Vars.REVIEW_TIME_LEFT.name(), "PT96H")
@@ -251,7 +254,7 @@ class LineMinistryReviewTest {
     void informationNotProvidedInTimeRejectsTheReview() {
         ProcessInstance review = fixture.startReview(consignment, "MOH_FDD");
         completeAs("moh", "moh-fdd", review, vars(Vars.REVIEW_DECISION.name(), ReviewDecision.REQUEST_INFORMATION.name(),
-                Vars.INFORMATION_REQUEST.name(), "Which cold chain is used?", Vars.REVIEW_REASON.name(), "Cold chain unknown"));
+                Vars.INFORMATION_REQUEST.name(), "Which cold chain is used?"));
 
         fixture.executeJob(review, Elements.INFORMATION_OVERDUE);
         assertThat(review).isWaitingAt(Elements.RECORD_INFORMATION_TIMEOUT);
@@ -322,7 +325,7 @@ class LineMinistryReviewTest {
 
         completeAs("mtc-head", List.of("mtc-heads", "mtc"), review, vars(Vars.OVERDUE_ACTION.name(),
                 OverdueReviewAction.DECIDE_REJECT.name(), Vars.OVERDUE_REASON.name(),
-                "No licence possible for this frequency band"));
+                "No licence possible for this frequency band", Vars.REJECTION_CONFIRMED.name(), "CONFIRMED"));
 
         fixture.executeJob(review, Elements.DECIDED_BY_HEAD);
         assertThat(review).isEnded().hasPassed(Elements.RECORD_HEAD_DECISION, Elements.DECIDED_BY_HEAD);
