@@ -90,6 +90,11 @@ public class Deadlines {
         return Date.from(deadline(DeadlineStep.valueOf(step), authorityCode).dueAt());
     }
 
+    /** The end of today in the service's zone, for the Tasklist filter "Due today": {@code ${deadlines.endOfToday()}}. */
+    public Date endOfToday() {
+        return Date.from(now().atZone(clock.getZone()).toLocalDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+    }
+
     /**
      * The deadline of {@code thenStep} that starts when {@code step}'s ends, e.g. the head's time after an
      * officer's: {@code ${deadlines.dueAfter('ENDORSEMENT', '-', 'HEAD_OF_AUTHORITY')}}.

@@ -19,6 +19,10 @@ class TasklistFilters {
     static final String GROUP_TASKS = "My group's tasks";
     static final String MY_TASKS = "Assigned to me";
     static final String OVERDUE = "Overdue";
+    static final String DUE_TODAY = "Due today / ຄົບກຳນົດມື້ນີ້";
+    static final String URGENT = "Emergency / ສຸກເສີນ";
+    /** task-priority.dmn gives a national emergency's work this priority or more. */
+    static final int EMERGENCY_PRIORITY = 90;
 
     /** What a card shows of its case: the clearance's variable names, and the review's where they differ. */
     private static final List<Map<String, String>> CARD_VARIABLES = List.of(
@@ -48,10 +52,20 @@ class TasklistFilters {
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks()
                 .dueBeforeExpression("${now()}"));
+        TaskQuery dueToday = soonestFirst(tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks()
+                .dueBeforeExpression("${deadlines.endOfToday()}"));
+        TaskQuery emergency = soonestFirst(tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks()
+                .taskMinPriority(EMERGENCY_PRIORITY));
         return List.of(
                 ensure(GROUP_TASKS, groupTasks, -10, "Tasks for the groups you belong to, soonest due first"),
                 ensure(MY_TASKS, mine, -5, "Tasks you have claimed, soonest due first"),
-                ensure(OVERDUE, overdue, 0, "Your groups' tasks past their deadline"));
+                ensure(DUE_TODAY, dueToday, -3, "Your groups' tasks due by the end of today, overdue ones included"),
+                ensure(OVERDUE, overdue, 0, "Your groups' tasks past their deadline"),
+                ensure(URGENT, emergency, 2, "Your groups' tasks for a national emergency (task-priority.dmn)"));
     }
 
     private static TaskQuery soonestFirst(TaskQuery query) {

@@ -51,6 +51,24 @@ class TasklistFiltersTest {
     }
 
     @Test
+    void dueTodayAndEmergencyWorkHaveTheirOwnFilters() {
+        Task later = endorsementDueIn(instance(), 3);
+        Task overdue = endorsementDueIn(instance(), -1);
+        Task emergency = endorsementDueIn(instance(), 3);
+        emergency.setPriority(TasklistFilters.EMERGENCY_PRIORITY);
+        engine.getTaskService().saveTask(emergency);
+
+        engine.getIdentityService().setAuthentication("molsw", List.of("molsw-officers"));
+        List<String> today = engine.getFilterService().<Task>list(filter(TasklistFilters.DUE_TODAY)).stream()
+                .map(Task::getId).toList();
+        List<String> urgent = engine.getFilterService().<Task>list(filter(TasklistFilters.URGENT)).stream()
+                .map(Task::getId).toList();
+
+        assertThat(today).contains(overdue.getId()).doesNotContain(later.getId(), emergency.getId());
+        assertThat(urgent).contains(emergency.getId()).doesNotContain(later.getId(), overdue.getId());
+    }
+
+    @Test
     void cardsNameTheCase() {
         Filter group = engine.getFilterService().getFilter(filter(TasklistFilters.GROUP_TASKS));
         @SuppressWarnings("unchecked")
