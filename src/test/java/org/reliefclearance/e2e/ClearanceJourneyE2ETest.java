@@ -253,7 +253,16 @@ class ClearanceJourneyE2ETest {
         assertThat(reviewDue(reference)).isEqualTo(dueBefore);
         assertThat(events(reference)).isEqualTo(eventsBefore);
 
-        // with a date, the same reviewers get until then
+        // a date already past: the server's refusal shows next to the field, and nothing changes
+        tasklist.date("Field_NewDeadline", LocalDate.now(ZoneId.of("Asia/Vientiane")).minusDays(2));
+        tasklist.time("Field_NewDeadline", "16:00");
+        tasklist.press("Complete");
+        await(() -> "must lie in the future".equals(tasklist.fieldError("Field_NewDeadline")));
+        assertThat(openTasks(reference, "Task_DecideOverdueReview")).isEqualTo(1);
+        assertThat(reviewDue(reference)).isEqualTo(dueBefore);
+        assertThat(events(reference)).isEqualTo(eventsBefore);
+
+        // with a date ahead, the same reviewers get until then
         LocalDate newDay = LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(3);
         tasklist.date("Field_NewDeadline", newDay);
         tasklist.time("Field_NewDeadline", "16:00");
@@ -285,6 +294,7 @@ class ClearanceJourneyE2ETest {
         for (String earlier : releasedBefore) {
             assertThat(tasklist.formText()).as("earlier release in the lines table").contains(earlier);
         }
+        assertThat(tasklist.clippedLabels()).as("labels clipped at the port").isEmpty();
         tasklist.choose("Decision", "Release on arrival");
         // the risk assessment may recommend an examination (the organisation's first consignment
         // before any line of it is released): releasing anyway then takes a reason, which the form
@@ -379,6 +389,7 @@ class ClearanceJourneyE2ETest {
         tasklist.openTask("Review permit");
         assertThat(tasklist.formText()).contains(ownLine).doesNotContain(otherLines)
                 .contains("Documents lodged", "Still missing", "Import permit");
+        assertThat(tasklist.clippedLabels()).as("labels clipped in %s's review", user).isEmpty();
         tasklist.choose("Decision", "Approve all lines");
         tasklist.fill("Field_PermitNumber", user.toUpperCase() + "-2026-0417");
         tasklist.screenshot(screenshot);

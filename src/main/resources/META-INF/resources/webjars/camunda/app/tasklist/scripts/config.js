@@ -24,7 +24,8 @@ export default {
     'custom/task-list',
     'custom/case-card',
     'custom/case-tab',
-    'custom/officials-menus'
+    'custom/officials-menus',
+    'custom/field-errors'
   ],
   disableWelcomeMessage: true,
 
