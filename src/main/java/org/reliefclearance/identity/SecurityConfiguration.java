@@ -58,8 +58,25 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The organisations' portal is a browser application: a session after a login form, CSRF
+     * tokens on every form, the same Camunda identity as everywhere else.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/portal/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/portal/login").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
+                        .failureUrl("/portal/login?failed"))
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?signedOut"))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http, MonitoringAccess monitoring,
                                        WebappSessionAuthentication webappSession) throws Exception {
         return http

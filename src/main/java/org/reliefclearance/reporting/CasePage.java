@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,15 +13,12 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentAccess;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.identity.CurrentUser;
-import org.reliefclearance.registry.OfficialGroup;
 import org.reliefclearance.registry.Organisation;
 import org.reliefclearance.registry.Port;
 import org.reliefclearance.registry.Registry;
@@ -54,6 +50,7 @@ class CasePage {
 
     private final ConsignmentAccess access;
     private final DossierPdf dossier;
+    private final CaseSummary summary;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final Registry registry;
@@ -61,27 +58,25 @@ class CasePage {
     private final ConsignmentRepository consignments;
     private final Clock clock;
 
-    CasePage(ConsignmentAccess access, DossierPdf dossier, TaskService tasks, RuntimeService runtime,
-             Registry registry, Vocabulary vocabulary, ConsignmentRepository consignments, Clock clock) {
-        this.consignments = consignments;
-        this.clock = clock;
-        this.vocabulary = vocabulary;
+    CasePage(ConsignmentAccess access, DossierPdf dossier, CaseSummary summary, TaskService tasks,
+             RuntimeService runtime, Registry registry, Vocabulary vocabulary, ConsignmentRepository consignments,
+             Clock clock) {
         this.access = access;
         this.dossier = dossier;
+        this.summary = summary;
         this.tasks = tasks;
         this.runtime = runtime;
         this.registry = registry;
-    }
-
-    /** A task open in the caller's view: waiting at which step, for which group or official, until when. */
-    record Waiting(String step, String holder, OffsetDateTime due) {
+        this.vocabulary = vocabulary;
+        this.consignments = consignments;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/cases/{reference}", produces = MediaType.TEXT_HTML_VALUE)
     String casePage(@PathVariable String reference, Authentication authentication, Model model) {
         Consignment c = access.readable(reference, access.caller(CurrentUser.of(authentication)));
-        model.addAllAttributes(dossier.model(c));
-        model.addAttribute("waiting", waiting(c.reference()));
+        model.addAllAttributes(summary.of(c));
+        model.addAttribute("base", "/api/consignments/" + c.reference());
         return TEMPLATE;
     }
 
@@ -148,7 +143,7 @@ class CasePage {
                         .map(e -> words.time(e.occurredAt()) + " " + words.event(e.eventType())
                                 + (e.detail() == null ? "" : ": " + e.detail()))
                         .toList(),
-                        waiting(acted.getKey()).stream()
+                        summary.waiting(acted.getKey()).stream()
                                 .map(w -> w.step() + " (" + w.holder() + ", " + words.deadline(w.due()) + ")").toList()))
                 .toList();
     }
@@ -162,24 +157,4 @@ class CasePage {
         return instance.getBusinessKey();
     }
 
-    private List<Waiting> waiting(String reference) {
-        Map<String, String> groupNames = registry.groups().stream()
-                .collect(Collectors.toMap(OfficialGroup::id, OfficialGroup::name));
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).active().list().stream()
-                .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(t -> new Waiting(t.getName(), holder(t, groupNames),
-                        t.getDueDate() == null ? null : t.getDueDate().toInstant().atOffset(ZoneOffset.UTC)))
-                .toList();
-    }
-
-    private String holder(Task task, Map<String, String> groupNames) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        return tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .map(g -> groupNames.getOrDefault(g, g))
-                .collect(Collectors.joining(", "));
-    }
 }

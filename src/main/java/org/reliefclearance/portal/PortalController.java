@@ -1,0 +1,234 @@
+package org.reliefclearance.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.reliefclearance.clearance.ConsignmentActions;
+import org.reliefclearance.clearance.ConsignmentRegistration;
+import org.reliefclearance.clearance.api.NotificationRules;
+import org.reliefclearance.consignment.ActionForbiddenException;
+import org.reliefclearance.consignment.Caller;
+import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.ConsignmentAccess;
+import org.reliefclearance.consignment.ConsignmentQueries;
+import org.reliefclearance.consignment.ConsignmentRules;
+import org.reliefclearance.consignment.InvalidInputException;
+import org.reliefclearance.consignment.WrongStateException;
+import org.reliefclearance.documents.DocumentNotFoundException;
+import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.registry.Registry;
+import org.reliefclearance.reporting.CaseSummary;
+import org.reliefclearance.screening.GoodsCategories;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organisations' portal: notify a consignment with any number of lines, follow each one (what
+ * it waits for, missing documents, timeline, release notes, dossier) and act when the case allows
+ * it, through the same application services and rules as {@code /api}, for the caller's own
+ * organisation only ({@link ConsignmentAccess}).
+ */
+@Controller
+@RequestMapping("/portal")
+class PortalController {
+
+    static final int FIRST_ROWS = 3;
+    static final int MAX_TEXT = 2000;
+
+    private final ConsignmentAccess access;
+    private final ConsignmentQueries queries;
+    private final ConsignmentRegistration registration;
+    private final ConsignmentActions actions;
+    private final NotificationRules rules;
+    private final CaseSummary cases;
+    private final Registry registry;
+    private final GoodsCategories categories;
+    private final ConsignmentRules consignmentRules;
+    private final Clock clock;
+    private final DocumentStore documents;
+
+    PortalController(ConsignmentAccess access, ConsignmentQueries queries, ConsignmentRegistration registration,
+                     ConsignmentActions actions, NotificationRules rules, CaseSummary cases, Registry registry,
+                     GoodsCategories categories, ConsignmentRules consignmentRules, Clock clock,
+                     DocumentStore documents) {
+        this.documents = documents;
+        this.access = access;
+        this.queries = queries;
+        this.registration = registration;
+        this.actions = actions;
+        this.rules = rules;
+        this.cases = cases;
+        this.registry = registry;
+        this.categories = categories;
+        this.consignmentRules = consignmentRules;
+        this.clock = clock;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "portal/login";
+    }
+
+    @GetMapping
+    String consignments(Caller caller, Model model) {
+        organisation(caller);
+        model.addAttribute("consignments", queries.list(access.listingScope(caller),
+                new ConsignmentQueries.Filter(null, null), 0, 100).items());
+        return "portal/consignments";
+    }
+
+    @GetMapping("/notify")
+    String notifyForm(Caller caller, Model model) {
+        organisation(caller);
+        return notifyPage(NotificationForm.blank(UUID.randomUUID().toString(), FIRST_ROWS), Map.of(), model);
+    }
+
+    /** One form, three buttons: add a row, remove a row, notify. Nothing is stored until "notify" passes every rule. */
+    @PostMapping("/notify")
+    String notifyConsignment(@ModelAttribute("form") NotificationForm form,
+                             @RequestParam(required = false) String addLine,
+                             @RequestParam(required = false) Integer removeLine,
+                             Caller caller, Model model) {
+        String organisation = organisation(caller);
+        if (addLine != null) {
+            form.getLines().add(new NotificationForm.LineForm());
+            return notifyPage(form, Map.of(), model);
+        }
+        if (removeLine != null) {
+            if (removeLine >= 0 && removeLine < form.getLines().size()) {
+                form.getLines().remove((int) removeLine);
+            }
+            return notifyPage(form, Map.of(), model);
+        }
+        NotificationReading reading = NotificationReading.of(form, organisation, clock.getZone());
+        reading = reading.withProblems(rules.problems(reading.notification()));
+        if (!reading.errors().isEmpty()) {
+            return notifyPage(form, reading.errors(), model);
+        }
+        // the form's token makes a second press of the button (or a reload) the same notification
+        String reference = registration.register(reading.notification(), caller.userId(), "portal:" + form.getToken())
+                .consignment().reference();
+        return "redirect:/portal/consignments/" + reference + "?notified";
+    }
+
+    @GetMapping("/consignments/{reference}")
+    String consignment(@PathVariable String reference, Caller caller, Model model) {
+        organisation(caller);
+        Consignment c = access.ownConsignment(reference, caller);
+        model.addAllAttributes(cases.of(c));
+        model.addAttribute("base", "/portal/consignments/" + c.reference());
+        return "portal/consignment";
+    }
+
+    @GetMapping(path = "/consignments/{reference}/dossier.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> dossier(@PathVariable String reference, Caller caller, Locale locale) {
+        organisation(caller);
+        Consignment c = access.ownConsignment(reference, caller);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("dossier-" + reference + ".pdf").build().toString())
+                .body(cases.dossier(c, locale));
+    }
+
+    @GetMapping("/consignments/{reference}/documents/{id}")
+    ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable long id, Caller caller) {
+        organisation(caller);
+        Consignment c = access.ownConsignment(reference, caller);
+        DocumentStore.Content content = documents.content(c.id(), id).orElseThrow(() -> new DocumentNotFoundException(id));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.document().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.document().fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(content.bytes());
+    }
+
+    @PostMapping("/consignments/{reference}/arrival")
+    String reportArrival(@PathVariable String reference, Caller caller, RedirectAttributes outcome) {
+        return act(reference, caller, outcome, "arrival", c -> actions.reportArrival(c, caller.userId()));
+    }
+
+    @PostMapping("/consignments/{reference}/withdrawal")
+    String withdraw(@PathVariable String reference, @RequestParam(defaultValue = "") String reason, Caller caller,
+                    RedirectAttributes outcome) {
+        return act(reference, caller, outcome, "withdrawal", c -> actions.withdraw(c, text("reason", reason),
+                caller.userId()));
+    }
+
+    @PostMapping("/consignments/{reference}/information")
+    String provideInformation(@PathVariable String reference, @RequestParam(defaultValue = "") String authority,
+                              @RequestParam(defaultValue = "") String response, Caller caller,
+                              RedirectAttributes outcome) {
+        return act(reference, caller, outcome, "information", c -> actions.provideInformation(c,
+                text("authority", authority), text("response", response), caller.userId()));
+    }
+
+    @PostMapping("/consignments/{reference}/distribution-report")
+    String reportDistribution(@PathVariable String reference, @RequestParam(defaultValue = "") String report,
+                              Caller caller, RedirectAttributes outcome) {
+        return act(reference, caller, outcome, "distribution", c -> actions.reportDistribution(c,
+                text("report", report), List.of(), caller.userId()));
+    }
+
+    /**
+     * An action on the caller's own consignment; what the case does not allow comes back as a
+     * message beside the action's form, and nothing changes.
+     */
+    private String act(String reference, Caller caller, RedirectAttributes outcome, String action,
+                       java.util.function.Consumer<Consignment> change) {
+        organisation(caller);
+        Consignment c = "arrival".equals(action) ? access.arrivalReportable(reference, caller)
+                : access.ownConsignment(reference, caller);
+        try {
+            change.accept(c);
+            outcome.addFlashAttribute("done", action);
+        } catch (InvalidInputException e) {
+            outcome.addFlashAttribute("problem", Map.of("action", action, "field", e.field(),
+                    "message", e.field() + " " + e.getMessage()));
+        } catch (WrongStateException | ActionForbiddenException e) {
+            outcome.addFlashAttribute("problem", Map.of("action", action, "field", "", "message", e.getMessage()));
+        }
+        return "redirect:/portal/consignments/" + reference + "#" + action;
+    }
+
+    private String notifyPage(NotificationForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("ports", registry.ports());
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("transportTypes", consignmentRules.transportDocumentTypes());
+        model.addAttribute("units", List.of("PCS", "KG", "L", "BOX", "KIT", "PALLET"));
+        return "portal/notify";
+    }
+
+    /** The portal is for members of a registered organisation; officials work in Tasklist. */
+    private static String organisation(Caller caller) {
+        if (caller.organisationCode() == null) {
+            throw new ActionForbiddenException("The portal is for members of a registered organisation");
+        }
+        return caller.organisationCode();
+    }
+
+    private static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new InvalidInputException(field, "must be at most " + MAX_TEXT + " characters");
+        }
+        return value.trim();
+    }
+}

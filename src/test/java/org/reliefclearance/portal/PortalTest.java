@@ -1,0 +1,201 @@
+package org.reliefclearance.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
+import org.reliefclearance.clearance.ClearanceCases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The organisations' portal as a browser uses it: a login form and a session, CSRF tokens on every
+ * form, any number of lines, the API's rules with each error next to its field, and only the
+ * organisation's own consignments. Every refusal is checked to have changed nothing.
+ */
+@ServiceTest
+class PortalTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ClearanceCases cases;
+
+    private MockMvc browser;
+
+    @BeforeEach
+    void browser() {
+        browser = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void theLoginFormSignsAnOrganisationInAndAWrongPasswordIsRefused() throws Exception {
+        assertThat(browser.perform(get("/portal")).andReturn().getResponse().getRedirectedUrl()).endsWith("/portal/login");
+        assertThat(browser.perform(formLogin("/portal/login").user("wfp").password("wrong")).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/portal/login?failed");
+        MvcResult signedIn = browser.perform(formLogin("/portal/login").user("wfp").password("demo")).andReturn();
+        assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/portal");
+    }
+
+    @Test
+    void anOrganisationNotifiesAnyNumberOfLinesWithTheApisRules() throws Exception {
+        MockHttpSession wfp = signIn("wfp");
+        long before = consignments();
+
+        // a bad HS code, a quantity that is no number, no port: each error by its field, nothing stored
+        String refused = page(browser.perform(notification(wfp, "token-1", 6).param("portOfEntry", "")
+                .param("lines[1].hsCode", "ABC").param("lines[4].quantity", "lots")));
+        assertThat(refused).contains("Please correct these fields")
+                .contains("id=\"lines-1-hsCode\"").contains("must be 6 to 10 digits")
+                .contains("must be a number").contains("href=\"#portOfEntry\"");
+        assertThat(consignments()).isEqualTo(before);
+
+        // "Add a line" adds a row and keeps what was typed; nothing is stored either
+        String added = page(browser.perform(notification(wfp, "token-1", 6).param("addLine", "1")));
+        assertThat(added).contains("lines[6].description").contains("value=\"Relief item 5\"");
+        assertThat(consignments()).isEqualTo(before);
+
+        // six lines, one more than the Tasklist start form takes; pressing twice notifies once
+        MvcResult notified = browser.perform(notification(wfp, "token-2", 6)).andReturn();
+        String location = notified.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/portal/consignments/RC-").endsWith("?notified");
+        String reference = location.substring("/portal/consignments/".length(), location.indexOf('?'));
+        assertThat(browser.perform(notification(wfp, "token-2", 6)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo(location);
+        assertThat(consignments()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select count(*) from consignment_line l join consignment c on c.id = l.consignment_id"
+                + " where c.reference = ? and c.organisation_code = 'WFP'").param(reference).query(Long.class).single())
+                .isEqualTo(6);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
+
+        String followed = page(browser.perform(get(location).session(wfp)));
+        assertThat(followed).contains(reference).contains("Notified: the clearance case has started")
+                .contains("Waiting for").contains("Documents still missing").contains("/portal/consignments/" + reference
+                        + "/dossier.pdf");
+        assertThat(page(browser.perform(get("/portal").session(wfp)))).contains(reference);
+    }
+
+    @Test
+    void withoutItsCsrfTokenNoFormChangesAnything() throws Exception {
+        MockHttpSession wfp = signIn("wfp");
+        long before = consignments();
+        String reference = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.TENTS)).getBusinessKey();
+
+        assertThat(browser.perform(notification(wfp, "token-3", 2).with(csrf().useInvalidToken())).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(browser.perform(post("/portal/consignments/" + reference + "/withdrawal").session(wfp)
+                .param("reason", "from another site")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(consignments()).isEqualTo(before + 1);
+        assertThat(statusOf(reference)).isEqualTo("AWAITING_ENDORSEMENT");
+    }
+
+    @Test
+    void anOrganisationSeesAndActsOnItsOwnConsignmentsOnly() throws Exception {
+        String lrcs = cases.submit(ClearanceCases.notification("LRC", false, ClearanceCases.TENTS)).getBusinessKey();
+        MockHttpSession wfp = signIn("wfp");
+
+        assertThat(page(browser.perform(get("/portal").session(wfp)))).doesNotContain(lrcs);
+        assertThat(browser.perform(get("/portal/consignments/" + lrcs).session(wfp)).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+        assertThat(browser.perform(post("/portal/consignments/" + lrcs + "/withdrawal").session(wfp).with(csrf())
+                .param("reason", "not ours")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(browser.perform(get("/portal/consignments/" + lrcs + "/dossier.pdf").session(wfp)).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+        assertThat(statusOf(lrcs)).isEqualTo("AWAITING_ENDORSEMENT");
+
+        // officials work in Tasklist: the portal is not theirs
+        assertThat(browser.perform(get("/portal").session(signIn("molsw"))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aWithdrawalNeedsAReasonAndThenWithdrawsTheCase() throws Exception {
+        String reference = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.TENTS)).getBusinessKey();
+        MockHttpSession wfp = signIn("wfp");
+        int events = events(reference);
+
+        browser.perform(post("/portal/consignments/" + reference + "/withdrawal").session(wfp).with(csrf())
+                .param("reason", " ")).andExpect(status().is3xxRedirection());
+        assertThat(page(browser.perform(get("/portal/consignments/" + reference).session(wfp))))
+                .as("the refusal shows beside the action").contains("Not done: reason must not be blank");
+        assertThat(statusOf(reference)).isEqualTo("AWAITING_ENDORSEMENT");
+        assertThat(events(reference)).isEqualTo(events);
+
+        MvcResult withdrawn = browser.perform(post("/portal/consignments/" + reference + "/withdrawal").session(wfp)
+                .with(csrf()).param("reason", "Flight cancelled")).andReturn();
+        assertThat(withdrawn.getFlashMap().get("done")).isEqualTo("withdrawal");
+        assertThat(statusOf(reference)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void thePortalSpeaksLaoWhenTheBrowserDoes() throws Exception {
+        MockHttpSession wfp = signIn("wfp");
+        assertThat(page(browser.perform(get("/portal/notify").session(wfp).header("Accept-Language", "lo"))))
+                .contains("ແຈ້ງສິນຄ້າ").contains("ລາຍການ 1").contains("lang=\"lo\"");
+    }
+
+    private MockHttpSession signIn(String user) throws Exception {
+        MvcResult signedIn = browser.perform(formLogin("/portal/login").user(user).password("demo")).andReturn();
+        return (MockHttpSession) signedIn.getRequest().getSession(false);
+    }
+
+    /** A complete notification of {@code lines} lines, as the form posts it. */
+    private static MockHttpServletRequestBuilder notification(MockHttpSession session, String token, int lines) {
+        MockHttpServletRequestBuilder form = post("/portal/notify").session(session).with(csrf())
+                .param("token", token)
+                .param("portOfEntry", "WATTAY")
+                .param("expectedArrival", LocalDateTime.now(ZoneId.of("Asia/Vientiane")).plusDays(3)
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")))
+                .param("transportDocumentType", "AIR_WAYBILL")
+                .param("transportDocumentNumber", "176-12345675")
+                .param("donor", "ECHO");
+        for (int i = 0; i < lines; i++) {
+            form.param("lines[" + i + "].description", "Relief item " + i)
+                    .param("lines[" + i + "].hsCode", "630622")
+                    .param("lines[" + i + "].category", "SHELTER")
+                    .param("lines[" + i + "].quantity", "10")
+                    .param("lines[" + i + "].unit", "PCS")
+                    .param("lines[" + i + "].valueUsd", "1,500.00");
+        }
+        return form;
+    }
+
+    private static String page(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private long consignments() {
+        return jdbc.sql("select count(*) from consignment").query(Long.class).single();
+    }
+
+    private String statusOf(String reference) {
+        return jdbc.sql("select status from consignment where reference = ?").param(reference).query(String.class).single();
+    }
+
+    private int events(String reference) {
+        return jdbc.sql("select count(*) from consignment_event e join consignment c on c.id = e.consignment_id"
+                + " where c.reference = ?").param(reference).query(Integer.class).single();
+    }
+}
