@@ -23,6 +23,9 @@ import org.reliefclearance.documents.DocumentStore;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.reporting.CaseSummary;
 import org.reliefclearance.screening.GoodsCategories;
+import org.reliefclearance.words.Vocabulary;
+import org.reliefclearance.words.Words;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -61,12 +64,14 @@ class PortalController {
     private final ConsignmentRules consignmentRules;
     private final Clock clock;
     private final DocumentStore documents;
+    private final Vocabulary vocabulary;
 
     PortalController(ConsignmentAccess access, ConsignmentQueries queries, ConsignmentRegistration registration,
                      ConsignmentActions actions, NotificationRules rules, CaseSummary cases, Registry registry,
                      GoodsCategories categories, ConsignmentRules consignmentRules, Clock clock,
-                     DocumentStore documents) {
+                     DocumentStore documents, Vocabulary vocabulary) {
         this.documents = documents;
+        this.vocabulary = vocabulary;
         this.access = access;
         this.queries = queries;
         this.registration = registration;
@@ -204,9 +209,34 @@ class PortalController {
         return "redirect:/portal/consignments/" + reference + "#" + action;
     }
 
+    /** The label a person reads for each field of the form, by its name. */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("portOfEntry", "field.port"), Map.entry("expectedArrival", "portal.arrival"),
+            Map.entry("transportDocumentType", "field.transportDocument"),
+            Map.entry("transportDocumentNumber", "portal.transportNumber"), Map.entry("donor", "field.donor"),
+            Map.entry("lines", "portal.lines"), Map.entry("description", "line.description"),
+            Map.entry("hsCode", "line.hsCode"), Map.entry("category", "line.category"),
+            Map.entry("quantity", "line.quantity"), Map.entry("unit", "portal.unit"), Map.entry("valueUsd", "line.value"),
+            Map.entry("grossWeightKg", "portal.weight"));
+    private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
+
+    /** "Line 2 · HS code" for {@code lines[1].hsCode}: the error summary names fields as the form does. */
+    private String label(String field, Words words) {
+        java.util.regex.Matcher line = LINE_FIELD.matcher(field);
+        if (line.matches()) {
+            return words.text("portal.line", Integer.parseInt(line.group(1)) + 1) + " · "
+                    + words.text(LABELS.getOrDefault(line.group(2), line.group(2)));
+        }
+        return words.text(LABELS.getOrDefault(field, field));
+    }
+
     private String notifyPage(NotificationForm form, Map<String, String> errors, Model model) {
+        Words words = vocabulary.in(LocaleContextHolder.getLocale());
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        errors.keySet().forEach(field -> labels.put(field, label(field, words)));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("labels", labels);
         model.addAttribute("ports", registry.ports());
         model.addAttribute("categories", categories.all());
         model.addAttribute("transportTypes", consignmentRules.transportDocumentTypes());

@@ -69,7 +69,8 @@ class PortalTest {
                 .param("lines[1].hsCode", "ABC").param("lines[4].quantity", "lots")));
         assertThat(refused).contains("Please correct these fields")
                 .contains("id=\"lines-1-hsCode\"").contains("must be 6 to 10 digits")
-                .contains("must be a number").contains("href=\"#portOfEntry\"");
+                .contains("must be a number").contains("href=\"#portOfEntry\"")
+                .as("the summary names fields as the form does").contains("Line 2 · HS code: must be 6 to 10 digits");
         assertThat(consignments()).isEqualTo(before);
 
         // "Add a line" adds a row and keeps what was typed; nothing is stored either
