@@ -74,13 +74,14 @@ class ArchitectureTest {
     @Test
     void controllersLiveInAnApiPackageOrInReporting() {
         classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
-                .should().resideInAnyPackage(ROOT + "..api", ROOT + ".reporting", ROOT + ".web")
+                // the portal is the organisations' browser door, as api/ is their systems'
+                .should().resideInAnyPackage(ROOT + "..api", ROOT + ".reporting", ROOT + ".web", ROOT + ".portal")
                 .check(CLASSES);
     }
 
     @Test
     void nothingButTheWebLayerDependsOnTheApiPackages() {
-        noClasses().that().resideOutsideOfPackages(ROOT + "..api..", ROOT + ".web..")
+        noClasses().that().resideOutsideOfPackages(ROOT + "..api..", ROOT + ".web..", ROOT + ".portal..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + "..api..")
                 .check(CLASSES);
     }

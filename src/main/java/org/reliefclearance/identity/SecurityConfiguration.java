@@ -93,7 +93,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         // the pages' one stylesheet and the Lao font (static/), no other static path
-                        .requestMatchers(HttpMethod.GET, "/css/relief.css", "/fonts/noto-sans-lao-400.woff2",
+                        .requestMatchers(HttpMethod.GET, "/css/relief.css", "/css/lao-font.css", "/fonts/noto-sans-lao-400.woff2",
                                 "/fonts/noto-sans-lao-700.woff2").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
