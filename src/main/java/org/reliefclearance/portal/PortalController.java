@@ -1,5 +1,6 @@
 package org.reliefclearance.portal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -108,8 +110,13 @@ class PortalController {
     String notifyConsignment(@ModelAttribute("form") NotificationForm form,
                              @RequestParam(required = false) String addLine,
                              @RequestParam(required = false) Integer removeLine,
-                             Caller caller, Model model) {
+                             @RequestParam(required = false) String readPackingList,
+                             @RequestParam(required = false) MultipartFile packingList,
+                             Caller caller, Model model) throws IOException {
         String organisation = organisation(caller);
+        if (readPackingList != null) {
+            return readPackingList(form, packingList, organisation, model);
+        }
         if (addLine != null) {
             form.getLines().add(new NotificationForm.LineForm());
             return notifyPage(form, Map.of(), model);
@@ -129,6 +136,33 @@ class PortalController {
         String reference = registration.register(reading.notification(), caller.userId(), "portal:" + form.getToken())
                 .consignment().reference();
         return "redirect:/portal/consignments/" + reference + "?notified";
+    }
+
+    /**
+     * The packing list's rows take the place of the blank rows (typed ones stay); they are checked
+     * at once, so a wrong HS code shows on its row before the organisation goes on.
+     */
+    private String readPackingList(NotificationForm form, MultipartFile file, String organisation, Model model)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            return notifyPage(form, Map.of("packingList", "choose a CSV or XLSX file"), model);
+        }
+        List<NotificationForm.LineForm> read;
+        try (var content = file.getInputStream()) {
+            read = PackingList.read(file.getOriginalFilename(), content);
+        } catch (IllegalArgumentException unusable) {
+            return notifyPage(form, Map.of("packingList", unusable.getMessage()), model);
+        }
+        form.getLines().removeIf(NotificationForm.LineForm::blank);
+        form.getLines().addAll(read);
+        Map<String, String> lineProblems = new java.util.LinkedHashMap<>();
+        NotificationReading reading = NotificationReading.of(form, organisation, clock.getZone());
+        reading.withProblems(rules.problems(reading.notification())).errors().forEach((field, message) -> {
+            if (field.startsWith("lines[")) {
+                lineProblems.put(field, message);
+            }
+        });
+        return notifyPage(form, lineProblems, model);
     }
 
     @GetMapping("/consignments/{reference}")
@@ -217,7 +251,7 @@ class PortalController {
             Map.entry("lines", "portal.lines"), Map.entry("description", "line.description"),
             Map.entry("hsCode", "line.hsCode"), Map.entry("category", "line.category"),
             Map.entry("quantity", "line.quantity"), Map.entry("unit", "portal.unit"), Map.entry("valueUsd", "line.value"),
-            Map.entry("grossWeightKg", "portal.weight"));
+            Map.entry("grossWeightKg", "portal.weight"), Map.entry("packingList", "portal.packingList"));
     private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
 
     /** "Line 2 · HS code" for {@code lines[1].hsCode}: the error summary names fields as the form does. */

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,6 +21,7 @@ import org.reliefclearance.clearance.ClearanceCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -96,6 +98,50 @@ class PortalTest {
                 .contains("Waiting for").contains("Documents still missing").contains("/portal/consignments/" + reference
                         + "/dossier.pdf");
         assertThat(page(browser.perform(get("/portal").session(wfp)))).contains(reference);
+    }
+
+    @Test
+    void aPackingListInCsvOrXlsxBecomesLinesCheckedAtOnce() throws Exception {
+        MockHttpSession wfp = signIn("wfp");
+        long before = consignments();
+        String csv = "\uFEFFDescription,HS code,Category,Quantity,Unit,Value USD,Gross weight kg,Remarks\n"
+                + "Family tents,630622,shelter,150,pcs,27000,3000,blue\n"
+                + "\"Water purification tablets, 1000\",ABC,WATER_SANITATION,40,BOX,1200,,\n";
+        String page = page(browser.perform(multipart("/portal/notify").file(new MockMultipartFile("packingList",
+                        "packing-list.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .session(wfp).with(csrf()).param("token", "token-4").param("readPackingList", "1")));
+        assertThat(page).contains("value=\"Family tents\"").contains("value=\"Water purification tablets, 1000\"")
+                .contains("Line 2 · HS code: must be 6 to 10 digits").doesNotContain("Line 1 · HS code");
+        assertThat(consignments()).as("reading a packing list stores nothing").isEqualTo(before);
+
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("Packing list");
+            String[][] rows = {{"description", "hs_code", "category", "quantity", "unit", "value_usd"},
+                    {"Hygiene kits", "340111", "HYGIENE_KIT", "500", "KIT", "7500"}};
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (r > 0 && (c == 3 || c == 5)) {
+                        row.createCell(c).setCellValue(Double.parseDouble(rows[r][c]));
+                    } else {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            workbook.write(xlsx);
+        }
+        page = page(browser.perform(multipart("/portal/notify").file(new MockMultipartFile("packingList",
+                        "packing-list.xlsx", "application/octet-stream", xlsx.toByteArray()))
+                .session(wfp).with(csrf()).param("token", "token-4").param("readPackingList", "1")));
+        assertThat(page).contains("value=\"Hygiene kits\"").contains("value=\"340111\"").contains("value=\"500\"")
+                .doesNotContain("Please correct");
+
+        page = page(browser.perform(multipart("/portal/notify").file(new MockMultipartFile("packingList",
+                        "packing-list.xlsx", "application/octet-stream", "not a workbook".getBytes()))
+                .session(wfp).with(csrf()).param("token", "token-4").param("readPackingList", "1")));
+        assertThat(page).contains("Packing list (CSV or XLSX): is not an XLSX workbook");
+        assertThat(consignments()).isEqualTo(before);
     }
 
     @Test
