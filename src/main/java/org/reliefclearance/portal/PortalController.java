@@ -21,6 +21,7 @@ import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.WrongStateException;
 import org.reliefclearance.documents.DocumentNotFoundException;
 import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.reporting.CaseSummary;
 import org.reliefclearance.screening.GoodsCategories;
@@ -67,12 +68,14 @@ class PortalController {
     private final Clock clock;
     private final DocumentStore documents;
     private final Vocabulary vocabulary;
+    private final DocumentsOnForms documentsOnForms;
 
     PortalController(ConsignmentAccess access, ConsignmentQueries queries, ConsignmentRegistration registration,
                      ConsignmentActions actions, NotificationRules rules, CaseSummary cases, Registry registry,
                      GoodsCategories categories, ConsignmentRules consignmentRules, Clock clock,
-                     DocumentStore documents, Vocabulary vocabulary) {
+                     DocumentStore documents, Vocabulary vocabulary, DocumentsOnForms documentsOnForms) {
         this.documents = documents;
+        this.documentsOnForms = documentsOnForms;
         this.vocabulary = vocabulary;
         this.access = access;
         this.queries = queries;
@@ -171,6 +174,7 @@ class PortalController {
         Consignment c = access.ownConsignment(reference, caller);
         model.addAllAttributes(cases.of(c));
         model.addAttribute("base", "/portal/consignments/" + c.reference());
+        model.addAttribute("documentTypes", consignmentRules.documentTypes());
         return "portal/consignment";
     }
 
@@ -220,6 +224,24 @@ class PortalController {
                               Caller caller, RedirectAttributes outcome) {
         return act(reference, caller, outcome, "distribution", c -> actions.reportDistribution(c,
                 text("report", report), List.of(), caller.userId()));
+    }
+
+    /** A document for the case (a missing one, or one a ministry asked for), through the API's document store. */
+    @PostMapping("/consignments/{reference}/documents")
+    String lodgeDocument(@PathVariable String reference, @RequestParam(defaultValue = "") String type,
+                         @RequestParam(required = false) MultipartFile file, Caller caller,
+                         RedirectAttributes outcome) {
+        return act(reference, caller, outcome, "document", c -> {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("file", "is required");
+            }
+            try {
+                documents.store(c, type, file.getOriginalFilename(), file.getBytes(), caller.userId());
+            } catch (IOException unreadable) {
+                throw new InvalidInputException("file", "could not be read");
+            }
+            documentsOnForms.refresh(c);
+        });
     }
 
     /**

@@ -197,6 +197,29 @@ class PortalTest {
     }
 
     @Test
+    void aMissingDocumentIsLodgedFromTheCasePageAndAnythingElseIsRefused() throws Exception {
+        String reference = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.TENTS)).getBusinessKey();
+        MockHttpSession wfp = signIn("wfp");
+        assertThat(page(browser.perform(get("/portal/consignments/" + reference).session(wfp))))
+                .contains("Lodge a document").contains("Packing list");
+
+        MvcResult refused = browser.perform(multipart("/portal/consignments/" + reference + "/documents")
+                .file(new MockMultipartFile("file", "list.txt", "text/plain", "not a document".getBytes()))
+                .session(wfp).with(csrf()).param("type", "PACKING_LIST")).andReturn();
+        assertThat(refused.getFlashMap().get("problem")).isNotNull();
+        assertThat(documents(reference)).isZero();
+
+        MvcResult lodged = browser.perform(multipart("/portal/consignments/" + reference + "/documents")
+                .file(new MockMultipartFile("file", "packing-list.pdf", "application/pdf",
+                        org.reliefclearance.clearance.api.ApiClient.PDF))
+                .session(wfp).with(csrf()).param("type", "PACKING_LIST")).andReturn();
+        assertThat(lodged.getFlashMap().get("done")).isEqualTo("document");
+        assertThat(documents(reference)).isEqualTo(1);
+        assertThat(page(browser.perform(get("/portal/consignments/" + reference).session(wfp))))
+                .contains("packing-list.pdf");
+    }
+
+    @Test
     void thePortalSpeaksLaoWhenTheBrowserDoes() throws Exception {
         MockHttpSession wfp = signIn("wfp");
         assertThat(page(browser.perform(get("/portal/notify").session(wfp).header("Accept-Language", "lo"))))
@@ -239,6 +262,11 @@ class PortalTest {
 
     private String statusOf(String reference) {
         return jdbc.sql("select status from consignment where reference = ?").param(reference).query(String.class).single();
+    }
+
+    private int documents(String reference) {
+        return jdbc.sql("select count(*) from consignment_document d join consignment c on c.id = d.consignment_id"
+                + " where c.reference = ?").param(reference).query(Integer.class).single();
     }
 
     private int events(String reference) {
