@@ -55,6 +55,7 @@ class PortalController {
 
     static final int FIRST_ROWS = 3;
     static final int MAX_TEXT = 2000;
+    static final String DISTRIBUTED = "distributed-";
 
     private final ConsignmentAccess access;
     private final ConsignmentQueries queries;
@@ -219,11 +220,32 @@ class PortalController {
                 text("authority", authority), text("response", response), caller.userId()));
     }
 
+    /** The report, and for each line the quantity distributed ({@code distributed-<lineNo>}, optional). */
     @PostMapping("/consignments/{reference}/distribution-report")
     String reportDistribution(@PathVariable String reference, @RequestParam(defaultValue = "") String report,
-                              Caller caller, RedirectAttributes outcome) {
+                              @RequestParam Map<String, String> form, Caller caller, RedirectAttributes outcome) {
         return act(reference, caller, outcome, "distribution", c -> actions.reportDistribution(c,
-                text("report", report), List.of(), caller.userId()));
+                text("report", report), distributed(form), caller.userId()));
+    }
+
+    private static List<ConsignmentActions.DistributedQuantity> distributed(Map<String, String> form) {
+        List<ConsignmentActions.DistributedQuantity> quantities = new java.util.ArrayList<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(DISTRIBUTED) && value != null && !value.isBlank()) {
+                String line = name.substring(DISTRIBUTED.length());
+                try {
+                    java.math.BigDecimal quantity = new java.math.BigDecimal(value.trim());
+                    if (quantity.signum() < 0) {
+                        throw new NumberFormatException();
+                    }
+                    quantities.add(new ConsignmentActions.DistributedQuantity(Integer.parseInt(line), quantity));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("distributedQuantities", "line " + line
+                            + ": must be a number, zero or more");
+                }
+            }
+        });
+        return quantities;
     }
 
     /** A document for the case (a missing one, or one a ministry asked for), through the API's document store. */

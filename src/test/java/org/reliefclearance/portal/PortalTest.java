@@ -220,6 +220,36 @@ class PortalTest {
     }
 
     @Test
+    void theDistributionIsReportedWithTheQuantityOfEachLine() throws Exception {
+        org.camunda.bpm.engine.runtime.ProcessInstance instance = cases.submit(ClearanceCases.notification("WFP", false,
+                ClearanceCases.TENTS));
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        cases.arrive(instance);
+        cases.clearAtPort(instance, "RELEASE", null);
+        String reference = instance.getBusinessKey();
+        assertThat(statusOf(reference)).isEqualTo("AWAITING_DISTRIBUTION_REPORT");
+        MockHttpSession wfp = signIn("wfp");
+        assertThat(page(browser.perform(get("/portal/consignments/" + reference).session(wfp))))
+                .contains("Quantity distributed, line 1");
+
+        MvcResult refused = browser.perform(post("/portal/consignments/" + reference + "/distribution-report")
+                .session(wfp).with(csrf()).param("report", "Attapeu, 300 households").param("distributed-1", "lots"))
+                .andReturn();
+        assertThat(refused.getFlashMap().get("problem").toString()).contains("line 1: must be a number");
+        assertThat(reports(reference)).isZero();
+        assertThat(statusOf(reference)).isEqualTo("AWAITING_DISTRIBUTION_REPORT");
+
+        MvcResult reported = browser.perform(post("/portal/consignments/" + reference + "/distribution-report")
+                .session(wfp).with(csrf()).param("report", "Attapeu, 300 households").param("distributed-1", "120"))
+                .andReturn();
+        assertThat(reported.getFlashMap().get("done")).as("%s", reported.getFlashMap()).isEqualTo("distribution");
+        assertThat(jdbc.sql("select l.quantity from distribution_report_line l join distribution_report r on r.id = l.report_id"
+                + " join consignment c on c.id = r.consignment_id where c.reference = ? and l.line_no = 1")
+                .param(reference).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("120");
+    }
+
+    @Test
     void thePortalSpeaksLaoWhenTheBrowserDoes() throws Exception {
         MockHttpSession wfp = signIn("wfp");
         assertThat(page(browser.perform(get("/portal/notify").session(wfp).header("Accept-Language", "lo"))))
@@ -262,6 +292,11 @@ class PortalTest {
 
     private String statusOf(String reference) {
         return jdbc.sql("select status from consignment where reference = ?").param(reference).query(String.class).single();
+    }
+
+    private int reports(String reference) {
+        return jdbc.sql("select count(*) from distribution_report r join consignment c on c.id = r.consignment_id"
+                + " where c.reference = ?").param(reference).query(Integer.class).single();
     }
 
     private int documents(String reference) {
