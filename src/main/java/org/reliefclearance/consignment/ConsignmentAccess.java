@@ -130,6 +130,16 @@ public class ConsignmentAccess {
         throw new ConsignmentNotFoundException(reference);
     }
 
+    /** Whether {@link #readable} would let the caller read it. */
+    public boolean mayRead(String reference, Caller caller) {
+        try {
+            readable(reference, caller);
+            return true;
+        } catch (ConsignmentNotFoundException hidden) {
+            return false;
+        }
+    }
+
     /** For what only the consignee does: answer, upload, withdraw, report distribution. */
     public Consignment ownConsignment(String reference, Caller caller) {
         Consignment c = readable(reference, caller);

@@ -30,6 +30,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("Bad credentials");
         }
+        return authenticated(identity, user);
+    }
+
+    /** The user with their Camunda groups as authorities, however they proved who they are. */
+    static UsernamePasswordAuthenticationToken authenticated(IdentityService identity, String user) {
         List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
                 .map(g -> new SimpleGrantedAuthority(CurrentUser.GROUP_PREFIX + g.getId()))
                 .toList();

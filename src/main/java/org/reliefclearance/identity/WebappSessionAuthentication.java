@@ -1,7 +1,6 @@
 package org.reliefclearance.identity;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -9,8 +8,6 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,11 +48,8 @@ final class WebappSessionAuthentication extends OncePerRequestFilter {
                 return;
             }
             if (user != null) {
-                List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-                        .map(g -> new SimpleGrantedAuthority(CurrentUser.GROUP_PREFIX + g.getId()))
-                        .toList();
                 SecurityContextHolder.getContext()
-                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, groups));
+                        .setAuthentication(CamundaIdentityAuthenticationProvider.authenticated(identity, user));
             }
         }
         chain.doFilter(request, response);

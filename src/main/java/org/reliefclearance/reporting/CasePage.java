@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.reliefclearance.consignment.Caller;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentAccess;
 import org.reliefclearance.consignment.ConsignmentLine;
@@ -49,7 +50,6 @@ class CasePage {
     private static final int RECENT_CASES = 3;
 
     private final ConsignmentAccess access;
-    private final DossierPdf dossier;
     private final CaseSummary summary;
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -58,11 +58,10 @@ class CasePage {
     private final ConsignmentRepository consignments;
     private final Clock clock;
 
-    CasePage(ConsignmentAccess access, DossierPdf dossier, CaseSummary summary, TaskService tasks,
+    CasePage(ConsignmentAccess access, CaseSummary summary, TaskService tasks,
              RuntimeService runtime, Registry registry, Vocabulary vocabulary, ConsignmentRepository consignments,
              Clock clock) {
         this.access = access;
-        this.dossier = dossier;
         this.summary = summary;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -89,11 +88,7 @@ class CasePage {
     /** The case of a process instance (Cockpit's Case tab): its business key is the reference. */
     @GetMapping(path = "/cases/process-instance/{processInstanceId}", produces = MediaType.TEXT_HTML_VALUE)
     String caseOfProcessInstance(@PathVariable String processInstanceId, Authentication authentication, Model model) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        if (instance == null || instance.getBusinessKey() == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No consignment behind this process instance");
-        }
-        return casePage(instance.getBusinessKey(), authentication, model);
+        return casePage(referenceOfInstance(processInstanceId), authentication, model);
     }
 
     /** What a task card shows of its case, in the reader's words (custom/case-card.js in Tasklist). */
@@ -107,7 +102,7 @@ class CasePage {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         Consignment c = access.readable(referenceOf(task), access.caller(CurrentUser.of(authentication)));
         Words words = vocabulary.in(locale);
-        List<ConsignmentLine> lines = dossier.lines(c);
+        List<ConsignmentLine> lines = consignments.lines(c.id());
         String goods = words.text("case.goods", lines.size(),
                 lines.stream().map(ConsignmentLine::description).collect(Collectors.joining(", ")));
         return new Card(c.reference(), registry.organisation(c.organisationCode())
@@ -137,7 +132,8 @@ class CasePage {
         Map<String, OffsetDateTime> firstActed = new LinkedHashMap<>();
         consignments.recentEventsBy(authentication.getName(), since, RECENT_EVENTS)
                 .forEach(e -> firstActed.merge(e.reference(), e.occurredAt(), (a, b) -> a.isBefore(b) ? a : b));
-        return firstActed.entrySet().stream().limit(RECENT_CASES)
+        Caller caller = access.caller(CurrentUser.of(authentication));
+        return firstActed.entrySet().stream().filter(acted -> access.mayRead(acted.getKey(), caller)).limit(RECENT_CASES)
                 .map(acted -> new Outcome(acted.getKey(), consignments.recentEvents(acted.getKey(), acted.getValue(),
                                 RECENT_EVENTS).stream()
                         .map(e -> words.time(e.occurredAt()) + " " + words.event(e.eventType())
@@ -149,10 +145,15 @@ class CasePage {
     }
 
     private String referenceOf(Task task) {
-        ProcessInstance instance = task == null || task.getProcessInstanceId() == null ? null
-                : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        return referenceOfInstance(task == null ? null : task.getProcessInstanceId());
+    }
+
+    /** Every process of a case carries its reference as business key, the called reviews too. */
+    private String referenceOfInstance(String processInstanceId) {
+        ProcessInstance instance = processInstanceId == null ? null
+                : runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
         if (instance == null || instance.getBusinessKey() == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No consignment behind this task");
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No consignment behind this task or process");
         }
         return instance.getBusinessKey();
     }

@@ -68,10 +68,6 @@ class DossierPdf {
         return pdf.render(templates.process(TEMPLATE, page));
     }
 
-    List<ConsignmentLine> lines(Consignment c) {
-        return consignments.lines(c.id());
-    }
-
     /** What the dossier shows of a case, also the case page's (words come with the page). */
     Map<String, Object> model(Consignment c) {
         Map<String, Object> model = new HashMap<>();
