@@ -23,7 +23,8 @@ import org.reliefclearance.consignment.NewConsignment;
  */
 record NotificationReading(NewConsignment notification, Map<String, String> errors, List<Integer> rows) {
 
-    private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)](\\..+)?");
+    /** A field of a line, {@code lines[2].hsCode}: the row and, after its dot, the field. */
+    static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)](\\..+)?");
 
     static NotificationReading of(NotificationForm form, String organisation, ZoneId zone) {
         Map<String, String> errors = new LinkedHashMap<>();

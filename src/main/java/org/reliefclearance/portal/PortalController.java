@@ -202,13 +202,13 @@ class PortalController {
 
     @PostMapping("/consignments/{reference}/arrival")
     String reportArrival(@PathVariable String reference, Caller caller, RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "arrival", c -> actions.reportArrival(c, caller.userId()));
+        return act(reference, caller, outcome, "arrival", access::arrivalReportable, c -> actions.reportArrival(c, caller.userId()));
     }
 
     @PostMapping("/consignments/{reference}/withdrawal")
     String withdraw(@PathVariable String reference, @RequestParam(defaultValue = "") String reason, Caller caller,
                     RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "withdrawal", c -> actions.withdraw(c, text("reason", reason),
+        return act(reference, caller, outcome, "withdrawal", access::ownConsignment, c -> actions.withdraw(c, text("reason", reason),
                 caller.userId()));
     }
 
@@ -216,7 +216,7 @@ class PortalController {
     String provideInformation(@PathVariable String reference, @RequestParam(defaultValue = "") String authority,
                               @RequestParam(defaultValue = "") String response, Caller caller,
                               RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "information", c -> actions.provideInformation(c,
+        return act(reference, caller, outcome, "information", access::ownConsignment, c -> actions.provideInformation(c,
                 text("authority", authority), text("response", response), caller.userId()));
     }
 
@@ -224,7 +224,7 @@ class PortalController {
     @PostMapping("/consignments/{reference}/distribution-report")
     String reportDistribution(@PathVariable String reference, @RequestParam(defaultValue = "") String report,
                               @RequestParam Map<String, String> form, Caller caller, RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "distribution", c -> actions.reportDistribution(c,
+        return act(reference, caller, outcome, "distribution", access::ownConsignment, c -> actions.reportDistribution(c,
                 text("report", report), distributed(form), caller.userId()));
     }
 
@@ -253,7 +253,7 @@ class PortalController {
     String lodgeDocument(@PathVariable String reference, @RequestParam(defaultValue = "") String type,
                          @RequestParam(required = false) MultipartFile file, Caller caller,
                          RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "document", c -> {
+        return act(reference, caller, outcome, "document", access::ownConsignment, c -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "is required");
             }
@@ -271,10 +271,10 @@ class PortalController {
      * message beside the action's form, and nothing changes.
      */
     private String act(String reference, Caller caller, RedirectAttributes outcome, String action,
+                       java.util.function.BiFunction<String, Caller, Consignment> find,
                        java.util.function.Consumer<Consignment> change) {
         organisation(caller);
-        Consignment c = "arrival".equals(action) ? access.arrivalReportable(reference, caller)
-                : access.ownConsignment(reference, caller);
+        Consignment c = find.apply(reference, caller);
         try {
             change.accept(c);
             outcome.addFlashAttribute("done", action);
@@ -296,14 +296,14 @@ class PortalController {
             Map.entry("hsCode", "line.hsCode"), Map.entry("category", "line.category"),
             Map.entry("quantity", "line.quantity"), Map.entry("unit", "portal.unit"), Map.entry("valueUsd", "line.value"),
             Map.entry("grossWeightKg", "portal.weight"), Map.entry("packingList", "portal.packingList"));
-    private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
 
     /** "Line 2 · HS code" for {@code lines[1].hsCode}: the error summary names fields as the form does. */
     private String label(String field, Words words) {
-        java.util.regex.Matcher line = LINE_FIELD.matcher(field);
-        if (line.matches()) {
+        java.util.regex.Matcher line = NotificationReading.LINE_FIELD.matcher(field);
+        if (line.matches() && line.group(2) != null) {
+            String name = line.group(2).substring(1);
             return words.text("portal.line", Integer.parseInt(line.group(1)) + 1) + " · "
-                    + words.text(LABELS.getOrDefault(line.group(2), line.group(2)));
+                    + words.text(LABELS.getOrDefault(name, name));
         }
         return words.text(LABELS.getOrDefault(field, field));
     }

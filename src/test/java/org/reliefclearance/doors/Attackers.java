@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.reliefclearance.doors.EngineClient.Door;
 
 /** The demo users of every role, and the engine REST bodies the attacks send. */
-final class Attackers {
+public final class Attackers {
 
     /** One user per role (and a second organisation and port, for cross-organisation and cross-port attempts). */
     static final List<String> USERS = List.of("wfp", "laoredcross", "molsw", "customs", "port-wattay",
@@ -21,7 +21,7 @@ final class Attackers {
     }
 
     /** Every user, one per role. */
-    static Stream<String> users() {
+    public static Stream<String> users() {
         return USERS.stream();
     }
 

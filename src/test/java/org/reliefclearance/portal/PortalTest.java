@@ -12,10 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -175,6 +178,48 @@ class PortalTest {
         // officials work in Tasklist: the portal is not theirs
         assertThat(browser.perform(get("/portal").session(signIn("molsw"))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
+    }
+
+    /**
+     * Every other user, of every role, tries every portal action on an organisation's case with a
+     * valid session and CSRF token: another organisation is told the case does not exist, an
+     * official that the portal is not theirs, and the case stays exactly as it was.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.reliefclearance.doors.Attackers#users")
+    void nobodyButTheConsigneeActsOnACaseThroughThePortal(String user) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(user.equals("wfp"), "the consignee itself: the tests above");
+        String reference = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.TENTS)).getBusinessKey();
+        MockHttpSession session = signIn(user);
+        List<Object> before = snapshot(reference);
+        String at = "/portal/consignments/" + reference;
+        int expected = user.equals("laoredcross") ? 404 : 403;
+
+        for (MockHttpServletRequestBuilder attempt : List.of(
+                get(at), get(at + "/dossier.pdf"),
+                post(at + "/arrival"),
+                post(at + "/withdrawal").param("reason", "not mine"),
+                post(at + "/information").param("authority", "MOH_FDD").param("response", "forged"),
+                post(at + "/distribution-report").param("report", "forged").param("distributed-1", "1"),
+                multipart(at + "/documents").file(new MockMultipartFile("file", "forged.pdf", "application/pdf",
+                        org.reliefclearance.clearance.api.ApiClient.PDF)).param("type", "PACKING_LIST"))) {
+            MvcResult answer = browser.perform(attempt.session(session).with(csrf())).andReturn();
+            assertThat(answer.getResponse().getStatus()).as("%s %s", user, answer.getRequest().getRequestURI())
+                    .isEqualTo(expected);
+        }
+        assertThat(snapshot(reference)).isEqualTo(before);
+    }
+
+    /** What an action could have changed: the consignment row, its timeline, documents, reports and where its case waits. */
+    private List<Object> snapshot(String reference) {
+        return List.of(
+                jdbc.sql("select status, status_reason, arrived_at, updated_at from consignment where reference = ?")
+                        .param(reference).query().singleRow(),
+                jdbc.sql("select e.event_type, e.actor, e.detail from consignment_event e join consignment c"
+                        + " on c.id = e.consignment_id where c.reference = ? order by e.id").param(reference).query().listOfRows(),
+                documents(reference), reports(reference),
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+                        .map(i -> runtime.getActiveActivityIds(i.getId())).toList());
     }
 
     @Test
