@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.clearance.ConsignmentActions;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.clearance.api.NotificationRules;
@@ -22,6 +23,7 @@ import org.reliefclearance.consignment.WrongStateException;
 import org.reliefclearance.documents.DocumentNotFoundException;
 import org.reliefclearance.documents.DocumentStore;
 import org.reliefclearance.documents.DocumentsOnForms;
+import org.reliefclearance.forms.FormSchema;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.reporting.CaseSummary;
 import org.reliefclearance.screening.GoodsCategories;
@@ -56,6 +58,7 @@ class PortalController {
     static final int FIRST_ROWS = 3;
     static final int MAX_TEXT = 2000;
     static final String DISTRIBUTED = "distributed-";
+    static final String START_FORM = "forms/submit-notification.form";
 
     private final ConsignmentAccess access;
     private final ConsignmentQueries queries;
@@ -70,6 +73,8 @@ class PortalController {
     private final DocumentStore documents;
     private final Vocabulary vocabulary;
     private final DocumentsOnForms documentsOnForms;
+    /** The units the Tasklist start form offers (forms/submit-notification.form): one list for both doors. */
+    private final List<String> units;
 
     PortalController(ConsignmentAccess access, ConsignmentQueries queries, ConsignmentRegistration registration,
                      ConsignmentActions actions, NotificationRules rules, CaseSummary cases, Registry registry,
@@ -77,6 +82,7 @@ class PortalController {
                      DocumentStore documents, Vocabulary vocabulary, DocumentsOnForms documentsOnForms) {
         this.documents = documents;
         this.documentsOnForms = documentsOnForms;
+        this.units = startFormUnits();
         this.vocabulary = vocabulary;
         this.access = access;
         this.queries = queries;
@@ -318,8 +324,20 @@ class PortalController {
         model.addAttribute("ports", registry.ports());
         model.addAttribute("categories", categories.all());
         model.addAttribute("transportTypes", consignmentRules.transportDocumentTypes());
-        model.addAttribute("units", List.of("PCS", "KG", "L", "BOX", "KIT", "PALLET"));
+        model.addAttribute("units", units);
         return "portal/notify";
+    }
+
+    private static List<String> startFormUnits() {
+        try (var form = PortalController.class.getClassLoader().getResourceAsStream(START_FORM)) {
+            if (form == null) {
+                throw new IllegalStateException(START_FORM + " is not packaged");
+            }
+            return FormSchema.parse(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+                    .field(ClearanceProcess.Vars.lineField(1, "Unit")).values();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The portal is for members of a registered organisation; officials work in Tasklist. */
