@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.clearance.ConsignmentActions;
 import org.reliefclearance.clearance.ConsignmentRegistration;
+import org.reliefclearance.clearance.api.ActionRules;
 import org.reliefclearance.clearance.api.NotificationRules;
 import org.reliefclearance.consignment.ActionForbiddenException;
 import org.reliefclearance.consignment.Caller;
@@ -56,7 +57,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalController {
 
     static final int FIRST_ROWS = 3;
-    static final int MAX_TEXT = 2000;
     static final String DISTRIBUTED = "distributed-";
     static final String START_FORM = "forms/submit-notification.form";
 
@@ -65,6 +65,7 @@ class PortalController {
     private final ConsignmentRegistration registration;
     private final ConsignmentActions actions;
     private final NotificationRules rules;
+    private final ActionRules actionRules;
     private final CaseSummary cases;
     private final Registry registry;
     private final GoodsCategories categories;
@@ -77,8 +78,8 @@ class PortalController {
     private final List<String> units;
 
     PortalController(ConsignmentAccess access, ConsignmentQueries queries, ConsignmentRegistration registration,
-                     ConsignmentActions actions, NotificationRules rules, CaseSummary cases, Registry registry,
-                     GoodsCategories categories, ConsignmentRules consignmentRules, Clock clock,
+                     ConsignmentActions actions, NotificationRules rules, ActionRules actionRules,
+                     CaseSummary cases, Registry registry, GoodsCategories categories, ConsignmentRules consignmentRules, Clock clock,
                      DocumentStore documents, Vocabulary vocabulary, DocumentsOnForms documentsOnForms) {
         this.documents = documents;
         this.documentsOnForms = documentsOnForms;
@@ -89,6 +90,7 @@ class PortalController {
         this.registration = registration;
         this.actions = actions;
         this.rules = rules;
+        this.actionRules = actionRules;
         this.cases = cases;
         this.registry = registry;
         this.categories = categories;
@@ -214,24 +216,31 @@ class PortalController {
     @PostMapping("/consignments/{reference}/withdrawal")
     String withdraw(@PathVariable String reference, @RequestParam(defaultValue = "") String reason, Caller caller,
                     RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "withdrawal", access::ownConsignment, c -> actions.withdraw(c, text("reason", reason),
-                caller.userId()));
+        return act(reference, caller, outcome, "withdrawal", access::ownConsignment, c -> {
+            actionRules.withdrawal(reason);
+            actions.withdraw(c, reason.trim(), caller.userId());
+        });
     }
 
     @PostMapping("/consignments/{reference}/information")
     String provideInformation(@PathVariable String reference, @RequestParam(defaultValue = "") String authority,
                               @RequestParam(defaultValue = "") String response, Caller caller,
                               RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "information", access::ownConsignment, c -> actions.provideInformation(c,
-                text("authority", authority), text("response", response), caller.userId()));
+        return act(reference, caller, outcome, "information", access::ownConsignment, c -> {
+            actionRules.information(authority, response);
+            actions.provideInformation(c, authority.trim(), response.trim(), caller.userId());
+        });
     }
 
     /** The report, and for each line the quantity distributed ({@code distributed-<lineNo>}, optional). */
     @PostMapping("/consignments/{reference}/distribution-report")
     String reportDistribution(@PathVariable String reference, @RequestParam(defaultValue = "") String report,
                               @RequestParam Map<String, String> form, Caller caller, RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "distribution", access::ownConsignment, c -> actions.reportDistribution(c,
-                text("report", report), distributed(form), caller.userId()));
+        return act(reference, caller, outcome, "distribution", access::ownConsignment, c -> {
+            List<ConsignmentActions.DistributedQuantity> quantities = distributed(form);
+            actionRules.distributionReport(report, quantities);
+            actions.reportDistribution(c, report.trim(), quantities, caller.userId());
+        });
     }
 
     private static List<ConsignmentActions.DistributedQuantity> distributed(Map<String, String> form) {
@@ -346,15 +355,5 @@ class PortalController {
             throw new ActionForbiddenException("The portal is for members of a registered organisation");
         }
         return caller.organisationCode();
-    }
-
-    private static String text(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "must not be blank");
-        }
-        if (value.length() > MAX_TEXT) {
-            throw new InvalidInputException(field, "must be at most " + MAX_TEXT + " characters");
-        }
-        return value.trim();
     }
 }

@@ -1,0 +1,47 @@
+package org.reliefclearance.clearance.api;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.reliefclearance.clearance.ConsignmentActions;
+import org.reliefclearance.consignment.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * The API's rules for the bodies of a case's actions, for actions that come another way (the
+ * organisations' portal): the same request records, the same validation, the first problem named
+ * by the API's field.
+ */
+@Component
+public class ActionRules {
+
+    private final Validator validator;
+
+    ActionRules(Validator validator) {
+        this.validator = validator;
+    }
+
+    public void withdrawal(String reason) {
+        check(new ActionRequests.Withdrawal(reason));
+    }
+
+    public void information(String authority, String response) {
+        check(new ActionRequests.Information(authority, response));
+    }
+
+    public void distributionReport(String report, List<ConsignmentActions.DistributedQuantity> quantities) {
+        check(new ActionRequests.DistributionReport(report, quantities.stream()
+                .map(q -> new ActionRequests.Quantity(q.lineNo(), q.quantity())).toList()));
+    }
+
+    private <T> void check(T request) {
+        validator.validate(request).stream()
+                .min(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+                .ifPresent(v -> {
+                    throw new InvalidInputException(v.getPropertyPath().toString(), v.getMessage());
+                });
+    }
+}
