@@ -1,0 +1,281 @@
+package org.reliefclearance.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.reliefclearance.ServiceTest;
+import org.reliefclearance.clearance.ClearanceCases;
+import org.reliefclearance.clearance.api.ApiClient;
+import org.reliefclearance.review.LineMinistryReview;
+import org.reliefclearance.review.ReviewDecision;
+import org.reliefclearance.words.Vocabulary;
+import org.reliefclearance.words.Words;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The organisation's whole case in the portal, in Chromium, in English on a desktop and in Lao on a
+ * phone: 30 lines from a CSV packing list, the documents, an answer to the Ministry of Health's
+ * question, the goods reported arrived while the ministry still reviews, a partial release, the
+ * rest released, and the distribution reported. The officials' side runs through the engine (their
+ * Tasklist is ClearanceJourneyE2ETest's). Every page passes axe-core's WCAG A/AA rules with no
+ * serious or critical violation.
+ */
+@Tag("e2e")
+@ServiceTest
+class PortalJourneyE2ETest {
+
+    static final int LINES = 30;
+    static final List<Integer> MEDICINE_LINES = List.of(29, 30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ClearanceCases cases;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    Vocabulary vocabulary;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Words words;
+    private String screen;
+
+    static Stream<Arguments> screens() {
+        return Stream.of(Arguments.of("en", "desktop", 1280, 900), Arguments.of("lo", "phone", 360, 740));
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} on a {1}")
+    @MethodSource("screens")
+    void anOrganisationFollowsItsCaseFromPackingListToDistribution(String language, String screen, int width,
+                                                                   int height) throws Exception {
+        this.screen = language + "-" + screen;
+        driver = Browser.start(language);
+        driver.manage().window().setSize(new Dimension(width, height));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        words = vocabulary.in(Locale.forLanguageTag(language));
+
+        open("/portal");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        accessible("sign-in");
+        driver.findElement(By.id("username")).sendKeys("wfp");
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/portal$"));
+        accessible("consignments");
+
+        // 30 lines from the packing list, then the transport details
+        driver.findElement(By.linkText(words.text("portal.notify"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("packingList")))
+                .sendKeys(packingList().toString());
+        driver.findElement(By.name("readPackingList")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), LINES));
+        assertThat(driver.findElement(By.id("lines-28-description")).getDomProperty("value"))
+                .isEqualTo("Amoxicillin 500 mg capsules, box of 100");
+        new Select(driver.findElement(By.id("portOfEntry"))).selectByValue("WATTAY");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+                driver.findElement(By.id("expectedArrival")), LocalDateTime.now(ZoneId.of("Asia/Vientiane"))
+                        .plusDays(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+        new Select(driver.findElement(By.id("transportDocumentType"))).selectByValue("AIR_WAYBILL");
+        driver.findElement(By.id("transportDocumentNumber")).sendKeys("157-" + System.nanoTime() % 100000000);
+        accessible("notify");
+        Browser.screenshot(driver, "portal-notify-" + this.screen);
+        driver.findElement(By.cssSelector("button.primary")).click();
+
+        wait.until(ExpectedConditions.urlContains("?notified"));
+        String reference = driver.getCurrentUrl().replaceAll(".*/consignments/([^?#]+).*", "$1");
+        assertThat(jdbc.sql("select count(*) from consignment_line l join consignment c on c.id = l.consignment_id"
+                + " where c.reference = ? and c.organisation_code = 'WFP'").param(reference).query(Integer.class)
+                .single()).isEqualTo(LINES);
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey("relief-consignment-clearance").singleResult();
+        cases.runJobs(instance);
+
+        // the documents every line needs
+        for (String type : List.of("TRANSPORT_DOCUMENT", "PACKING_LIST", "PROFORMA_INVOICE", "DONATION_CERTIFICATE")) {
+            lodge(type);
+        }
+        assertThat(documentTypes(reference)).containsExactlyInAnyOrder("TRANSPORT_DOCUMENT", "PACKING_LIST",
+                "PROFORMA_INVOICE", "DONATION_CERTIFICATE");
+
+        // MoLSW endorses, Customs HQ waives the duties, the Ministry of Health asks a question
+        cases.endorse(instance);
+        cases.decideExemption(instance, "FULL", null, null);
+        String question = "Send the certificate of analysis of the amoxicillin batch";
+        askAsMinistryOfHealth(instance, question);
+
+        open("/portal/consignments/" + reference);
+        assertThat(body()).contains(question);
+        driver.findElement(By.id("response-MOH_FDD")).sendKeys("Batch 24-117 analysed by the manufacturer;"
+                + " the certificate is lodged with the import permit.");
+        accessible("answer");
+        driver.findElement(By.cssSelector("#information button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+        cases.runJobs(instance);
+        assertThat(eventTypes(reference)).contains("INFORMATION_PROVIDED");
+        lodge("CERTIFICATE_OF_ANALYSIS");
+        lodge("IMPORT_PERMIT");
+
+        // the goods land early: the ministry still reviews the medicine
+        driver.findElement(By.cssSelector("#arrival button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+        cases.runJobs(instance);
+        assertThat(status(reference)).isEqualTo("ARRIVED");
+        assertThat(body()).contains(words.text("case.arrived", "").trim())
+                .contains(words.text("case.line.review"));
+
+        // the port releases what needs no permit; the medicine waits
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(status(reference)).isEqualTo("PARTIALLY_RELEASED");
+        String firstRelease = releaseOf(reference, 1);
+        open("/portal/consignments/" + reference);
+        assertThat(body()).contains(words.status("PARTIALLY_RELEASED")).contains(firstRelease)
+                .contains(words.text("case.line.released", firstRelease));
+        accessible("partly-released");
+        Browser.screenshot(driver, "portal-partly-released-" + this.screen);
+        MEDICINE_LINES.forEach(line -> assertThat(releaseOf(reference, line)).isNull());
+
+        // the ministry approves, the rest leaves; the organisation reports where the goods went
+        cases.review(instance, "MOH_FDD", "APPROVE", null, null);
+        cases.clearAtPort(instance, "RELEASE", null);
+        assertThat(status(reference)).isEqualTo("AWAITING_DISTRIBUTION_REPORT");
+        open("/portal/consignments/" + reference);
+        driver.findElement(By.id("report")).sendKeys("Distributed in Sanamxay district, Attapeu, to 1,200 households.");
+        driver.findElement(By.id("distributed-1")).sendKeys("150");
+        driver.findElement(By.id("distributed-29")).sendKeys("1200");
+        accessible("distribution");
+        driver.findElement(By.cssSelector("#distribution button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+        cases.runJobs(instance);
+        assertThat(jdbc.sql("""
+                select l.line_no, l.quantity from distribution_report_line l join distribution_report r on r.id = l.report_id
+                join consignment c on c.id = r.consignment_id where c.reference = ? order by l.line_no""")
+                .param(reference).query((rs, n) -> rs.getInt(1) + "=" + rs.getBigDecimal(2).stripTrailingZeros()
+                        .toPlainString()).list()).containsExactly("1=150", "29=1200");
+        assertThat(eventTypes(reference)).contains("DISTRIBUTION_REPORTED");
+        assertThat(body()).contains(words.event("DISTRIBUTION_REPORTED"));
+        Browser.screenshot(driver, "portal-distributed-" + this.screen);
+        if (width <= 400) {
+            assertThat(horizontalOverflow()).as("nothing wider than the phone").isFalse();
+        }
+    }
+
+    /** 28 relief items that need no permit and two lines of medicine for the Ministry of Health. */
+    private static Path packingList() throws Exception {
+        String rows = IntStream.rangeClosed(1, LINES).mapToObj(i -> switch (i) {
+            case 29 -> "\"Amoxicillin 500 mg capsules, box of 100\",300410,MEDICINE,1200,BOX,4800,600";
+            case 30 -> "Oral rehydration salts,300490,MEDICINE,5000,PCS,2500,300";
+            default -> i % 2 == 0 ? "Family tent model " + i + ",630622,SHELTER,200,PCS,30000,4000"
+                    : "Jerrycan 20 l batch " + i + ",392310,WATER_SANITATION,1000,PCS,3000,900";
+        }).collect(Collectors.joining("\n"));
+        Path file = Files.createTempFile("packing-list", ".csv");
+        Files.writeString(file, "Description,HS code,Category,Quantity,Unit,Value USD,Gross weight kg\n" + rows + "\n");
+        return file;
+    }
+
+    private void lodge(String type) throws Exception {
+        Path pdf = Files.createTempFile(type.toLowerCase(), ".pdf");
+        Files.write(pdf, ApiClient.PDF);
+        new Select(driver.findElement(By.id("document-type"))).selectByValue(type);
+        driver.findElement(By.id("document-file")).sendKeys(pdf.toString());
+        driver.findElement(By.cssSelector("#document button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+    }
+
+    private void askAsMinistryOfHealth(ProcessInstance instance, String question) {
+        ProcessInstance review = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .variableValueEquals(LineMinistryReview.Vars.AUTHORITY.name(), "MOH_FDD").singleResult();
+        Task task = tasks.createTaskQuery().processInstanceId(review.getId())
+                .taskDefinitionKey(LineMinistryReview.Elements.REVIEW_PERMIT).singleResult();
+        identity.setAuthentication("moh", List.of("moh-fdd"));
+        try {
+            tasks.complete(task.getId(), Map.of(
+                    LineMinistryReview.Vars.REVIEW_DECISION.name(), ReviewDecision.REQUEST_INFORMATION.name(),
+                    LineMinistryReview.Vars.INFORMATION_REQUEST.name(), question));
+        } finally {
+            identity.clearAuthentication();
+        }
+        cases.runJobs(instance);
+    }
+
+    private void open(String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+
+    private String body() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    private void accessible(String page) {
+        assertThat(Accessibility.seriousViolations(driver)).as("axe-core on %s (%s)", page, screen).isEmpty();
+    }
+
+    private boolean horizontalOverflow() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    }
+
+    private String status(String reference) {
+        return jdbc.sql("select status from consignment where reference = ?").param(reference).query(String.class).single();
+    }
+
+    private String releaseOf(String reference, int lineNo) {
+        return jdbc.sql("select l.release_number from consignment_line l join consignment c on c.id = l.consignment_id"
+                + " where c.reference = ? and l.line_no = ?").params(reference, lineNo).query(String.class).optional()
+                .orElse(null);
+    }
+
+    private List<String> eventTypes(String reference) {
+        return jdbc.sql("select e.event_type from consignment_event e join consignment c on c.id = e.consignment_id"
+                + " where c.reference = ?").param(reference).query(String.class).list();
+    }
+
+    private List<String> documentTypes(String reference) {
+        return jdbc.sql("select d.document_type from consignment_document d join consignment c on c.id = d.consignment_id"
+                + " where c.reference = ?").param(reference).query(String.class).list();
+    }
+}
