@@ -71,7 +71,7 @@ record NotificationReading(NewConsignment notification, Map<String, String> erro
         return apiField;
     }
 
-    private static BigDecimal number(String typed, String field, BiConsumer<String, String> problem) {
+    static BigDecimal number(String typed, String field, BiConsumer<String, String> problem) {
         if (NotificationForm.isBlank(typed)) {
             return null;
         }

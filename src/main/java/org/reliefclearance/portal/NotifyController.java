@@ -130,7 +130,7 @@ class NotifyController {
     }
 
     /** The label a person reads for each field of the form, by its name. */
-    private static final Map<String, String> LABELS = Map.ofEntries(
+    static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("portOfEntry", "field.port"), Map.entry("expectedArrival", "portal.arrival"),
             Map.entry("transportDocumentType", "field.transportDocument"),
             Map.entry("transportDocumentNumber", "portal.transportNumber"), Map.entry("donor", "field.donor"),
@@ -164,7 +164,7 @@ class NotifyController {
         return "portal/notify";
     }
 
-    private static List<String> startFormUnits() {
+    static List<String> startFormUnits() {
         try (var form = NotifyController.class.getClassLoader().getResourceAsStream(START_FORM)) {
             if (form == null) {
                 throw new IllegalStateException(START_FORM + " is not packaged");

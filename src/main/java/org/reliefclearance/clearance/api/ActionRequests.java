@@ -26,6 +26,9 @@ import org.reliefclearance.screening.GoodsCategory;
 /** Bodies of the actions on a running case. Text sizes fit the timeline's detail column. */
 final class ActionRequests {
 
+    /** Absent, or with something in it. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
+
     private ActionRequests() {
     }
 
@@ -52,10 +55,21 @@ final class ActionRequests {
             @Schema(example = "Airline moved the shipment to the next day's flight; 12 phones instead of 10")
             @NotBlank @Size(max = 1000) String reason,
             @Schema(example = "2026-03-03T09:30:00+07:00") @PlausibleArrival OffsetDateTime expectedArrival,
-            @Schema(example = "AIR_WAYBILL") @ListedIn(TRANSPORT_DOCUMENT_TYPES) String transportDocumentType,
-            @Schema(example = "157-12345686") @Size(max = 60) String transportDocumentNumber,
+            // absent keeps the transport document's type and number; a blank one would erase it
+            @Schema(example = "AIR_WAYBILL") @ListedIn(TRANSPORT_DOCUMENT_TYPES) @Pattern(regexp = NOT_BLANK,
+                    message = "must not be blank") String transportDocumentType,
+            @Schema(example = "157-12345686") @Size(max = 60) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+            String transportDocumentNumber,
             @Schema(description = "Changed lines (with their lineNo) and new lines (without one)")
             @Size(max = NotificationRequest.MAX_LINES) List<@NotNull @Valid AmendedLine> lines) {
+
+        /** The same amendment as the API would receive it, to check one that comes another way. */
+        static Amendment of(ConsignmentActions.Amendment a) {
+            return new Amendment(a.reason(), a.expectedArrival(), a.transportDocumentType(), a.transportDocumentNumber(),
+                    a.lines().stream().map(l -> new AmendedLine(l.lineNo(), l.goods().description(), l.goods().hsCode(),
+                            l.goods().category(), l.goods().quantity(), l.goods().unit(), l.goods().valueUsd(),
+                            l.goods().grossWeightKg())).toList());
+        }
 
         ConsignmentActions.Amendment amendment() {
             return new ConsignmentActions.Amendment(reason, expectedArrival, transportDocumentType,

@@ -1,7 +1,9 @@
 package org.reliefclearance.clearance.api;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.reliefclearance.clearance.ConsignmentActions;
 import org.reliefclearance.consignment.InvalidInputException;
@@ -35,6 +37,22 @@ public class ActionRules {
     public void distributionReport(String report, List<ConsignmentActions.DistributedQuantity> quantities) {
         check(new ActionRequests.DistributionReport(report, quantities.stream()
                 .map(q -> new ActionRequests.Quantity(q.lineNo(), q.quantity())).toList()));
+    }
+
+    /**
+     * An amendment as {@code POST .../amendments} would check it, every problem at once (a form shows
+     * each beside its field).
+     *
+     * @return the problems by the API's field ({@code lines[0].hsCode}), in a stable order; empty when the
+     *         API would accept the body
+     */
+    public Map<String, String> amendment(ConsignmentActions.Amendment amendment) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        validator.validate(ActionRequests.Amendment.of(amendment)).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<ActionRequests.Amendment> v) ->
+                        v.getPropertyPath().toString()))
+                .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        return problems;
     }
 
     private <T> void check(T request) {

@@ -91,6 +91,12 @@ class AmendmentApiTest {
         noReason.remove("reason");
         assertThat(fields(amend("laoredcross", instance, noReason))).containsExactly("reason");
         assertThat(fields(amend("laoredcross", instance, amendment(List.of())))).containsExactly("lines");
+        // absent keeps the transport document; blank would erase it
+        Map<String, Object> blankNumber = amendment(List.of(phones(null)));
+        blankNumber.put("transportDocumentNumber", " ");
+        blankNumber.put("transportDocumentType", "");
+        assertThat(fields(amend("laoredcross", instance, blankNumber)))
+                .containsExactlyInAnyOrder("transportDocumentNumber", "transportDocumentType");
 
         assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
