@@ -3,7 +3,6 @@ package org.reliefclearance.clearance;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +12,7 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
+import org.reliefclearance.consignment.DistributionReports;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.NewConsignment;
 import org.reliefclearance.consignment.TimelineEvent;
@@ -20,8 +20,6 @@ import org.reliefclearance.consignment.WrongStateException;
 import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.registry.Registry;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,10 +38,13 @@ public class ConsignmentActions {
     private final ConcurrentChangeRetry retry;
     private final Clock clock;
     private final EmergencyState emergencies;
+    private final DistributionReports distributionReports;
 
     ConsignmentActions(ConsignmentRepository consignments, ClearanceEngine engine, Registry registry, JdbcClient jdbc,
-                       ConcurrentChangeRetry retry, Clock clock, EmergencyState emergencies) {
+                       ConcurrentChangeRetry retry, Clock clock, EmergencyState emergencies,
+                       DistributionReports distributionReports) {
         this.emergencies = emergencies;
+        this.distributionReports = distributionReports;
         this.consignments = consignments;
         this.engine = engine;
         this.registry = registry;
@@ -52,7 +53,11 @@ public class ConsignmentActions {
         this.clock = clock;
     }
 
-    public record DistributedQuantity(int lineNo, BigDecimal quantity) {
+    /**
+     * A quantity of a line distributed at one location: a province code ({@code LA-AT}) and, if given,
+     * the district, village or camp.
+     */
+    public record DistributedQuantity(int lineNo, BigDecimal quantity, String province, String place) {
     }
 
     public void provideInformation(Consignment c, String authorityCode, String response, String actor) {
@@ -106,20 +111,17 @@ public class ConsignmentActions {
         });
     }
 
+    /**
+     * The report and what went where: a line may be distributed at several locations, never more in
+     * all than was imported, and each location once per line.
+     */
     public void reportDistribution(Consignment c, String report, List<DistributedQuantity> quantities, String actor) {
         checkQuantities(c, quantities);
         ensureOpen(c);
         inTransaction(() -> {
-            KeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    insert into distribution_report (consignment_id, report, reported_by, reported_at)
-                    values (?, ?, ?, ?)""")
-                    .params(c.id(), report, actor, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                    .update(key, "id");
-            for (DistributedQuantity q : quantities) {
-                jdbc.sql("insert into distribution_report_line (report_id, line_no, quantity) values (?, ?, ?)")
-                        .params(key.getKey().longValue(), q.lineNo(), q.quantity()).update();
-            }
+            distributionReports.store(c.id(), report, actor, OffsetDateTime.now(clock), quantities.stream()
+                    .map(q -> new DistributionReports.Entry(q.lineNo(), q.quantity(), q.province(), place(q)))
+                    .toList());
             consignments.addEvent(c.reference(), actor, TimelineEvent.DISTRIBUTION_REPORTED, null, report);
             engine.correlate(c.reference(), ClearanceProcess.Messages.DISTRIBUTION_REPORTED,
                     Variables.createVariables().putValue(ClearanceProcess.Vars.DISTRIBUTION_REPORT.name(), report),
@@ -349,24 +351,44 @@ public class ConsignmentActions {
         });
     }
 
-    /** Distributed quantities name lines of this consignment, once each, and never exceed what was imported. */
+    /** Each entry names a line of the case; a line's entries add up to at most its imported quantity. */
     private void checkQuantities(Consignment c, List<DistributedQuantity> quantities) {
         Map<Integer, BigDecimal> imported = consignments.lines(c.id()).stream()
                 .collect(Collectors.toMap(ConsignmentLine::lineNo, ConsignmentLine::quantity));
+        Map<Integer, BigDecimal> distributed = new java.util.HashMap<>();
         for (int i = 0; i < quantities.size(); i++) {
             DistributedQuantity q = quantities.get(i);
             String field = "distributedQuantities[" + i + "]";
             if (!imported.containsKey(q.lineNo())) {
                 throw new InvalidInputException(field + ".lineNo", "is not a line of " + c.reference());
             }
-            if (quantities.stream().filter(o -> o.lineNo() == q.lineNo()).count() > 1) {
-                throw new InvalidInputException(field + ".lineNo", "is reported more than once");
+            if (q.province() == null || q.province().isBlank()) {
+                // the request rules require it too; the column takes null only for reports older than locations
+                throw new InvalidInputException(field + ".province", "must not be blank");
             }
-            if (q.quantity().compareTo(imported.get(q.lineNo())) > 0) {
-                throw new InvalidInputException(field + ".quantity",
-                        "exceeds the imported quantity " + imported.get(q.lineNo()).stripTrailingZeros().toPlainString());
+            if (quantities.subList(0, i).stream().anyMatch(o -> sameLocation(o, q))) {
+                throw new InvalidInputException(field + ".place", "line " + q.lineNo() + " at " + q.province()
+                        + (place(q) == null ? "" : ", " + place(q)) + " is reported more than once");
+            }
+            BigDecimal total = distributed.merge(q.lineNo(), q.quantity(), BigDecimal::add);
+            if (total.compareTo(imported.get(q.lineNo())) > 0) {
+                throw new InvalidInputException(field + ".quantity", "brings line " + q.lineNo() + " to "
+                        + total.stripTrailingZeros().toPlainString() + " distributed, more than the "
+                        + imported.get(q.lineNo()).stripTrailingZeros().toPlainString() + " imported");
             }
         }
+    }
+
+    /** The same line in the same province and place; places compared as people type them (spaces, case). */
+    private static boolean sameLocation(DistributedQuantity a, DistributedQuantity b) {
+        String placeA = place(a);
+        String placeB = place(b);
+        return a.lineNo() == b.lineNo() && a.province().equals(b.province())
+                && (placeA == null ? placeB == null : placeA.equalsIgnoreCase(placeB));
+    }
+
+    private static String place(DistributedQuantity q) {
+        return q.place() == null || q.place().isBlank() ? null : q.place().trim();
     }
 
     private static void ensureNotReleased(Consignment c) {

@@ -3,7 +3,6 @@ package org.reliefclearance.portal;
 import static org.reliefclearance.portal.PortalCaller.organisation;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 import org.reliefclearance.clearance.ConsignmentActions;
@@ -27,13 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The organisations' portal, acting on a case: each action only when the case allows it, through
  * the same application services and request rules as {@code /api} ({@link ActionRules}); what the
- * case refuses comes back beside the action's form and nothing changes.
+ * case refuses comes back beside the action's form and nothing changes. The distribution report has
+ * a page of its own, {@link DistributionController}.
  */
 @Controller
 @RequestMapping("/portal")
 class CaseActionController {
-
-    static final String DISTRIBUTED = "distributed-";
 
     private final ConsignmentAccess access;
     private final ConsignmentActions actions;
@@ -72,37 +70,6 @@ class CaseActionController {
             actionRules.information(authority, response);
             actions.provideInformation(c, authority.trim(), response.trim(), caller.userId());
         });
-    }
-
-    /** The report, and for each line the quantity distributed ({@code distributed-<lineNo>}, optional). */
-    @PostMapping("/consignments/{reference}/distribution-report")
-    String reportDistribution(@PathVariable String reference, @RequestParam(defaultValue = "") String report,
-                              @RequestParam Map<String, String> form, Caller caller, RedirectAttributes outcome) {
-        return act(reference, caller, outcome, "distribution", access::ownConsignment, c -> {
-            List<ConsignmentActions.DistributedQuantity> quantities = distributed(form);
-            actionRules.distributionReport(report, quantities);
-            actions.reportDistribution(c, report.trim(), quantities, caller.userId());
-        });
-    }
-
-    private static List<ConsignmentActions.DistributedQuantity> distributed(Map<String, String> form) {
-        List<ConsignmentActions.DistributedQuantity> quantities = new java.util.ArrayList<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith(DISTRIBUTED) && value != null && !value.isBlank()) {
-                String line = name.substring(DISTRIBUTED.length());
-                try {
-                    java.math.BigDecimal quantity = new java.math.BigDecimal(value.trim());
-                    if (quantity.signum() < 0) {
-                        throw new NumberFormatException();
-                    }
-                    quantities.add(new ConsignmentActions.DistributedQuantity(Integer.parseInt(line), quantity));
-                } catch (NumberFormatException e) {
-                    throw new InvalidInputException("distributedQuantities", "line " + line
-                            + ": must be a number, zero or more");
-                }
-            }
-        });
-        return quantities;
     }
 
     /** A document for the case (a missing one, or one a ministry asked for), through the API's document store. */

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * The organisations' portal, following: the organisation's consignments and each one's page (what
  * it waits for, missing documents, timeline, release notes, dossier), for the caller's own
  * organisation only ({@link ConsignmentAccess}). Notifying is {@link NotifyController}, acting on a
- * case {@link CaseActionController}.
+ * case {@link CaseActionController}, reporting its distribution {@link DistributionController}.
  */
 @Controller
 @RequestMapping("/portal")

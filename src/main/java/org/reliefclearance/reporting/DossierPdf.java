@@ -10,6 +10,7 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.consignment.DistributionReports;
 import org.reliefclearance.documents.DocumentChecklist;
 import org.reliefclearance.documents.DocumentStore;
 import org.reliefclearance.documents.StoredDocument;
@@ -45,10 +46,12 @@ class DossierPdf {
 
     private final ConsignmentMilestones milestones;
     private final DocumentChecklist checklist;
+    private final DistributionReports distributionReports;
 
     DossierPdf(ConsignmentRepository consignments, AuthorityReviewRepository reviews, DocumentStore documents,
                Registry registry, Vocabulary vocabulary, ITemplateEngine templates, HtmlPdf pdf,
-               ConsignmentMilestones milestones, DocumentChecklist checklist) {
+               ConsignmentMilestones milestones, DocumentChecklist checklist, DistributionReports distributionReports) {
+        this.distributionReports = distributionReports;
         this.milestones = milestones;
         this.checklist = checklist;
         this.consignments = consignments;
@@ -85,6 +88,7 @@ class DossierPdf {
         model.put("documents", lodged);
         model.put("checklist", checklist.of(lines, lodged));
         model.put("releases", milestones.releases(c.id()));
+        model.put("distribution", distributionReports.ofConsignment(c.id()));
         return model;
     }
 }

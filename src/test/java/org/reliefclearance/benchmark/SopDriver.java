@@ -87,8 +87,9 @@ final class SopDriver {
         awaitMessage(reference, ClearanceProcess.Messages.DISTRIBUTION_REPORTED);
         api.postExpecting("wfp", "/api/consignments/" + reference + "/distribution-report", Map.of(
                 "report", "Distributed in Attapeu province",
-                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 20000),
-                        Map.of("lineNo", 2, "quantity", 500), Map.of("lineNo", 3, "quantity", 40))), 200);
+                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 20000, "province", "LA-AT"),
+                        Map.of("lineNo", 2, "quantity", 500, "province", "LA-AT"),
+                        Map.of("lineNo", 3, "quantity", 40, "province", "LA-AT"))), 200);
         await("case " + reference + " closed", () -> engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).count() == 0 ? Boolean.TRUE : null);
         return reference;

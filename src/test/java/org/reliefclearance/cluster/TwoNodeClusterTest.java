@@ -222,7 +222,8 @@ class TwoNodeClusterTest {
             completeAs(b, clearAtPort, "port-wattay", "customs-port-wattay", release);
             awaitStatus(reference, "AWAITING_DISTRIBUTION_REPORT");
             ObjectNode report = ApiCalls.JSON.createObjectNode().put("report", "Distributed in Attapeu");
-            report.putArray("distributedQuantities").addObject().put("lineNo", 3).put("quantity", 150);
+            report.putArray("distributedQuantities").addObject().put("lineNo", 3).put("quantity", 150)
+                    .put("province", "LA-AT");
             ApiCalls.Answer reported = post(a, "wfp", "/api/consignments/" + reference + "/distribution-report", report);
             count(reported);
             if (reported.status() != 200) {

@@ -184,20 +184,29 @@ class PortalJourneyE2ETest {
         cases.clearAtPort(instance, "RELEASE", null);
         assertThat(status(reference)).isEqualTo("AWAITING_DISTRIBUTION_REPORT");
         open("/portal/consignments/" + reference);
-        driver.findElement(By.id("report")).sendKeys("Distributed in Sanamxay district, Attapeu, to 1,200 households.");
-        driver.findElement(By.id("distributed-1")).sendKeys("150");
-        driver.findElement(By.id("distributed-29")).sendKeys("1200");
+        driver.findElement(By.id("distribution")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report")))
+                .sendKeys("Tents and jerrycans to 1,200 households; medicine to the district hospitals.");
+        assertThat(driver.findElements(By.cssSelector("fieldset.line"))).as("a row per line to start").hasSize(LINES);
+        location(0, "150", "LA-AT", "Sanamxay district, Ban Hinlat camp");
+        location(28, "1200", "LA-AT", "Sanamxay district hospital");
+        driver.findElement(By.name("addRow")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), LINES + 1));
+        new Select(driver.findElement(By.id("rows-" + LINES + "-line"))).selectByValue("1");
+        location(LINES, "50", "LA-CH", "Pakse, provincial Red Cross warehouse");
         accessible("distribution");
-        driver.findElement(By.cssSelector("#distribution button[type=submit]")).click();
+        Browser.screenshot(driver, "portal-distribution-" + this.screen);
+        driver.findElement(By.cssSelector("button.primary")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
         cases.runJobs(instance);
         assertThat(jdbc.sql("""
-                select l.line_no, l.quantity from distribution_report_line l join distribution_report r on r.id = l.report_id
-                join consignment c on c.id = r.consignment_id where c.reference = ? order by l.line_no""")
-                .param(reference).query((rs, n) -> rs.getInt(1) + "=" + rs.getBigDecimal(2).stripTrailingZeros()
-                        .toPlainString()).list()).containsExactly("1=150", "29=1200");
+                select l.line_no, l.quantity, l.province_code from distribution_report_line l
+                join distribution_report r on r.id = l.report_id join consignment c on c.id = r.consignment_id
+                where c.reference = ?""").param(reference).query((rs, n) -> rs.getInt(1) + "="
+                        + rs.getBigDecimal(2).stripTrailingZeros().toPlainString() + "@" + rs.getString(3)).list())
+                .containsExactlyInAnyOrder("1=150@LA-AT", "1=50@LA-CH", "29=1200@LA-AT");
         assertThat(eventTypes(reference)).contains("DISTRIBUTION_REPORTED");
-        assertThat(body()).contains(words.event("DISTRIBUTION_REPORTED"));
+        assertThat(body()).contains(words.event("DISTRIBUTION_REPORTED")).contains("Pakse, provincial Red Cross warehouse");
         Browser.screenshot(driver, "portal-distributed-" + this.screen);
         if (width <= 400) {
             assertThat(horizontalOverflow()).as("nothing wider than the phone").isFalse();
@@ -224,6 +233,12 @@ class PortalJourneyE2ETest {
         driver.findElement(By.id("document-file")).sendKeys(pdf.toString());
         driver.findElement(By.cssSelector("#document button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+    }
+
+    private void location(int row, String quantity, String province, String place) {
+        driver.findElement(By.id("rows-" + row + "-quantity")).sendKeys(quantity);
+        new Select(driver.findElement(By.id("rows-" + row + "-province"))).selectByValue(province);
+        driver.findElement(By.id("rows-" + row + "-place")).sendKeys(place);
     }
 
     private void askAsMinistryOfHealth(ProcessInstance instance, String question) {

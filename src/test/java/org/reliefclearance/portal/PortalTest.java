@@ -200,7 +200,9 @@ class PortalTest {
                 post(at + "/arrival"),
                 post(at + "/withdrawal").param("reason", "not mine"),
                 post(at + "/information").param("authority", "MOH_FDD").param("response", "forged"),
-                post(at + "/distribution-report").param("report", "forged").param("distributed-1", "1"),
+                get(at + "/distribution"),
+                post(at + "/distribution").param("report", "forged").param("rows[0].line", "1")
+                        .param("rows[0].quantity", "1").param("rows[0].province", "LA-AT"),
                 multipart(at + "/documents").file(new MockMultipartFile("file", "forged.pdf", "application/pdf",
                         org.reliefclearance.clearance.api.ApiClient.PDF)).param("type", "PACKING_LIST"))) {
             MvcResult answer = browser.perform(attempt.session(session).with(csrf())).andReturn();
@@ -275,23 +277,27 @@ class PortalTest {
         String reference = instance.getBusinessKey();
         assertThat(statusOf(reference)).isEqualTo("AWAITING_DISTRIBUTION_REPORT");
         MockHttpSession wfp = signIn("wfp");
+        String distribution = "/portal/consignments/" + reference + "/distribution";
         assertThat(page(browser.perform(get("/portal/consignments/" + reference).session(wfp))))
-                .contains("Quantity distributed, line 1");
+                .contains("href=\"" + distribution + "\"");
+        assertThat(page(browser.perform(get(distribution).session(wfp))))
+                .contains("Location 1", "Line 1: Family tents (200 pieces imported)", "Attapeu");
 
-        MvcResult refused = browser.perform(post("/portal/consignments/" + reference + "/distribution-report")
-                .session(wfp).with(csrf()).param("report", "Attapeu, 300 households").param("distributed-1", "lots"))
-                .andReturn();
-        assertThat(refused.getFlashMap().get("problem").toString()).contains("line 1: must be a number");
+        String refused = page(browser.perform(post(distribution).session(wfp).with(csrf())
+                .param("report", "Attapeu, 300 households").param("rows[0].line", "1")
+                .param("rows[0].quantity", "lots").param("rows[0].province", "LA-AT")));
+        assertThat(refused).contains("Location 1 · Quantity distributed: must be a number").contains("value=\"lots\"");
         assertThat(reports(reference)).isZero();
         assertThat(statusOf(reference)).isEqualTo("AWAITING_DISTRIBUTION_REPORT");
 
-        MvcResult reported = browser.perform(post("/portal/consignments/" + reference + "/distribution-report")
-                .session(wfp).with(csrf()).param("report", "Attapeu, 300 households").param("distributed-1", "120"))
-                .andReturn();
+        MvcResult reported = browser.perform(post(distribution).session(wfp).with(csrf())
+                .param("report", "Attapeu, 300 households").param("rows[0].line", "1")
+                .param("rows[0].quantity", "120").param("rows[0].province", "LA-AT")).andReturn();
         assertThat(reported.getFlashMap().get("done")).as("%s", reported.getFlashMap()).isEqualTo("distribution");
         assertThat(jdbc.sql("select l.quantity from distribution_report_line l join distribution_report r on r.id = l.report_id"
-                + " join consignment c on c.id = r.consignment_id where c.reference = ? and l.line_no = 1")
-                .param(reference).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("120");
+                + " join consignment c on c.id = r.consignment_id where c.reference = ? and l.line_no = 1"
+                + " and l.province_code = 'LA-AT'").param(reference).query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo("120");
     }
 
     @Test

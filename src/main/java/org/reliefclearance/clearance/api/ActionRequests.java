@@ -111,18 +111,31 @@ final class ActionRequests {
     }
 
     record DistributionReport(
-            @Schema(example = "Distributed to 1,200 households in Attapeu province, 3-9 March.")
+            @Schema(example = "Distributed with the provincial disaster committees, 3-9 March: 1,200 households.")
             @NotBlank @Size(max = 2000) String report,
-            @Size(max = NotificationRequest.MAX_LINES) List<@NotNull @Valid Quantity> distributedQuantities) {
+            @Schema(description = "What went where: a quantity of a line at one location. A line may appear at"
+                    + " several locations; its quantities together may not exceed what was imported, and the same"
+                    + " line, province and place may appear only once")
+            @Size(max = MAX_DISTRIBUTED) List<@NotNull @Valid Quantity> distributedQuantities) {
+
+        /** Room for every line at many places, far more than a report holds. */
+        static final int MAX_DISTRIBUTED = 1000;
 
         List<ConsignmentActions.DistributedQuantity> quantities() {
             return distributedQuantities == null ? List.of() : distributedQuantities.stream()
-                    .map(q -> new ConsignmentActions.DistributedQuantity(q.lineNo(), q.quantity())).toList();
+                    .map(q -> new ConsignmentActions.DistributedQuantity(q.lineNo(), q.quantity(), q.province(),
+                            q.place())).toList();
         }
     }
 
     record Quantity(
             @Schema(example = "1") @NotNull @Positive Integer lineNo,
-            @Schema(example = "20000") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 3) BigDecimal quantity) {
+            @Schema(example = "12000") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 3) BigDecimal quantity,
+            @Schema(example = "LA-AT", description = "The province, by its ISO 3166-2:LA code: LA-VT (Vientiane"
+                    + " Capital), LA-AT, LA-BK, LA-BL, LA-CH, LA-HO, LA-KH, LA-LM, LA-LP, LA-OU, LA-PH, LA-SL, LA-SV,"
+                    + " LA-VI, LA-XA, LA-XE, LA-XI, LA-XS")
+            @NotBlank @KnownProvince String province,
+            @Schema(example = "Sanamxay district, Ban Hinlat camp", description = "District, village or camp (optional)")
+            @Size(max = 200) String place) {
     }
 }

@@ -15,10 +15,13 @@ import jakarta.validation.Validator;
 /**
  * The API's rules for the bodies of a case's actions, for actions that come another way (the
  * organisations' portal): the same request records, the same validation, the first problem named
- * by the API's field.
+ * by the API's field (every problem, for a form with many fields).
  */
 @Component
 public class ActionRules {
+
+    private static final Comparator<ConstraintViolation<?>> BY_FIELD =
+            Comparator.comparing(v -> v.getPropertyPath().toString());
 
     private final Validator validator;
 
@@ -34,9 +37,18 @@ public class ActionRules {
         check(new ActionRequests.Information(authority, response));
     }
 
-    public void distributionReport(String report, List<ConsignmentActions.DistributedQuantity> quantities) {
-        check(new ActionRequests.DistributionReport(report, quantities.stream()
-                .map(q -> new ActionRequests.Quantity(q.lineNo(), q.quantity())).toList()));
+    /**
+     * A distribution report's problems, every one of them (a form shows each beside its field), by
+     * the API's field name ({@code distributedQuantities[2].province}); empty when the API would take it.
+     */
+    public Map<String, String> distributionReport(String report, List<ConsignmentActions.DistributedQuantity> quantities) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        validator.validate(new ActionRequests.DistributionReport(report, quantities.stream()
+                        .map(q -> new ActionRequests.Quantity(q.lineNo(), q.quantity(), q.province(), q.place()))
+                        .toList())).stream()
+                .sorted(BY_FIELD)
+                .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        return problems;
     }
 
     /**
@@ -57,7 +69,7 @@ public class ActionRules {
 
     private <T> void check(T request) {
         validator.validate(request).stream()
-                .min(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+                .min(BY_FIELD)
                 .ifPresent(v -> {
                     throw new InvalidInputException(v.getPropertyPath().toString(), v.getMessage());
                 });

@@ -33,6 +33,17 @@ final class ApiExamples {
               ]
             }""";
 
+    /** The two lines of {@link #NOTIFICATION}: the salts went to two places in Attapeu, the tents to Champasak. */
+    static final String DISTRIBUTION_REPORT = """
+            {
+              "report": "Distributed with the provincial disaster committees, 3-9 March: 1,200 households.",
+              "distributedQuantities": [
+                {"lineNo": 1, "quantity": 12000, "province": "LA-AT", "place": "Sanamxay district, Ban Hinlat camp"},
+                {"lineNo": 1, "quantity": 8000, "province": "LA-AT", "place": "Samakkhixay district"},
+                {"lineNo": 2, "quantity": 150, "province": "LA-CH", "place": "Pathoumphone district"}
+              ]
+            }""";
+
     private ApiExamples() {
     }
 }

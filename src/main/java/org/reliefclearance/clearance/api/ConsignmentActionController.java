@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -58,9 +60,15 @@ class ConsignmentActionController {
         return current(reference);
     }
 
-    @Operation(summary = "Report the distribution of released goods (consignee)")
+    @Operation(summary = "Report the distribution of released goods: what went to which province and place (consignee)",
+            description = "400 naming the field for an unknown province (distributedQuantities[i].province), a line"
+                    + " reported beyond its imported quantity (distributedQuantities[i].quantity) or the same line,"
+                    + " province and place twice (distributedQuantities[i].place).")
     @PostMapping("/distribution-report")
     ConsignmentResponse reportDistribution(@PathVariable String reference,
+                                           @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                                   examples = @ExampleObject(name = "Two provinces",
+                                                           value = ApiExamples.DISTRIBUTION_REPORT)))
                                            @Valid @RequestBody ActionRequests.DistributionReport body,
                                            @Parameter(hidden = true) Caller caller) {
         Consignment c = access.ownConsignment(reference, caller);

@@ -117,7 +117,8 @@ class ClearanceJourneyApiTest {
         runJobs(clearance);
 
         Map<String, Object> report = Map.of("report", "Tents pitched in Sanamxay",
-                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 150)));
+                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 150, "province", "LA-AT",
+                        "place", "Sanamxay district")));
         assertThat(api.postTo("wfp", path + "/distribution-report", report).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(api.postTo("port-thanaleng", path + "/arrival", null).getStatusCode())

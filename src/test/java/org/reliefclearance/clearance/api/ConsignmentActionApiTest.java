@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -254,45 +255,97 @@ class ConsignmentActionApiTest {
     }
 
     @Test
-    void distributionReportKeepsTheQuantitiesPerLine() {
+    void distributionReportKeepsTheQuantitiesPerLineAndLocation() {
         String reference = storedConsignment("WATTAY");
         ProcessInstance waiting = waitFor(ClearanceProcess.Messages.DISTRIBUTION_REPORTED, reference, Map.of());
         String path = "/api/consignments/" + reference + "/distribution-report";
 
-        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("report", "all given out",
-                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 20001)))),
-                "distributedQuantities[0].quantity");
-        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("report", "all given out",
-                "distributedQuantities", List.of(Map.of("lineNo", 9, "quantity", 1)))),
-                "distributedQuantities[0].lineNo");
-        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("report", "all given out",
-                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", -1)))),
-                "distributedQuantities[0].quantity");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                at(1, 20001, "LA-AT", null))), "distributedQuantities[0].quantity");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                at(9, 1, "LA-AT", null))), "distributedQuantities[0].lineNo");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                at(1, -1, "LA-AT", null))), "distributedQuantities[0].quantity");
         ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, Map.of("report", "")), "report");
 
-        ResponseEntity<JsonNode> answer = api.postTo("wfp", path, Map.of("report", "Given to 1,200 households",
-                "distributedQuantities", List.of(Map.of("lineNo", 1, "quantity", 19500))));
+        ResponseEntity<JsonNode> answer = api.postTo("wfp", path, report(
+                at(1, 12000, "LA-AT", "Sanamxay district, Ban Hinlat camp"), at(1, 7500, "LA-CH", null)));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertEnded(waiting);
         assertThat(variable(waiting, ClearanceProcess.Vars.DISTRIBUTION_REPORT.name())).isEqualTo("Given to 1,200 households");
-        assertThat(jdbc.sql("""
-                select l.quantity from distribution_report_line l join distribution_report r on r.id = l.report_id
-                join consignment c on c.id = r.consignment_id where c.reference = ? and l.line_no = 1""")
-                .param(reference).query(BigDecimal.class).single()).isEqualByComparingTo("19500");
+        assertThat(distributed(reference)).containsExactly(
+                List.of(1, "12000", "LA-AT", "Sanamxay district, Ban Hinlat camp"), Arrays.asList(1, "7500", "LA-CH", null));
         assertThat(eventTypes(reference)).contains("DISTRIBUTION_REPORTED");
+    }
+
+    /** Where the goods went is told by province code and, if given, place; each refusal names its field and stores nothing. */
+    @Test
+    void aDistributionIsRefusedForAnUnknownProvinceTooMuchOrTheSameLocationTwice() {
+        String reference = storedConsignment("WATTAY");
+        ProcessInstance waiting = waitFor(ClearanceProcess.Messages.DISTRIBUTION_REPORTED, reference, Map.of());
+        String path = "/api/consignments/" + reference + "/distribution-report";
+        List<Map<String, Object>> before = rows(reference);
+
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                at(1, 100, "LA-AT", null), at(1, 100, "LA-ZZ", null))), "distributedQuantities[1].province");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                at(1, 100, "Attapeu", null))), "distributedQuantities[0].province");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                Map.of("lineNo", 1, "quantity", 100))), "distributedQuantities[0].province");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                at(1, 100, "LA-AT", "x".repeat(201)))), "distributedQuantities[0].place");
+        // 12,000 + 9,000 of the 20,000 imported: the entry that goes over is named
+        ResponseEntity<JsonNode> tooMuch = api.postTo("wfp", path, report(
+                at(1, 12000, "LA-AT", "Sanamxay"), at(1, 9000, "LA-SV", null)));
+        ConsignmentApiTest.assertBadRequestNaming(tooMuch, "distributedQuantities[1].quantity");
+        assertThat(tooMuch.getBody().toString()).contains("21000", "20000");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                at(1, 100, "LA-AT", "Sanamxay"), at(1, 100, "LA-AT", " sanamxay "))), "distributedQuantities[1].place");
+        ConsignmentApiTest.assertBadRequestNaming(api.postTo("wfp", path, report(
+                at(1, 100, "LA-AT", null), at(1, 100, "LA-AT", ""))), "distributedQuantities[1].place");
+
+        assertThat(distributed(reference)).isEmpty();
+        assertThat(rows(reference)).isEqualTo(before);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.getId()).count()).isOne();
     }
 
     @Test
     void aRejectedDistributionReportLeavesNoRow() {
         String reference = api.notifyConsignment("wfp");
         long before = jdbc.sql("select count(*) from distribution_report").query(Long.class).single();
+        long linesBefore = jdbc.sql("select count(*) from distribution_report_line").query(Long.class).single();
 
         ResponseEntity<JsonNode> answer = api.postTo("wfp", "/api/consignments/" + reference + "/distribution-report",
-                Map.of("report", "Given out"));
+                report(at(1, 10, "LA-VT", null)));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(jdbc.sql("select count(*) from distribution_report").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from distribution_report_line").query(Long.class).single())
+                .isEqualTo(linesBefore);
+    }
+
+    private static Map<String, Object> report(Map<?, ?>... distributed) {
+        return Map.of("report", "Given to 1,200 households", "distributedQuantities", List.of(distributed));
+    }
+
+    private static Map<String, Object> at(int lineNo, int quantity, String province, String place) {
+        Map<String, Object> entry = new java.util.LinkedHashMap<>(Map.of("lineNo", lineNo, "quantity", quantity,
+                "province", province));
+        if (place != null) {
+            entry.put("place", place);
+        }
+        return entry;
+    }
+
+    /** The report's rows as stored: line, quantity, province and place. */
+    private List<List<Object>> distributed(String reference) {
+        return jdbc.sql("""
+                select l.line_no, l.quantity, l.province_code, l.place from distribution_report_line l
+                join distribution_report r on r.id = l.report_id join consignment c on c.id = r.consignment_id
+                where c.reference = ? order by l.id""").param(reference)
+                .query((rs, n) -> Arrays.<Object>asList(rs.getInt(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString(),
+                        rs.getString(3), rs.getString(4))).list();
     }
 
     private String storedConsignment(String port) {
@@ -322,13 +375,14 @@ class ConsignmentActionApiTest {
                 .param(reference).query().listOfRows();
     }
 
-    /** The consignment, its reviews, timeline and documents as stored. */
+    /** The consignment, its reviews, timeline, documents and distribution reports as stored. */
     private List<Map<String, Object>> rows(String reference) {
         return jdbc.sql("""
                 select c.status, c.status_reason, c.released_at, c.updated_at,
                   (select count(*) from authority_review r where r.consignment_id = c.id) reviews,
                   (select count(*) from consignment_event e where e.consignment_id = c.id) events,
-                  (select count(*) from consignment_document d where d.consignment_id = c.id) documents
+                  (select count(*) from consignment_document d where d.consignment_id = c.id) documents,
+                  (select count(*) from distribution_report d where d.consignment_id = c.id) distribution_reports
                 from consignment c where c.reference = ?""").param(reference).query().listOfRows();
     }
 

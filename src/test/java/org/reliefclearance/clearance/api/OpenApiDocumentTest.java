@@ -47,6 +47,10 @@ class OpenApiDocumentTest {
                 .contains("portOfEntry", "300490");
         assertThat(notify.get("parameters").toString()).contains("Idempotency-Key").doesNotContain("caller");
         assertThat(notify.at("/responses/201")).isNotNull();
+
+        // where goods went is told by province code and place
+        assertThat(doc.at("/paths/~1api~1consignments~1{reference}~1distribution-report/post/requestBody/content"
+                + "/application~1json/examples").toString()).contains("\"province\"", "LA-AT", "\"place\"");
     }
 
     @Test
