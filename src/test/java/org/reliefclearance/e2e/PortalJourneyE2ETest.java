@@ -176,6 +176,7 @@ class PortalJourneyE2ETest {
         assertThat(body()).contains(words.status("PARTIALLY_RELEASED")).contains(firstRelease)
                 .contains(words.text("case.line.released", firstRelease));
         accessible("partly-released");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('case-lines').scrollIntoView()");
         Browser.screenshot(driver, "portal-partly-released-" + this.screen);
         MEDICINE_LINES.forEach(line -> assertThat(releaseOf(reference, line)).isNull());
 
