@@ -126,8 +126,11 @@ class ClearanceJourneyE2ETest {
                 .contains(reference + " · World Food Programme").contains("Paracetamol 500 mg tablets")
                 .contains("ພາຍໃນ");
         assertThat(tasklist.bodyText()).as("Tasklist speaks Lao").contains(tasklist.word("Start process"));
-        assertThat(tasklist.findByReference(reference.substring(reference.length() - 4))).contains(reference);
-        assertThat(tasklist.findByReference("99999999")).doesNotContain(reference);
+        // the case's card ("reference · consignee"), not Just done above the list, which names the
+        // case too: MoLSW notified it
+        assertThat(tasklist.findByReference(reference.substring(reference.length() - 4)))
+                .contains(reference + " · World Food Programme");
+        assertThat(tasklist.findByReference("99999999")).doesNotContain(reference + " · ");
         tasklist.screenshot("03-task-list-molsw");
         assertThat(tasklist.taskList()).contains(reference);
 
