@@ -137,6 +137,11 @@ public final class ClearanceProcess {
         /** Who submitted the Tasklist start form ({@code camunda:initiator}); no form may set it. */
         public static final Variable<String> INITIATOR = text("initiator");
         /**
+         * The start form's field: the registry code of the organisation a MoLSW official notifies for.
+         * What the case belongs to is {@link #ORGANISATION_CODE}, set once the notification is stored.
+         */
+        public static final Variable<String> ORGANISATION = text("organisation");
+        /**
          * The expected arrival: a date-time on the start form; once the case is registered, the local
          * time every task form shows.
          */

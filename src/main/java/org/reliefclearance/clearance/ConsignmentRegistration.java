@@ -12,6 +12,7 @@ import org.reliefclearance.consignment.ReferenceGenerator;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.emergency.Emergency;
 import org.reliefclearance.emergency.EmergencyState;
+import org.reliefclearance.registry.Organisation;
 import org.reliefclearance.registry.Port;
 import org.reliefclearance.registry.Registry;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ConsignmentRegistration {
+
+    private static final String RECEIVED = "Pre-arrival notification received";
 
     private final ConsignmentRepository consignments;
     private final ReferenceGenerator references;
@@ -81,9 +84,22 @@ public class ConsignmentRegistration {
 
     /** Stores the notification without starting a process: for a case already started from Tasklist. */
     public Consignment store(NewConsignment notification, String actor) {
+        return store(notification, actor, RECEIVED);
+    }
+
+    /**
+     * As {@link #store(NewConsignment, String)}, for a notification an official made on the
+     * organisation's behalf: the official is the actor, the timeline says for whom.
+     */
+    public Consignment storeOnBehalf(NewConsignment notification, String official, Organisation organisation) {
+        return store(notification, official, RECEIVED + " from official " + official + " on behalf of "
+                + organisation.name() + " (" + organisation.code() + ")");
+    }
+
+    private Consignment store(NewConsignment notification, String actor, String detail) {
         String reference = references.nextConsignmentReference();
         consignments.insert(notification, reference, actor, null, emergencyInForce());
-        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, "Pre-arrival notification received");
+        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, detail);
         return consignments.findByReference(reference).orElseThrow();
     }
 
@@ -106,7 +122,7 @@ public class ConsignmentRegistration {
     private Consignment insertAndStart(NewConsignment notification, String actor, String idempotencyKey) {
         String reference = references.nextConsignmentReference();
         consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce());
-        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, "Pre-arrival notification received");
+        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, RECEIVED);
         Consignment stored = consignments.findByReference(reference).orElseThrow();
         runtime.startProcessInstanceByKey(ClearanceProcess.KEY, reference, startVariables(stored));
         return stored;

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -20,7 +21,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads the Tasklist start form {@code submit-notification} into a notification. */
+/**
+ * Reads the Tasklist start form {@code submit-notification} into a notification: a MoLSW official's
+ * on an organisation's behalf.
+ */
 @Component
 public class StartFormNotification {
 
@@ -50,6 +54,15 @@ public class StartFormNotification {
                 donor == null || donor.toString().isBlank() ? null : donor.toString().trim(),
                 Boolean.TRUE.equals(provisional) || "true".equals(provisional),
                 lines(form));
+    }
+
+    /**
+     * The organisation a MoLSW official names on the form, as its registry code (typed in any case):
+     * null when the field is empty. Only a MoLSW starter's naming counts (StartFormRules, RegisterConsignment).
+     */
+    public static String organisationNamed(Function<String, Object> form) {
+        Object value = form.apply(ClearanceProcess.Vars.ORGANISATION.name());
+        return value == null || value.toString().isBlank() ? null : value.toString().trim().toUpperCase(Locale.ROOT);
     }
 
     /**

@@ -48,6 +48,7 @@ import org.reliefclearance.registry.OfficialGroup.Role;
  * authorizations let them read. Every write is listed here with its rule; any other write is
  * refused, so a REST operation Camunda adds tomorrow is closed until someone decides otherwise.
  * <ul>
+ *   <li>organisations change nothing: they use the portal or {@code /api};</li>
  *   <li>start a process only at its start event, without a business key, with its start form's values;</li>
  *   <li>complete a task, or change its variables, only with its form's values;</li>
  *   <li>claim a task only for oneself; assign, delegate or add a user to it only within its candidate groups;
@@ -108,6 +109,10 @@ final class CallerPolicy {
     void check(EngineCaller caller, Command<?> command) {
         if (caller.administrator() || ReadCommands.isRead(command)) {
             return;
+        }
+        // the REST allow-list refuses them already; this holds for any other way in (a webapp plugin's API)
+        if (caller.has(Role.ORGANISATION)) {
+            refuse("Organisations notify and act in the portal (/portal) or through /api, not in the engine");
         }
         BiConsumer<EngineCaller, Command<?>> rule = writes.get(command.getClass());
         if (rule == null) {

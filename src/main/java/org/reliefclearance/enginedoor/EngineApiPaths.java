@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import org.reliefclearance.registry.OfficialGroup.Role;
 
 /**
- * Which engine REST operations each role may call at all, in front of the engine: organisations
- * only what the start form in Tasklist needs, officials their tasks and forms, coordinators and
- * process owners Cockpit's reads, process owners also deployment and retries. Administrators call
+ * Which engine REST operations each role may call at all, in front of the engine: officials their
+ * tasks and forms, coordinators and process owners Cockpit's reads, process owners also deployment
+ * and retries. Organisations call nothing: they use the portal or {@code /api}. Administrators call
  * anything. Paths are relative to the engine, e.g. {@code task/{id}/submit-form}.
  */
 final class EngineApiPaths {
@@ -35,7 +35,8 @@ final class EngineApiPaths {
     }
 
     private static final List<Rule> RULES = List.of(
-            // every signed-in user: the engine list, Tasklist's filters and task list, own profile, start forms
+            // every signed-in user but organisations (refused above): the engine list, Tasklist's filters and
+            // task list, own profile, start forms (whether one may start a process is the engine's grant)
             rule("GET", "|engine|version|identity/groups|group|group/count|user/" + ID + "/profile", EVERYONE),
             rule("GET", "filter|filter/count|filter/" + ID, EVERYONE),
             rule("GET POST", "filter/" + ID + "/(list|count|singleResult)", EVERYONE),
@@ -64,7 +65,14 @@ final class EngineApiPaths {
 
     /** OPTIONS only describes what the engine would allow; it changes nothing. */
     static boolean allowed(String method, String path, Set<Role> roles, boolean administrator) {
-        if (administrator || method.equals("OPTIONS")) {
+        if (administrator) {
+            return true;
+        }
+        // a member of an organisation is refused whatever other group it is in: a mix is a mistake
+        if (roles.contains(Role.ORGANISATION)) {
+            return false;
+        }
+        if (method.equals("OPTIONS")) {
             return true;
         }
         return RULES.stream().anyMatch(r -> r.allows(method, path, roles));

@@ -46,6 +46,10 @@ import org.springframework.stereotype.Component;
  * group is removed, so a role narrowed here is narrowed on an existing database too. The only
  * grants left alone are the engine's per-task grants (resource TASK, one task id).
  *
+ * <p>Organisations hold no engine grant at all: they notify and act in the portal or through
+ * {@code /api}, which run without an engine user. MoLSW starts the clearance from the Tasklist start
+ * form when it notifies on an organisation's behalf.
+ *
  * <p>Tasks are never granted by group here: the engine grants a candidate group READ and
  * TASK_WORK on exactly the tasks it is a candidate for (generic property
  * default-user-permission-name-for-task), so a ministry sees and completes only its own reviews
@@ -85,6 +89,10 @@ class AuthorizationSetup {
     static Map<Target, Set<Permission>> table(List<OfficialGroup> groups, List<String> filterIds) {
         Map<Target, Set<Permission>> table = new LinkedHashMap<>();
         for (OfficialGroup group : groups) {
+            if (group.role() == OfficialGroup.Role.ORGANISATION) {
+                // no Tasklist, no engine: not even the group read Camunda gives a new group
+                continue;
+            }
             Grants grants = new Grants(group.id(), table);
             role(grants, group.role());
             for (String filterId : filterIds) {
@@ -99,14 +107,13 @@ class AuthorizationSetup {
     private static void role(Grants grants, OfficialGroup.Role role) {
         switch (role) {
             case ORGANISATION -> {
-                // may submit a notification from the Tasklist start form, nothing else
-                grants.grant(Resources.APPLICATION, "tasklist", ACCESS);
-                grants.grant(Resources.PROCESS_DEFINITION, CLEARANCE_PROCESS, READ, CREATE_INSTANCE);
-                grants.grant(Resources.PROCESS_INSTANCE, ANY, CREATE);
+                // nothing: see table()
             }
             case MOLSW -> {
                 officialInTasklist(grants);
                 grants.grant(Resources.PROCESS_DEFINITION, EMERGENCY_PROCESS, READ, CREATE_INSTANCE);
+                // notifies from the start form on an organisation's behalf (StartFormRules)
+                grants.grant(Resources.PROCESS_DEFINITION, CLEARANCE_PROCESS, READ, CREATE_INSTANCE);
                 grants.grant(Resources.PROCESS_INSTANCE, ANY, CREATE);
             }
             case CUSTOMS_HQ, PORT_CUSTOMS, AUTHORITY -> officialInTasklist(grants);

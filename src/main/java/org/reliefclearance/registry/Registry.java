@@ -1,7 +1,11 @@
 package org.reliefclearance.registry;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,5 +60,11 @@ public class Registry {
     /** The organisation a user acts for, found through its group membership. */
     public Optional<Organisation> organisationOfGroups(List<String> groupIds) {
         return organisations().stream().filter(o -> groupIds.contains(o.groupId())).findFirst();
+    }
+
+    /** The roles the registry gives these groups; groups outside the registry give none. */
+    public Set<OfficialGroup.Role> rolesOfGroups(Collection<String> groupIds) {
+        return groups().stream().filter(g -> groupIds.contains(g.id())).map(OfficialGroup::role)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(OfficialGroup.Role.class)));
     }
 }

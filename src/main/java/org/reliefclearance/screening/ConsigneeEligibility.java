@@ -36,6 +36,12 @@ public class ConsigneeEligibility {
         return result;
     }
 
+    /** The same judgement without a case: whether this organisation may import relief today. */
+    public Result assess(String organisationCode) {
+        return judge(organisationCode == null ? Optional.empty() : registry.organisation(organisationCode),
+                LocalDate.now(clock));
+    }
+
     static Result judge(Optional<Organisation> found, LocalDate today) {
         if (found.isEmpty()) {
             return new Result(false, "The consignee is not a registered organisation", null);

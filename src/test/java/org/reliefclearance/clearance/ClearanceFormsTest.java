@@ -68,7 +68,8 @@ class ClearanceFormsTest {
         List<JsonNode> fields = components(form("submit-notification"));
         Set<String> keys = new HashSet<>();
         fields.forEach(c -> keys.add(c.has("key") ? c.path("key").asText() : c.path("path").asText()));
-        assertThat(keys).contains(ClearanceProcess.Vars.PORT_CODE.name(), ClearanceProcess.Vars.EXPECTED_ARRIVAL.name(),
+        assertThat(keys).contains(ClearanceProcess.Vars.ORGANISATION.name(), ClearanceProcess.Vars.PORT_CODE.name(),
+                ClearanceProcess.Vars.EXPECTED_ARRIVAL.name(),
                 ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE.name(), ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER.name(),
                 ClearanceProcess.Vars.DONOR.name(), ClearanceProcess.Vars.PROVISIONAL_DECLARATION.name());
         for (int slot = 1; slot <= ClearanceProcess.Vars.START_FORM_LINE_SLOTS; slot++) {
@@ -79,6 +80,14 @@ class ClearanceFormsTest {
                 assertThat(keys).contains(ClearanceProcess.Vars.addLine(slot));
             }
         }
+        // MoLSW names the organisation it notifies for: always, by its registry code
+        JsonNode organisation = fields.stream()
+                .filter(c -> ClearanceProcess.Vars.ORGANISATION.name().equals(c.path("key").asText())).findFirst()
+                .orElseThrow();
+        assertThat(organisation.path("type").asText()).isEqualTo("textfield");
+        assertThat(organisation.path("validate").path("required").asBoolean()).isTrue();
+        assertThat(organisation.has("conditional")).isFalse();
+        assertThat("WFP").matches(organisation.path("validate").path("pattern").asText());
         // no repeatable list: Tasklist 7.24 keeps Start disabled after any edit inside one
         assertThat(fields).noneMatch(c -> "dynamiclist".equals(c.path("type").asText()));
         JsonNode hsCode = fields.stream().filter(c -> "line3HsCode".equals(c.path("key").asText())).findFirst().orElseThrow();

@@ -67,12 +67,13 @@ class ClearanceProcessTest {
     }
 
     @Test
-    void startFormFromTasklistRegistersTheConsignmentForTheUsersOrganisation() {
+    void startFormFromTasklistRegistersTheConsignmentForTheOrganisationMoLSWNames() {
         LocalDate arrival = LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(5);
-        engine.getIdentityService().setAuthentication("wfp", List.of("org-wfp"));
+        engine.getIdentityService().setAuthentication("molsw", List.of("molsw-officers"));
         ProcessInstance instance;
         try {
             instance = engine.getFormService().submitStartForm(definitionId(), Variables.createVariables()
+                    .putValue(Vars.ORGANISATION.name(), "WFP")
                     .putValue(Vars.PORT_CODE.name(), "THANALENG")
                     .putValue(Vars.EXPECTED_ARRIVAL.name(), arrival + "T10:30")
                     .putValue(Vars.TRANSPORT_DOCUMENT_TYPE.name(), "RAIL_CONSIGNMENT_NOTE")
@@ -110,7 +111,7 @@ class ClearanceProcessTest {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         assertThat(consignment.organisationCode()).isEqualTo("WFP");
         assertThat(consignment.portCode()).isEqualTo("THANALENG");
-        assertThat(consignment.createdBy()).isEqualTo("wfp");
+        assertThat(consignment.createdBy()).as("the official who notified on WFP's behalf").isEqualTo("molsw");
         assertThat(consignment.provisionalDeclaration()).isTrue();
         assertThat(consignment.transportDocumentType()).isEqualTo("RAIL_CONSIGNMENT_NOTE");
         assertThat(consignment.expectedArrival().toInstant())

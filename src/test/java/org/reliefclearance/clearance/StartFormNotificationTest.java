@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.time.EngineClock;
@@ -21,6 +22,13 @@ class StartFormNotificationTest {
         assertThat(form.arrival("2026-06-01T10:30")).isEqualTo(OffsetDateTime.parse("2026-06-01T10:30+07:00"));
         assertThat(form.arrival("2026-06-01T10:30:00Z").toInstant())
                 .isEqualTo(OffsetDateTime.parse("2026-06-01T17:30+07:00").toInstant());
+    }
+
+    @Test
+    void theOrganisationNamedIsReadAsItsRegistryCode() {
+        assertThat(StartFormNotification.organisationNamed(Map.of("organisation", " wfp ")::get)).isEqualTo("WFP");
+        assertThat(StartFormNotification.organisationNamed(Map.of("organisation", " ")::get)).isNull();
+        assertThat(StartFormNotification.organisationNamed(Map.<String, Object>of()::get)).isNull();
     }
 
     @Test

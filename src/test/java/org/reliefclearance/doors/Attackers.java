@@ -13,7 +13,11 @@ import org.reliefclearance.doors.EngineClient.Door;
 /** The demo users of every role, and the engine REST bodies the attacks send. */
 public final class Attackers {
 
-    /** One user per role (and a second organisation and port, for cross-organisation and cross-port attempts). */
+    /**
+     * One user per role (and a second organisation and port, for cross-organisation and cross-port attempts).
+     * The organisations' members may sign in to no webapp: at the webapps' door they come with the session
+     * of Camunda's welcome page, which every user gets ({@link EngineClient}).
+     */
     static final List<String> USERS = List.of("wfp", "laoredcross", "molsw", "customs", "port-wattay",
             "port-thanaleng", "moh", "mtc", "mtc-head", "coordinator", "owner");
 
@@ -50,10 +54,13 @@ public final class Attackers {
         return variables;
     }
 
-    /** What the Tasklist start form of a one-line notification submits, every value valid. */
+    /**
+     * What the Tasklist start form of a one-line notification submits, every value valid: a MoLSW
+     * official's, on WFP's behalf.
+     */
     static Map<String, Object> validStartForm() {
         String arrival = LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(3) + "T10:30";
-        return variables("portCode", "WATTAY", "expectedArrival", arrival, "transportDocumentType", "AIR_WAYBILL",
+        return variables("organisation", "WFP", "portCode", "WATTAY", "expectedArrival", arrival, "transportDocumentType", "AIR_WAYBILL",
                 "transportDocumentNumber", "176-00000001", "donor", "Attack suite", "provisionalDeclaration", false,
                 "line1Description", "Family tents", "line1HsCode", "630622", "line1Category", "SHELTER",
                 "line1Quantity", 10, "line1Unit", "PCS", "line1ValueUsd", 1500, "addLine2", false);

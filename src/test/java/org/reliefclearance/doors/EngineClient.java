@@ -110,20 +110,38 @@ final class EngineClient {
         return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
 
-    /** Logs in the way the webapps' login page does, into the first webapp the user may use. */
+    /**
+     * The answer of the webapps' login for one app ({@code tasklist}, {@code cockpit}, {@code admin},
+     * {@code welcome}), in a fresh session.
+     */
+    ResponseEntity<String> login(String user, String app) {
+        Session session = new Session(new LinkedHashMap<>());
+        session.take(http.getForEntity("/camunda/app/tasklist/default/", String.class));
+        return login(session, user, app);
+    }
+
+    private ResponseEntity<String> login(Session session, String user, String app) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.put(HttpHeaders.COOKIE, session.cookieHeader());
+        headers.set("X-XSRF-TOKEN", session.csrfToken());
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", PASSWORD);
+        return http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+                new HttpEntity<>(form, headers), String.class);
+    }
+
+    /**
+     * Logs in the way the webapps' login page does, into the first webapp the user may use. A user
+     * who may use none (an organisation's member) still gets the session of Camunda's welcome page,
+     * which any user may open: the door the engine must refuse them at.
+     */
     private Session login(String user) {
         Session session = new Session(new LinkedHashMap<>());
         session.take(http.getForEntity("/camunda/app/tasklist/default/", String.class));
-        for (String app : List.of("tasklist", "cockpit", "admin")) {
-            HttpHeaders headers = new HttpHeaders();
-            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-            headers.put(HttpHeaders.COOKIE, session.cookieHeader());
-            headers.set("X-XSRF-TOKEN", session.csrfToken());
-            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            form.add("username", user);
-            form.add("password", PASSWORD);
-            ResponseEntity<String> answer = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-                    new HttpEntity<>(form, headers), String.class);
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            ResponseEntity<String> answer = login(session, user, app);
             session.take(answer);
             if (answer.getStatusCode().is2xxSuccessful()) {
                 HttpHeaders withCookie = new HttpHeaders();

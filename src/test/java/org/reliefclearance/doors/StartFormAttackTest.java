@@ -5,6 +5,7 @@ import static org.reliefclearance.doors.Attackers.startForm;
 import static org.reliefclearance.doors.Attackers.validStartForm;
 import static org.reliefclearance.doors.Attackers.variables;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,8 +22,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The Tasklist start form keeps the rules of {@code POST /api/consignments}: a value the API refuses
- * is refused here too, with the form field named, and neither a consignment nor a case is created.
+ * The Tasklist start form, which MoLSW submits on an organisation's behalf, keeps the rules of
+ * {@code POST /api/consignments}: a value the API refuses is refused here too, with the form field
+ * named, and neither a consignment nor a case is created.
  */
 @ServiceTest
 class StartFormAttackTest {
@@ -54,6 +56,8 @@ class StartFormAttackTest {
                 "(expectedArrival) must be between 30 days ago and 365 days ahead");
         refused(door, variables("portCode", "NOWHERE"), "(portCode) is not one of the options offered");
         refused(door, variables("line1Description", ""), "(line1Description) is required");
+        refused(door, variables("organisation", ""), "(organisation) is required");
+        refused(door, variables("organisation", "WFP; drop"), "(organisation) does not have the expected format");
     }
 
     @ParameterizedTest(name = "through {0}")
@@ -67,18 +71,23 @@ class StartFormAttackTest {
 
     @ParameterizedTest(name = "through {0}")
     @MethodSource("org.reliefclearance.doors.Attackers#doors")
-    void onlyAnOrganisationNotifies(Door door) {
+    void onlyMoLSWNotifiesFromTheStartForm(Door door) {
         long before = consignments();
-        ResponseEntity<String> answer = client.post(door, "molsw", SUBMIT, Map.of("variables", validStartForm()));
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isIn(400, 403);
+        long cases = clearanceCases();
+        for (String user : List.of("customs", "port-wattay", "moh", "coordinator", "owner", "wfp", "laoredcross")) {
+            ResponseEntity<String> answer = client.post(door, user, SUBMIT, Map.of("variables", validStartForm()));
+            assertThat(answer.getStatusCode().value()).as(user + ": " + answer.getBody()).isIn(400, 403);
+        }
         assertThat(consignments()).isEqualTo(before);
+        assertThat(clearanceCases()).isEqualTo(cases);
     }
 
     @ParameterizedTest(name = "through {0}")
     @MethodSource("org.reliefclearance.doors.Attackers#doors")
-    void aValidNotificationStartsItsCaseForTheUsersOrganisation(Door door) {
+    void aValidNotificationStartsItsCaseForTheOrganisationMoLSWNames(Door door) {
         long before = consignments();
-        ResponseEntity<String> answer = client.post(door, "laoredcross", SUBMIT, Map.of("variables", validStartForm()));
+        ResponseEntity<String> answer = client.post(door, "molsw", SUBMIT, Map.of("variables",
+                startForm(variables("organisation", "LRC"))));
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
         String instance = readId(answer.getBody());
         engine.getManagementService().createJobQuery().processInstanceId(instance).list()
@@ -88,21 +97,24 @@ class StartFormAttackTest {
         String reference = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
                 .singleResult().getBusinessKey();
         assertThat(jdbc.sql("select organisation_code || ' ' || created_by from consignment where reference = ?")
-                .param(reference).query(String.class).single()).isEqualTo("LRC laoredcross");
+                .param(reference).query(String.class).single()).isEqualTo("LRC molsw");
     }
 
     private void refused(Door door, Map<String, Object> overrides, String named) {
         long consignments = consignments();
-        long cases = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ClearanceProcess.KEY).count();
+        long cases = clearanceCases();
 
-        ResponseEntity<String> answer = client.post(door, "wfp", SUBMIT, Map.of("variables", startForm(overrides)));
+        ResponseEntity<String> answer = client.post(door, "molsw", SUBMIT, Map.of("variables", startForm(overrides)));
 
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody()).contains(named);
         assertThat(consignments()).isEqualTo(consignments);
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ClearanceProcess.KEY).count()).isEqualTo(cases);
+        assertThat(clearanceCases()).isEqualTo(cases);
+    }
+
+    private long clearanceCases() {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ClearanceProcess.KEY).count();
     }
 
     private long consignments() {

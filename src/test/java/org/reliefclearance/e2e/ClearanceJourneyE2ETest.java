@@ -40,10 +40,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One consignment from the Tasklist start form to release, worked by each official in a
- * real browser, asserting what each of them sees on screen: the goods arrive early, Customs HQ
- * decides the exemption while the ministries still review, and the lines leave in two releases
- * (first the one that needs no permit, then those the ministries approved).
+ * One consignment from the Tasklist start form (MoLSW notifying on WFP's behalf) to release, worked
+ * by each official in a real browser, asserting what each of them sees on screen: the goods arrive
+ * early, Customs HQ decides the exemption while the ministries still review, and the lines leave in
+ * two releases (first the one that needs no permit, then those the ministries approved).
  */
 @Tag("e2e")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -84,12 +84,14 @@ class ClearanceJourneyE2ETest {
 
     @Test
     void officialsReleaseAnEarlyArrivalLineByLineInTasklist() throws Exception {
-        // The organisation notifies three lines: a medicine (health), satellite phones (telecoms) and
-        // family tents (relief items: no permit).
-        tasklist.login("wfp", "demo");
+        // MoLSW notifies, on WFP's behalf, three lines: a medicine (health), satellite phones (telecoms)
+        // and family tents (relief items: no permit). Organisations themselves use the portal.
+        tasklist.login("molsw", "demo");
         tasklist.openStartForm("Relief consignment clearance");
-        assertThat(tasklist.formText()).contains("ແຈ້ງລ່ວງໜ້າກ່ອນສິນຄ້າມາຮອດ").contains("Port of entry / ດ່ານ");
+        assertThat(tasklist.formText()).contains("ແຈ້ງລ່ວງໜ້າກ່ອນສິນຄ້າມາຮອດ").contains("Port of entry / ດ່ານ")
+                .contains("Organisation notified for / ອົງການທີ່ແຈ້ງແທນ");
         assertThat(tasklist.laoGlyphsRender()).as("a Lao font draws Lao text (not missing-glyph boxes)").isTrue();
+        tasklist.fill("Field_Organisation", "WFP");
         tasklist.select("Field_PortCode", "Wattay");
         tasklist.date("Field_ExpectedArrival", LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(2));
         tasklist.time("Field_ExpectedArrival", "10:30");
@@ -101,7 +103,7 @@ class ClearanceJourneyE2ETest {
         line(2, "Satellite phones", "851714", "Radio and telecom", "20", "pieces", "15000", "40");
         tasklist.check("Field_AddLine3");
         line(3, "Family tents", "630622", "Shelter", "300", "pieces", "45000", "7500");
-        tasklist.screenshot("02-start-form-organisation");
+        tasklist.screenshot("02-start-form-on-behalf");
         tasklist.press("Start");
 
         String reference = awaitValue(() -> jdbc.sql("select reference from consignment where donor = ?")
@@ -109,8 +111,13 @@ class ClearanceJourneyE2ETest {
         awaitTask(reference, "Task_EndorseRequest");
         lodgeMissingDocuments(reference);
         assertThat(jdbc.sql("select count(*) from consignment_line l join consignment c on c.id = l.consignment_id"
-                + " where c.reference = ? and c.organisation_code = 'WFP' and c.port_code = 'WATTAY'")
-                .param(reference).query(Integer.class).single()).isEqualTo(3);
+                + " where c.reference = ? and c.organisation_code = 'WFP' and c.port_code = 'WATTAY'"
+                + " and c.created_by = 'molsw'").param(reference).query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select e.actor || ': ' || e.detail from consignment_event e join consignment c"
+                + " on c.id = e.consignment_id where c.reference = ? and e.event_type = 'NOTIFIED'").param(reference)
+                .query(String.class).single()).as("the timeline says who notified for whom")
+                .isEqualTo("molsw: Pre-arrival notification received from official molsw on behalf of"
+                        + " World Food Programme (WFP)");
 
         // MoLSW finds the case: its card names it, and any part of the reference finds it.
         tasklist.login("molsw", "demo");
@@ -119,8 +126,11 @@ class ClearanceJourneyE2ETest {
                 .contains(reference + " · World Food Programme").contains("Paracetamol 500 mg tablets")
                 .contains("ພາຍໃນ");
         assertThat(tasklist.bodyText()).as("Tasklist speaks Lao").contains(tasklist.word("Start process"));
-        assertThat(tasklist.findByReference(reference.substring(reference.length() - 4))).contains(reference);
-        assertThat(tasklist.findByReference("99999999")).doesNotContain(reference);
+        // the case's card ("reference · consignee"), not Just done above the list, which names the
+        // case too: MoLSW notified it
+        assertThat(tasklist.findByReference(reference.substring(reference.length() - 4)))
+                .contains(reference + " · World Food Programme");
+        assertThat(tasklist.findByReference("99999999")).doesNotContain(reference + " · ");
         tasklist.screenshot("03-task-list-molsw");
         assertThat(tasklist.taskList()).contains(reference);
 

@@ -61,6 +61,46 @@ class AuthorizationSetupTest {
     }
 
     @Test
+    void organisationsHoldNoEngineGrantAndMoLSWStartsTheClearance() {
+        for (String organisation : List.of("org-wfp", "org-laoredcross", "org-hopeaid")) {
+            assertThat(grants(organisation)).as(organisation).isEmpty();
+        }
+        assertThat(permissions("molsw-officers", Resources.PROCESS_DEFINITION, AuthorizationSetup.CLEARANCE_PROCESS))
+                .isEqualTo(mask(Permissions.READ, Permissions.CREATE_INSTANCE));
+        assertThat(permissions("molsw-officers", Resources.PROCESS_INSTANCE, "*")).isEqualTo(mask(Permissions.CREATE));
+        assertThat(permissions("molsw-heads", Resources.PROCESS_DEFINITION, AuthorizationSetup.CLEARANCE_PROCESS))
+                .isEqualTo(mask(Permissions.READ, Permissions.CREATE_INSTANCE));
+        assertThat(grant("customs-hq", Resources.PROCESS_DEFINITION, AuthorizationSetup.CLEARANCE_PROCESS)).isNull();
+    }
+
+    @Test
+    void anExistingDatabasesOrganisationGrantsAreRemovedOnStart() {
+        // as the version that let organisations start a case from Tasklist left them
+        set("org-wfp", Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        set("org-wfp", Resources.PROCESS_DEFINITION, AuthorizationSetup.CLEARANCE_PROCESS, Permissions.READ,
+                Permissions.CREATE_INSTANCE);
+        set("org-wfp", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        set("org-wfp", Resources.GROUP, "org-wfp", Permissions.READ);
+        set("org-laoredcross", Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        List<String> filterIds = filters.ensureFilters();
+        set("org-laoredcross", Resources.FILTER, filterIds.get(0), Permissions.READ);
+        // grants of a user are no group's (Camunda gives each user its own profile): they stay
+        long usersOwn = authorizations.createAuthorizationQuery().userIdIn("wfp").count();
+
+        setup.grantAll(filterIds);
+
+        assertThat(grants("org-wfp")).isEmpty();
+        assertThat(grants("org-laoredcross")).isEmpty();
+        assertThat(authorizations.createAuthorizationQuery().userIdIn("wfp").count()).isEqualTo(usersOwn);
+        // nobody else lost anything: MoLSW still starts both of its processes
+        assertThat(permissions("molsw-officers", Resources.PROCESS_DEFINITION, AuthorizationSetup.EMERGENCY_PROCESS))
+                .isEqualTo(mask(Permissions.READ, Permissions.CREATE_INSTANCE));
+        assertThat(permissions("molsw-officers", Resources.PROCESS_DEFINITION, AuthorizationSetup.CLEARANCE_PROCESS))
+                .isEqualTo(mask(Permissions.READ, Permissions.CREATE_INSTANCE));
+        assertThat(permissions("moh-fdd", Resources.APPLICATION, "tasklist")).isEqualTo(mask(Permissions.ACCESS));
+    }
+
+    @Test
     void administratorsHoldAllOnEveryResource() {
         for (Resources resource : Resources.values()) {
             assertThat(permissions(Groups.CAMUNDA_ADMIN, resource, "*")).as(resource.resourceName())
@@ -127,6 +167,10 @@ class AuthorizationSetupTest {
     private Authorization grant(String group, Resource resource, String resourceId) {
         return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
                 .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+    }
+
+    private List<Authorization> grants(String group) {
+        return authorizations.createAuthorizationQuery().groupIdIn(group).list();
     }
 
     private Integer permissions(String group, Resource resource, String resourceId) {

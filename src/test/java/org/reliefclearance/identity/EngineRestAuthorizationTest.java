@@ -109,10 +109,13 @@ class EngineRestAuthorizationTest {
     }
 
     @Test
-    void anOrganisationSeesNoOfficialTasksAndNoProcessInstances() {
-        assertThat(get("wfp", "/engine-rest/task?processInstanceId=" + instance.getId()).getBody()).isEqualTo("[]");
+    void anOrganisationIsRefusedAtTheEngineDoorWhateverItAsks() {
+        // organisations use the portal or /api; the engine REST API answers them nothing at all
+        assertThat(get("wfp", "/engine-rest/task?processInstanceId=" + instance.getId()).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("wfp", "/engine-rest/process-instance?processInstanceIds=" + instance.getId()).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("wfp", "/engine-rest/process-definition").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("wfp", "/engine-rest/task/" + mohTask.getId() + "/complete").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }

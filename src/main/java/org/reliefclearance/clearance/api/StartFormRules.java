@@ -2,46 +2,57 @@ package org.reliefclearance.clearance.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.reliefclearance.clearance.ClearanceProcess;
 import org.reliefclearance.clearance.StartFormNotification;
 import org.reliefclearance.consignment.NewConsignment;
 import org.reliefclearance.forms.FormContract.Violation;
 import org.reliefclearance.forms.StepRules;
-import org.reliefclearance.registry.Organisation;
+import org.reliefclearance.registry.OfficialGroup.Role;
 import org.reliefclearance.registry.Registry;
+import org.reliefclearance.screening.ConsigneeEligibility;
 import org.springframework.stereotype.Component;
 
 /**
  * A notification submitted from the Tasklist start form keeps the same rules as one posted to
  * {@code POST /api/consignments}: the form's values become the API's request and pass the API's
- * validation, each problem reported against the form field it came from.
+ * validation ({@link NotificationRules}), each problem reported against the form field it came from.
+ *
+ * <p>Only MoLSW officials notify from Tasklist, on an organisation's behalf (organisations notify in
+ * the portal or through {@code /api}, and have no engine access). The official names the organisation
+ * in the form's {@code organisation} field; it must be one that may import relief today, by the very
+ * judgement of the SOP's eligibility step ({@link ConsigneeEligibility}), so a case is never started
+ * for an unknown or suspended organisation. The field is a text field for the registry code, not a
+ * select: the registry is rows that change without a redeployment (a new organisation, a suspension,
+ * an MoU that lapses), so options written into the form would drift from it, and Tasklist 7 gives a
+ * start form no variables to fill a select's options from ({@code valuesKey}); the check here, against
+ * the registry itself, is what holds.
  */
 @Component
 class StartFormRules implements StepRules {
 
     static final String FORM = "submit-notification";
+    private static final String ORGANISATION = ClearanceProcess.Vars.ORGANISATION.name();
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
     private static final Map<String, String> FIELDS = Map.of("portOfEntry", ClearanceProcess.Vars.PORT_CODE.name(),
             "lines", ClearanceProcess.Vars.lineField(1, "Description"));
 
     private final StartFormNotification form;
     private final Registry registry;
-    private final Validator validator;
+    private final ConsigneeEligibility eligibility;
+    private final NotificationRules rules;
 
-    StartFormRules(StartFormNotification form, Registry registry, Validator validator) {
+    StartFormRules(StartFormNotification form, Registry registry, ConsigneeEligibility eligibility,
+                   NotificationRules rules) {
         this.form = form;
         this.registry = registry;
-        this.validator = validator;
+        this.eligibility = eligibility;
+        this.rules = rules;
     }
 
     @Override
@@ -51,24 +62,28 @@ class StartFormRules implements StepRules {
 
     @Override
     public List<Violation> check(Submission submission) {
-        Optional<Organisation> organisation = registry.organisationOfGroups(submission.groups());
-        if (organisation.isEmpty()) {
-            return List.of(submission.violation(ClearanceProcess.Vars.PORT_CODE.name(),
-                    "cannot be notified: only a member of a registered organisation notifies a consignment"));
+        if (!registry.rolesOfGroups(submission.groups()).contains(Role.MOLSW)) {
+            return List.of(submission.violation(ORGANISATION, "cannot be notified for by this user: only MoLSW"
+                    + " officials notify from Tasklist, on an organisation's behalf; organisations notify in the"
+                    + " portal or through /api"));
         }
         Function<String, Object> values = submission.values()::get;
+        String organisation = StartFormNotification.organisationNamed(values);
+        ConsigneeEligibility.Result standing = eligibility.assess(organisation);
+        if (!standing.eligible()) {
+            return List.of(submission.violation(ORGANISATION, "cannot be notified for: " + standing.reason()));
+        }
         NewConsignment notification;
         try {
-            notification = form.read(values, organisation.get().code());
+            notification = form.read(values, organisation);
         } catch (IllegalArgumentException unreadable) {
             return List.of(submission.violation(ClearanceProcess.Vars.lineField(1, "Description"),
                     "cannot be read: " + unreadable.getMessage()));
         }
         List<Integer> slots = StartFormNotification.filledSlots(values);
         List<Violation> violations = new ArrayList<>();
-        for (ConstraintViolation<NotificationRequest> v : validator.validate(NotificationRequest.of(notification))) {
-            violations.add(submission.violation(formKey(v.getPropertyPath().toString(), slots), v.getMessage()));
-        }
+        rules.problems(notification).forEach((field, problem) ->
+                violations.add(submission.violation(formKey(field, slots), problem)));
         return violations;
     }
 

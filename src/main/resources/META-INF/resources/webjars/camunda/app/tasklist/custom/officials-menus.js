@@ -1,5 +1,5 @@
 // Menus a role cannot use are hidden: "Start process" only shows to whoever may start a
-// process from Tasklist (organisations notify, coordinators declare an emergency). Asked of
+// process from Tasklist (MoLSW, to notify on an organisation's behalf or declare an emergency). Asked of
 // the engine, so a role given a start form later sees the menu without a change here.
 const base = document.querySelector('base');
 const engineApi = (base.getAttribute('engine-api') || '/camunda/api/engine/') + 'engine/default/';
