@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case at the same moment (Camunda's optimistic locking, a database lock conflict), runs it
  * again from the start after a short random pause. The action re-reads the case each time, so
  * a retry either succeeds or finds that the case no longer waits for it (409). Only when the
- * conflict persists does the caller see it, as a 409 to try again.
+ * conflict persists does the caller see it, as a 409 to try again. Inside a surrounding transaction
+ * (an answer and its document as one step) the action joins it and is not retried on its own: the
+ * failed attempt has spoilt the whole transaction, so the surrounding retry starts it all again.
  */
 @Component
 public class ConcurrentChangeRetry {
@@ -39,6 +42,9 @@ public class ConcurrentChangeRetry {
     }
 
     public <T> T inTransaction(Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return transaction.execute(tx -> work.get());
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(tx -> work.get());

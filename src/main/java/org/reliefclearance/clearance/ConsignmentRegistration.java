@@ -2,6 +2,7 @@ package org.reliefclearance.clearance;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -55,6 +56,17 @@ public class ConsignmentRegistration {
      * @throws IdempotencyKeyReusedException when the key was used for a different notification
      */
     public Registered register(NewConsignment notification, String actor, String idempotencyKey) {
+        return register(notification, actor, idempotencyKey, stored -> { });
+    }
+
+    /**
+     * As {@link #register(NewConsignment, String, String)}, with {@code alongside} run in the same
+     * transaction once the consignment is stored and before its case starts (the portal's documents
+     * lodged with the notification): all of it commits, or nothing. A retry that finds the
+     * consignment created first does not run it again.
+     */
+    public Registered register(NewConsignment notification, String actor, String idempotencyKey,
+                               Consumer<Consignment> alongside) {
         if (idempotencyKey != null) {
             Optional<Consignment> earlier = earlier(notification, idempotencyKey);
             if (earlier.isPresent()) {
@@ -62,7 +74,8 @@ public class ConsignmentRegistration {
             }
         }
         try {
-            return new Registered(transaction.execute(tx -> insertAndStart(notification, actor, idempotencyKey)), true);
+            return new Registered(transaction.execute(tx -> insertAndStart(notification, actor, idempotencyKey, alongside)),
+                    true);
         } catch (DuplicateKeyException concurrentRetry) {
             if (idempotencyKey == null) {
                 throw concurrentRetry;
@@ -119,11 +132,13 @@ public class ConsignmentRegistration {
         return emergencies.active().map(Emergency::code).orElse(null);
     }
 
-    private Consignment insertAndStart(NewConsignment notification, String actor, String idempotencyKey) {
+    private Consignment insertAndStart(NewConsignment notification, String actor, String idempotencyKey,
+                                       Consumer<Consignment> alongside) {
         String reference = references.nextConsignmentReference();
         consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce());
         consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, RECEIVED);
         Consignment stored = consignments.findByReference(reference).orElseThrow();
+        alongside.accept(stored);
         runtime.startProcessInstanceByKey(ClearanceProcess.KEY, reference, startVariables(stored));
         return stored;
     }

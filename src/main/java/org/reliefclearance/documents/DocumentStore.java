@@ -17,17 +17,21 @@ import org.reliefclearance.consignment.ConsignmentRules;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.consignment.WrongStateException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Documents lodged before arrival. The file's own first bytes decide what it is, never its
  * name or the content type the client declared: only PDF, JPEG and PNG are accepted, and the
  * stored name ends in the extension of the format found ({@code poly.html} holding a PDF is kept
- * as {@code poly.pdf}). A consignment holds at most relief.consignment.max-documents documents.
+ * as {@code poly.pdf}). A file is at most spring.servlet.multipart.max-file-size (the server refuses a
+ * larger upload before it is read; {@link #check} says so too, for a file that arrives another way), and a
+ * consignment holds at most relief.consignment.max-documents documents.
  */
 @Service
 public class DocumentStore {
@@ -38,12 +42,15 @@ public class DocumentStore {
     private final ConsignmentRepository consignments;
     private final ConsignmentRules rules;
     private final Clock clock;
+    private final DataSize maxFileSize;
 
-    DocumentStore(JdbcClient jdbc, ConsignmentRepository consignments, ConsignmentRules rules, Clock clock) {
+    DocumentStore(JdbcClient jdbc, ConsignmentRepository consignments, ConsignmentRules rules, Clock clock,
+                  @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
         this.jdbc = jdbc;
         this.consignments = consignments;
         this.rules = rules;
         this.clock = clock;
+        this.maxFileSize = maxFileSize;
     }
 
     /** The file formats accepted, recognised by their signature. */
@@ -74,20 +81,56 @@ public class DocumentStore {
     public record Content(StoredDocument document, byte[] bytes) {
     }
 
-    @Transactional
-    public StoredDocument store(Consignment consignment, String documentType, String fileName, byte[] content,
-                                String actor) {
-        if (consignment.status().isTerminal()) {
-            throw new WrongStateException(consignment.reference() + " has ended (status " + consignment.status() + ")");
-        }
+    /** A file that passed {@link #check}: its type, the name it will be stored under, and the format found. */
+    public record Upload(String documentType, String fileName, String contentType, byte[] content) {
+    }
+
+    /**
+     * The rules a file passes before anything is stored, for a form that checks every file first and
+     * stores them later ({@link #store} applies them again): a known type, not empty, a PDF, JPEG or
+     * PNG by its content, at most the upload limit.
+     *
+     * @throws InvalidInputException naming the field ({@code type} or {@code file}) and the limit
+     */
+    public Upload check(String documentType, String fileName, byte[] content) {
         if (documentType == null || !rules.documentTypes().contains(documentType)) {
             throw new InvalidInputException("type", "must be one of " + rules.documentTypes());
         }
         if (content.length == 0) {
             throw new InvalidInputException("file", "is empty");
         }
+        if (content.length > maxFileSize.toBytes()) {
+            throw new InvalidInputException("file", "is larger than the limit of " + maxFileSize() + " per file");
+        }
         FileFormat format = FileFormat.of(content)
                 .orElseThrow(() -> new InvalidInputException("file", "is not a PDF, JPEG or PNG file"));
+        return new Upload(documentType, safeName(fileName, format), format.contentType, content);
+    }
+
+    /** The largest file accepted, as a person reads it: "10 MB". */
+    public String maxFileSize() {
+        return readable(maxFileSize);
+    }
+
+    /** Whole megabytes or kilobytes as such, anything else in bytes. */
+    public static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes >= DataSize.ofMegabytes(1).toBytes() && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return size.toMegabytes() + " MB";
+        }
+        if (bytes >= DataSize.ofKilobytes(1).toBytes() && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+            return size.toKilobytes() + " KB";
+        }
+        return bytes + " bytes";
+    }
+
+    @Transactional
+    public StoredDocument store(Consignment consignment, String documentType, String fileName, byte[] content,
+                                String actor) {
+        if (consignment.status().isTerminal()) {
+            throw new WrongStateException(consignment.reference() + " has ended (status " + consignment.status() + ")");
+        }
+        Upload upload = check(documentType, fileName, content);
         // one upload at a time per consignment, so two at once cannot both take the last place
         jdbc.sql("select id from consignment where id = ? for update").param(consignment.id()).query(Long.class).single();
         long lodged = jdbc.sql("select count(*) from consignment_document where consignment_id = ?")
@@ -96,16 +139,16 @@ public class DocumentStore {
             throw new InvalidInputException("file", "exceeds the limit of " + rules.maxDocuments()
                     + " documents per consignment; " + consignment.reference() + " holds " + lodged);
         }
-        String name = safeName(fileName, format);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into consignment_document (consignment_id, document_type, file_name, content_type, size_bytes,
                     sha256, content, uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(consignment.id(), documentType, name, format.contentType, (long) content.length,
+                .params(consignment.id(), documentType, upload.fileName(), upload.contentType(), (long) content.length,
                         sha256(content), content, actor, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update(key, "id");
-        consignments.addEvent(consignment.reference(), actor, TimelineEvent.DOCUMENT_LODGED, null, documentType + ": " + name);
+        consignments.addEvent(consignment.reference(), actor, TimelineEvent.DOCUMENT_LODGED, null,
+                documentType + ": " + upload.fileName());
         return find(consignment.id(), key.getKey().longValue()).orElseThrow();
     }
 

@@ -4,7 +4,9 @@ import static org.reliefclearance.portal.PortalCaller.organisation;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
+import org.reliefclearance.clearance.ConcurrentChangeRetry;
 import org.reliefclearance.clearance.ConsignmentActions;
 import org.reliefclearance.clearance.api.ActionRules;
 import org.reliefclearance.consignment.ActionForbiddenException;
@@ -38,14 +40,16 @@ class CaseActionController {
     private final ActionRules actionRules;
     private final DocumentStore documents;
     private final DocumentsOnForms documentsOnForms;
+    private final ConcurrentChangeRetry retry;
 
     CaseActionController(ConsignmentAccess access, ConsignmentActions actions, ActionRules actionRules,
-                         DocumentStore documents, DocumentsOnForms documentsOnForms) {
+                         DocumentStore documents, DocumentsOnForms documentsOnForms, ConcurrentChangeRetry retry) {
         this.access = access;
         this.actions = actions;
         this.actionRules = actionRules;
         this.documents = documents;
         this.documentsOnForms = documentsOnForms;
+        this.retry = retry;
     }
 
     @PostMapping("/consignments/{reference}/arrival")
@@ -62,14 +66,42 @@ class CaseActionController {
         });
     }
 
+    /**
+     * The answer to a ministry, and optionally a document with it, as one step: both are checked
+     * first, then the document is stored and the answer given in one transaction, so an answer the
+     * case refuses (it no longer asks) leaves no document behind.
+     */
     @PostMapping("/consignments/{reference}/information")
     String provideInformation(@PathVariable String reference, @RequestParam(defaultValue = "") String authority,
-                              @RequestParam(defaultValue = "") String response, Caller caller,
+                              @RequestParam(defaultValue = "") String response,
+                              @RequestParam(defaultValue = "") String type,
+                              @RequestParam(required = false) MultipartFile file, Caller caller,
                               RedirectAttributes outcome) {
         return act(reference, caller, outcome, "information", access::ownConsignment, c -> {
             actionRules.information(authority, response);
-            actions.provideInformation(c, authority.trim(), response.trim(), caller.userId());
+            if (!NotificationForm.chosen(file) && !type.isBlank()) {
+                throw new InvalidInputException("file", NotificationForm.FILE_FORGOTTEN);
+            }
+            Optional<DocumentStore.Upload> document = NotificationForm.chosen(file)
+                    ? Optional.of(documents.check(type, file.getOriginalFilename(), bytes(file)))
+                    : Optional.empty();
+            // the actions' own transaction joins this one; a conflict retries both
+            retry.inTransaction(() -> {
+                document.ifPresent(d -> documents.store(c, d.documentType(), d.fileName(), d.content(), caller.userId()));
+                actions.provideInformation(c, authority.trim(), response.trim(), caller.userId());
+            });
+            if (document.isPresent()) {
+                documentsOnForms.refresh(c);
+            }
         });
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException unreadable) {
+            throw new InvalidInputException("file", "could not be read");
+        }
     }
 
     /** A document for the case (a missing one, or one a ministry asked for), through the API's document store. */
@@ -81,11 +113,7 @@ class CaseActionController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "is required");
             }
-            try {
-                documents.store(c, type, file.getOriginalFilename(), file.getBytes(), caller.userId());
-            } catch (IOException unreadable) {
-                throw new InvalidInputException("file", "could not be read");
-            }
+            documents.store(c, type, file.getOriginalFilename(), bytes(file), caller.userId());
             documentsOnForms.refresh(c);
         });
     }

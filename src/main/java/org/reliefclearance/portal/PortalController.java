@@ -38,9 +38,11 @@ class PortalController {
     private final CaseSummary cases;
     private final ConsignmentRules consignmentRules;
     private final DocumentStore documents;
+    private final NotificationDrafts drafts;
 
     PortalController(ConsignmentAccess access, ConsignmentQueries queries, CaseSummary cases,
-                     ConsignmentRules consignmentRules, DocumentStore documents) {
+                     ConsignmentRules consignmentRules, DocumentStore documents, NotificationDrafts drafts) {
+        this.drafts = drafts;
         this.access = access;
         this.queries = queries;
         this.cases = cases;
@@ -53,11 +55,13 @@ class PortalController {
         return "portal/login";
     }
 
+    /** The organisation's consignments, and the notifications it keeps as drafts. */
     @GetMapping
     String consignments(Caller caller, Model model) {
-        organisation(caller);
+        String organisation = organisation(caller);
         model.addAttribute("consignments", queries.list(access.listingScope(caller),
                 new ConsignmentQueries.Filter(null, null), 0, 100).items());
+        model.addAttribute("drafts", drafts.list(organisation));
         return "portal/consignments";
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.reliefclearance.consignment.WrongStateException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class ConcurrentChangeRetryTest {
@@ -56,6 +57,21 @@ class ConcurrentChangeRetryTest {
             attempts.incrementAndGet();
             throw new WrongStateException("not waiting for its arrival");
         })).isInstanceOf(WrongStateException.class).hasMessage("not waiting for its arrival");
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void withinASurroundingTransactionTheConflictIsLeftToTheSurroundingRetry() {
+        AtomicInteger attempts = new AtomicInteger();
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            assertThatThrownBy(() -> retry.inTransaction(() -> {
+                attempts.incrementAndGet();
+                throw new OptimisticLockingException("execution updated by another transaction concurrently");
+            })).isInstanceOf(OptimisticLockingException.class);
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
         assertThat(attempts).hasValue(1);
     }
 }
