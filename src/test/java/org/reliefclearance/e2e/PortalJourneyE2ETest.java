@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The organisation's whole case in the portal, in Chromium, in English on a desktop and in Lao on a
- * phone: 30 lines from a CSV packing list, the documents, an answer to the Ministry of Health's
+ * phone: 30 lines from a CSV packing list and the documents in one notification, an answer to the Ministry of Health's
  * question, the goods reported arrived while the ministry still reviews, a partial release, the
  * rest released, and the distribution reported. The officials' side runs through the engine (their
  * Tasklist is ClearanceJourneyE2ETest's). Every page passes axe-core's WCAG A/AA rules with no
@@ -57,6 +57,9 @@ class PortalJourneyE2ETest {
 
     static final int LINES = 30;
     static final List<Integer> MEDICINE_LINES = List.of(29, 30);
+    static final List<String> WITH_THE_NOTIFICATION = List.of("TRANSPORT_DOCUMENT", "PACKING_LIST", "PROFORMA_INVOICE",
+            "DONATION_CERTIFICATE");
+    static final By LINE_ROWS = By.cssSelector("input[id^='lines-'][id$='-description']");
 
     @LocalServerPort
     int port;
@@ -113,7 +116,7 @@ class PortalJourneyE2ETest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("packingList")))
                 .sendKeys(packingList().toString());
         driver.findElement(By.name("readPackingList")).click();
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), LINES));
+        wait.until(ExpectedConditions.numberOfElementsToBe(LINE_ROWS, LINES));
         assertThat(driver.findElement(By.id("lines-28-description")).getDomProperty("value"))
                 .isEqualTo("Amoxicillin 500 mg capsules, box of 100");
         new Select(driver.findElement(By.id("portOfEntry"))).selectByValue("WATTAY");
@@ -122,6 +125,16 @@ class PortalJourneyE2ETest {
                         .plusDays(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
         new Select(driver.findElement(By.id("transportDocumentType"))).selectByValue("AIR_WAYBILL");
         driver.findElement(By.id("transportDocumentNumber")).sendKeys("157-" + System.nanoTime() % 100000000);
+        // rows for the four documents first (a post back cannot keep chosen files), then the files
+        for (int row = 1; row < WITH_THE_NOTIFICATION.size(); row++) {
+            driver.findElement(By.name("addDocument")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("documents-" + row + "-file")));
+        }
+        assertThat(driver.findElements(LINE_ROWS)).as("the lines stay as read").hasSize(LINES);
+        for (int row = 0; row < WITH_THE_NOTIFICATION.size(); row++) {
+            new Select(driver.findElement(By.id("documents-" + row + "-type"))).selectByValue(WITH_THE_NOTIFICATION.get(row));
+            driver.findElement(By.id("documents-" + row + "-file")).sendKeys(pdf(WITH_THE_NOTIFICATION.get(row)).toString());
+        }
         accessible("notify");
         Browser.screenshot(driver, "portal-notify-" + this.screen);
         driver.findElement(By.cssSelector("button.primary")).click();
@@ -135,12 +148,8 @@ class PortalJourneyE2ETest {
                 .processDefinitionKey("relief-consignment-clearance").singleResult();
         cases.runJobs(instance);
 
-        // the documents every line needs
-        for (String type : List.of("TRANSPORT_DOCUMENT", "PACKING_LIST", "PROFORMA_INVOICE", "DONATION_CERTIFICATE")) {
-            lodge(type);
-        }
-        assertThat(documentTypes(reference)).containsExactlyInAnyOrder("TRANSPORT_DOCUMENT", "PACKING_LIST",
-                "PROFORMA_INVOICE", "DONATION_CERTIFICATE");
+        assertThat(documentTypes(reference)).as("lodged with the notification")
+                .containsExactlyInAnyOrderElementsOf(WITH_THE_NOTIFICATION);
 
         // MoLSW endorses, Customs HQ waives the duties, the Ministry of Health asks a question
         cases.endorse(instance);
@@ -152,12 +161,14 @@ class PortalJourneyE2ETest {
         assertThat(body()).contains(question);
         driver.findElement(By.id("response-MOH_FDD")).sendKeys("Batch 24-117 analysed by the manufacturer;"
                 + " the certificate is lodged with the import permit.");
+        new Select(driver.findElement(By.id("information-type-MOH_FDD"))).selectByValue("CERTIFICATE_OF_ANALYSIS");
+        driver.findElement(By.id("information-file-MOH_FDD")).sendKeys(pdf("certificate-of-analysis").toString());
         accessible("answer");
         driver.findElement(By.cssSelector("#information button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
         cases.runJobs(instance);
         assertThat(eventTypes(reference)).contains("INFORMATION_PROVIDED");
-        lodge("CERTIFICATE_OF_ANALYSIS");
+        assertThat(documentTypes(reference)).as("the answer's document").contains("CERTIFICATE_OF_ANALYSIS");
         lodge("IMPORT_PERMIT");
 
         // the goods land early: the ministry still reviews the medicine
@@ -188,11 +199,12 @@ class PortalJourneyE2ETest {
         driver.findElement(By.id("distribution")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report")))
                 .sendKeys("Tents and jerrycans to 1,200 households; medicine to the district hospitals.");
-        assertThat(driver.findElements(By.cssSelector("fieldset.line"))).as("a row per line to start").hasSize(LINES);
+        assertThat(driver.findElements(By.cssSelector("select[id^='rows-'][id$='-line']"))).as("a row per line to start")
+                .hasSize(LINES);
         location(0, "150", "LA-AT", "Sanamxay district, Ban Hinlat camp");
         location(28, "1200", "LA-AT", "Sanamxay district hospital");
         driver.findElement(By.name("addRow")).click();
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), LINES + 1));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("select[id^='rows-'][id$='-line']"), LINES + 1));
         new Select(driver.findElement(By.id("rows-" + LINES + "-line"))).selectByValue("1");
         location(LINES, "50", "LA-CH", "Pakse, provincial Red Cross warehouse");
         accessible("distribution");
@@ -227,11 +239,15 @@ class PortalJourneyE2ETest {
         return file;
     }
 
-    private void lodge(String type) throws Exception {
-        Path pdf = Files.createTempFile(type.toLowerCase(), ".pdf");
+    private static Path pdf(String name) throws Exception {
+        Path pdf = Files.createTempFile(name.toLowerCase(), ".pdf");
         Files.write(pdf, ApiClient.PDF);
+        return pdf;
+    }
+
+    private void lodge(String type) throws Exception {
         new Select(driver.findElement(By.id("document-type"))).selectByValue(type);
-        driver.findElement(By.id("document-file")).sendKeys(pdf.toString());
+        driver.findElement(By.id("document-file")).sendKeys(pdf(type).toString());
         driver.findElement(By.cssSelector("#document button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
     }
