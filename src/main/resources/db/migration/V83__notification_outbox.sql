@@ -27,7 +27,8 @@ create table notification (
     sent_at       timestamp with time zone,
     attempts      integer       not null default 0,
     last_error    varchar(2000),
-    -- the node sending it now, until when: another node leaves it alone meanwhile
+    -- the node sending it now, until when: another node leaves it alone meanwhile (once sent, the
+    -- node that sent it)
     locked_by     varchar(100),
     locked_until  timestamp with time zone,
     constraint notification_dedup_key_uk unique (dedup_key)

@@ -94,7 +94,7 @@ class Outbox {
     void sent(long id, String node, String subject, Instant now) {
         jdbc.sql("""
                 update notification set sent_at = ?, subject = ?, attempts = attempts + 1, last_error = null,
-                    locked_by = null, locked_until = null
+                    locked_until = null
                 where id = ? and locked_by = ?""")
                 .params(utc(now), subject.length() <= 300 ? subject : subject.substring(0, 300), id, node).update();
     }

@@ -40,9 +40,14 @@ public final class TestMailServer {
 
     public static synchronized TestMailServer shared() {
         if (shared == null) {
-            shared = new TestMailServer();
+            shared = start();
         }
         return shared;
+    }
+
+    /** A server of its own (e.g. for nodes started outside the shared test context). */
+    public static TestMailServer start() {
+        return new TestMailServer();
     }
 
     /** Points the service's SMTP settings at {@link #shared()}. */
@@ -66,6 +71,13 @@ public final class TestMailServer {
 
     public int port() {
         return port;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
     }
 
     /** Stops listening: connections are refused until {@link #comeBack()}. */
