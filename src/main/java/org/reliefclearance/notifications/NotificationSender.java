@@ -75,8 +75,8 @@ public class NotificationSender {
     /** Sends what is due now; returns how many rows were sent. */
     public int sendDue() {
         Instant now = clock.instant();
-        int sent = 0;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        Round round = new Round();
+        for (int i = 0; i < MAX_ROUNDS; i++) {
             List<Outbox.Row> claimed = outbox.claimDue(node, now, now.plus(properties.lockFor()), properties.batchSize());
             if (claimed.isEmpty()) {
                 break;
@@ -86,20 +86,32 @@ public class NotificationSender {
                 if (row.digest()) {
                     digests.computeIfAbsent(row.recipient(), r -> new ArrayList<>()).add(row);
                 } else {
-                    sent += send(List.of(row), now);
+                    send(List.of(row), now, round);
                 }
             }
             for (Map.Entry<String, List<Outbox.Row>> digest : digests.entrySet()) {
                 List<Outbox.Row> rows = new ArrayList<>(digest.getValue());
                 rows.addAll(outbox.claimDigest(digest.getKey(), node, now, now.plus(properties.lockFor())));
-                sent += send(rows, now);
+                send(rows, now, round);
             }
         }
-        return sent;
+        if (round.failed > 0) {
+            // one line a round, not one a mail: an outage of the mail server is one fact
+            log.warn("{} notification(s) not sent, kept for another try ({} sent): {}", round.failed, round.sent,
+                    round.lastError);
+        }
+        return round.sent;
+    }
+
+    /** What one call of {@link #sendDue()} did. */
+    private static final class Round {
+        int sent;
+        int failed;
+        String lastError;
     }
 
     /** One mail for the rows (one row, or a digest user's rows); all sent or all kept. */
-    private int send(List<Outbox.Row> rows, Instant now) {
+    private void send(List<Outbox.Row> rows, Instant now, Round round) {
         Outbox.Row first = rows.get(0);
         try {
             Optional<UserProfile> to = profiles.find(first.recipient()).filter(UserProfile::hasEmail);
@@ -115,15 +127,15 @@ public class NotificationSender {
             helper.setText(composed.text(), composed.html());
             mail.send(message);
             rows.forEach(row -> outbox.sent(row.id(), node, composed.subject(), now));
-            return rows.size();
+            round.sent += rows.size();
         } catch (MessagingException | RuntimeException e) {
-            // MailException (server down, address refused) included: kept for another try
-            Instant retryAt = now.plus(properties.backOff(first.attempts() + 1));
-            log.warn("Notification {} to '{}' not sent (attempt {}), next try at {}: {}", first.id(), first.recipient(),
-                    first.attempts() + 1, retryAt, e.getMessage());
-            rows.forEach(row -> outbox.failed(row.id(), node, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    now.plus(properties.backOff(row.attempts() + 1))));
-            return 0;
+            // MailException (server down, address refused) included: kept for another try, never dropped
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.debug("Notification {} to '{}' not sent (attempt {}): {}", first.id(), first.recipient(),
+                    first.attempts() + 1, error);
+            rows.forEach(row -> outbox.failed(row.id(), node, error, now.plus(properties.backOff(row.attempts() + 1))));
+            round.failed += rows.size();
+            round.lastError = error;
         }
     }
 

@@ -114,6 +114,12 @@ class Outbox {
         return jdbc.sql("select count(*) from notification where sent_at is null").query(Long.class).single();
     }
 
+    /** Rows not sent yet whose last try failed. */
+    long failing() {
+        return jdbc.sql("select count(*) from notification where sent_at is null and attempts > 0")
+                .query(Long.class).single();
+    }
+
     /**
      * The row's dedup key: event, what identifies its occurrence, and the recipient. A long key (many
      * lines) is shortened to a hash of its occurrence, which identifies it as well.

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -68,6 +70,8 @@ class NotificationOutboxTest {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    MeterRegistry metrics;
 
     final TestMailServer mail = TestMailServer.shared();
 
@@ -96,6 +100,8 @@ class NotificationOutboxTest {
                 assertThat(row.lastError()).isNotBlank();
                 assertThat(row.dueAt().toInstant()).isAfterOrEqualTo(start.plus(properties.backOff(1)));
             });
+            // what an operator sees on /actuator/prometheus
+            assertThat(metrics.get(NotificationMetrics.FAILING).gauge().value()).isGreaterThanOrEqualTo(1);
 
             // tried again after the back-off: still down, the row stays, the next wait is longer
             at(Duration.ofSeconds(40));
@@ -121,6 +127,7 @@ class NotificationOutboxTest {
             });
             assertThat(mail.about(reference)).singleElement()
                     .satisfies(m -> assertThat(m.to()).isEqualTo("molsw@relief.test"));
+            assertThat(metrics.get(NotificationMetrics.FAILING).gauge().value()).isZero();
         } finally {
             if (!mailUp()) {
                 mail.comeBack();
