@@ -10,6 +10,7 @@ import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.modelguard.ModelBean;
+import org.reliefclearance.notifications.Notices;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +28,11 @@ public class ConsignmentStatusRecorder {
 
     private final ConsignmentRepository consignments;
     private final IdentityService identity;
+    private final Notices notices;
 
-    ConsignmentStatusRecorder(ConsignmentRepository consignments, IdentityService identity) {
+    ConsignmentStatusRecorder(ConsignmentRepository consignments, IdentityService identity, Notices notices) {
         this.consignments = consignments;
+        this.notices = notices;
         this.identity = identity;
     }
 
@@ -59,8 +62,12 @@ public class ConsignmentStatusRecorder {
      * @param event a {@link TimelineEvent}, as a model names it
      */
     public void record(DelegateExecution execution, String event, String detail) {
-        consignments.addEvent(reference(execution), Actors.current(identity, null), TimelineEvent.valueOf(event), null,
-                detail);
+        TimelineEvent recorded = TimelineEvent.valueOf(event);
+        consignments.addEvent(reference(execution), Actors.current(identity, null), recorded, null, detail);
+        if (recorded == TimelineEvent.DECLARATION_OVERDUE) {
+            // the consignee hears of it: each passing of the deadline is its own occurrence
+            notices.declarationOverdue(reference(execution), execution.getActivityInstanceId());
+        }
     }
 
     /**

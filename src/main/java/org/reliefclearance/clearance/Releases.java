@@ -11,6 +11,7 @@ import org.reliefclearance.consignment.ConsignmentMilestones;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ReferenceGenerator;
 import org.reliefclearance.consignment.TimelineEvent;
+import org.reliefclearance.notifications.Notices;
 import org.reliefclearance.review.ReviewOutcomes;
 import org.reliefclearance.review.ReviewOutcomes.LineState;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,11 @@ class Releases {
     private final ConsignmentMilestones milestones;
     private final ConsignmentRepository consignments;
     private final ReviewOutcomes reviews;
+    private final Notices notices;
 
     Releases(ReferenceGenerator references, ConsignmentMilestones milestones, ConsignmentRepository consignments,
-             ReviewOutcomes reviews) {
+             ReviewOutcomes reviews, Notices notices) {
+        this.notices = notices;
         this.references = references;
         this.milestones = milestones;
         this.consignments = consignments;
@@ -56,6 +59,7 @@ class Releases {
         consignments.addEvent(reference, actor, TimelineEvent.RELEASED, null,
                 "Release note " + releaseNumber + " issued at " + releasedAt + " for lines " + describe(ready)
                         + (othersWait ? "; other lines still wait" : "") + (why == null ? "" : ". " + why));
+        notices.released(reference, releaseNumber, ready.stream().map(ConsignmentLine::lineNo).toList());
         return releaseNumber;
     }
 

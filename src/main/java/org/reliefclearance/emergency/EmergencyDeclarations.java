@@ -7,6 +7,7 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.reliefclearance.notifications.Notices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -16,10 +17,12 @@ public class EmergencyDeclarations {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Notices notices;
 
-    EmergencyDeclarations(JdbcClient jdbc, Clock clock) {
+    EmergencyDeclarations(JdbcClient jdbc, Clock clock, Notices notices) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /**
@@ -51,7 +54,9 @@ public class EmergencyDeclarations {
                 .params(code, name, provinces.isEmpty() ? null : String.join(", ", provinces), utc(startsAt),
                         utc(endsAt), Emergency.ACTIVE, declaredBy)
                 .update();
-        return find(code);
+        Emergency declared = find(code);
+        notices.emergencyDeclared(declared.code(), declared.name(), declared.startsAt(), declared.endsAt());
+        return declared;
     }
 
     /**
@@ -60,12 +65,16 @@ public class EmergencyDeclarations {
      * @param reason why it ended early, or null when its period is over
      */
     public Emergency end(String code, String endedBy, String reason) {
-        jdbc.sql("""
+        int ended = jdbc.sql("""
                 update emergency set status = ?, ended_at = ?, ended_by = ?, end_reason = ?
                 where code = ? and status = ?""")
                 .params(Emergency.ENDED, utc(clock.instant()), endedBy, reason, code, Emergency.ACTIVE)
                 .update();
-        return find(code);
+        Emergency emergency = find(code);
+        if (ended == 1) {
+            notices.emergencyEnded(emergency.code(), emergency.name(), emergency.endedAt());
+        }
+        return emergency;
     }
 
     private Emergency find(String code) {

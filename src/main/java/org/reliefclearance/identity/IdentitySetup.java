@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.reliefclearance.registry.OfficialGroup;
 import org.reliefclearance.registry.Registry;
+import org.reliefclearance.words.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -27,11 +28,13 @@ class IdentitySetup {
     private final Registry registry;
     private final AdministratorProperties admin;
     private final DemoProperties demo;
+    private final UserProfiles profiles;
     private final boolean demoProfile;
 
     IdentitySetup(IdentityService identity, Registry registry, AdministratorProperties admin,
-                  DemoProperties demo, Environment environment) {
+                  DemoProperties demo, UserProfiles profiles, Environment environment) {
         this.identity = identity;
+        this.profiles = profiles;
         this.registry = registry;
         this.admin = admin;
         this.demo = demo;
@@ -74,6 +77,7 @@ class IdentitySetup {
             }
             ensureMembership(u.id(), u.group());
             u.alsoIn().forEach(group -> ensureMembership(u.id(), group));
+            profiles.setDefaults(u.id(), u.id() + "@" + demo.mailDomain(), Languages.of(u.language()).orElse(null));
         }
         log.warn("Demo profile: {} demo users with the shared demo password are active", users.size());
     }

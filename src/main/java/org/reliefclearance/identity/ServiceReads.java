@@ -20,6 +20,14 @@ public class ServiceReads {
         this.engine = engine;
     }
 
+    /** A change the service makes after checking itself that the caller may (e.g. a user's own profile). */
+    public void run(Runnable change) {
+        read(() -> {
+            change.run();
+            return null;
+        });
+    }
+
     public <T> T read(Supplier<T> read) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();

@@ -14,6 +14,7 @@ import org.reliefclearance.deadlines.Deadline;
 import org.reliefclearance.deadlines.DeadlineStep;
 import org.reliefclearance.deadlines.Deadlines;
 import org.reliefclearance.emergency.EmergencyState;
+import org.reliefclearance.notifications.Notices;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.Registry;
 import org.springframework.stereotype.Service;
@@ -48,10 +49,12 @@ public class AuthorityReviews {
     private final Registry registry;
     private final Deadlines deadlines;
     private final EmergencyState emergencyState;
+    private final Notices notices;
 
     AuthorityReviews(ConsignmentRepository consignments, AuthorityReviewRepository reviews, Registry registry,
-                     Deadlines deadlines, EmergencyState emergencyState) {
+                     Deadlines deadlines, EmergencyState emergencyState, Notices notices) {
         this.consignments = consignments;
+        this.notices = notices;
         this.reviews = reviews;
         this.registry = registry;
         this.deadlines = deadlines;
@@ -150,6 +153,7 @@ public class AuthorityReviews {
                 reviewDueAt);
         consignments.addEvent(reference, actor, TimelineEvent.INFORMATION_REQUESTED, authorityCode,
                 request + " (answer by " + deadlines.display(answerBy.dueAt()) + ")");
+        notices.informationRequested(reference, authorityCode, request, answerBy.dueAt());
         return new Paused(left, answerBy);
     }
 
@@ -166,8 +170,12 @@ public class AuthorityReviews {
 
     public void rejectForMissingInformation(String reference, String authorityCode) {
         long id = consignment(reference).id();
+        List<Integer> lines = lineNumbers(id, authorityCode);
         reviews.decide(id, authorityCode, ReviewStatus.REJECTED, SYSTEM, INFORMATION_NOT_PROVIDED, false);
-        reviews.setLineStatuses(id, authorityCode, lineNumbers(id, authorityCode), INFORMATION_NOT_PROVIDED);
+        reviews.setLineStatuses(id, authorityCode, lines, INFORMATION_NOT_PROVIDED);
+        if (!lines.isEmpty()) {
+            notices.linesRejected(reference, authorityCode, lines, INFORMATION_NOT_PROVIDED);
+        }
         consignments.addEvent(reference, SYSTEM, TimelineEvent.INFORMATION_OVERDUE, authorityCode,
                 "Review rejected: " + INFORMATION_NOT_PROVIDED);
     }
@@ -239,6 +247,9 @@ public class AuthorityReviews {
                 status + (rejected.isEmpty() ? "" : ", rejected lines " + rejected)
                         + (granted.isEmpty() ? "" : ", " + granted)
                         + (reason == null ? "" : ": " + reason));
+        if (!rejected.isEmpty()) {
+            notices.linesRejected(reference, authorityCode, rejected, reason);
+        }
     }
 
     private List<Integer> lineNumbers(long consignmentId, String authorityCode) {

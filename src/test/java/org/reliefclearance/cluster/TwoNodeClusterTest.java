@@ -41,6 +41,7 @@ import org.reliefclearance.clearance.ClearanceProcess.Elements;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.customs.FakeCustomsSystem;
+import org.reliefclearance.notifications.TestMailServer;
 import org.reliefclearance.review.LineMinistryReview;
 import org.reliefclearance.review.ReviewDecision;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,8 +55,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Two nodes of the service, each with its job executor, on one PostgreSQL schema: a few
  * hundred consignments go through the whole SOP, every step alternating between the nodes
  * (the API for the consignee and the port, TaskService for the officials), and each case
- * must end exactly once, with one release number, one hand-off to the customs system and
- * no step recorded twice.
+ * must end exactly once, with one release number, one hand-off to the customs system,
+ * no step recorded twice, and each notification mailed once although both nodes send the outbox.
  */
 @Tag("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +70,7 @@ class TwoNodeClusterTest {
 
     final PostgresSchema schema = new PostgresSchema("cluster_sop");
     final FakeCustomsSystem customsSystem = FakeCustomsSystem.start();
+    final TestMailServer mailServer = TestMailServer.start();
     final List<Node> nodes = new ArrayList<>();
     final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
     final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
@@ -88,11 +90,16 @@ class TwoNodeClusterTest {
     @AfterAll
     void stopNodes() {
         nodes.forEach(n -> n.context().close());
+        mailServer.stop();
     }
 
     Node start(String name) {
         List<String> args = new ArrayList<>(schema.nodeArguments(0, name));
         args.add("--relief.customs-system.url=" + customsSystem.url());
+        // both nodes send the outbox, often, to one mail server
+        args.add("--spring.mail.host=127.0.0.1");
+        args.add("--spring.mail.port=" + mailServer.port());
+        args.add("--relief.notifications.poll-interval=PT0.3S");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ReliefClearanceApplication.class)
                 .run(args.toArray(String[]::new));
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
@@ -167,6 +174,19 @@ class TwoNodeClusterTest {
             assertThat(single(db, "select count(*) from act_hi_incident")).isZero();
             System.out.println("jobs executed per node: " + rows(db,
                     "select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_"));
+
+            // every notification mailed, each once, by one of the two nodes
+            waiting("every notification sent").until(() ->
+                    single(db, "select count(*) from notification where sent_at is null") == 0);
+            long notifications = single(db, "select count(*) from notification");
+            assertThat(notifications).isGreaterThan(CASES * 5L);
+            assertThat(single(db, "select count(*) from notification where attempts <> 1")).isZero();
+            List<TestMailServer.Mail> mails = mailServer.received();
+            assertThat(mails).hasSize((int) notifications);
+            assertThat(mails.stream().map(m -> m.to() + "\n" + m.subject() + "\n" + m.text()).distinct().count())
+                    .isEqualTo(notifications);
+            System.out.println(notifications + " notifications mailed once each; sent per node: " + rows(db,
+                    "select locked_by, count(*) from notification group by locked_by"));
         }
     }
 

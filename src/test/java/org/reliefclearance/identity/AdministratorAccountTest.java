@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,12 @@ import org.springframework.mock.env.MockEnvironment;
 class AdministratorAccountTest {
 
     private static final String STRONG = "Str0ng-relief-passphrase";
-    private static final DemoProperties DEMO = new DemoProperties("demo",
-            List.of(new DemoProperties.DemoUser("wfp", "Anna", "Logistician", "org-wfp", List.of())));
+    private static final DemoProperties DEMO = new DemoProperties("demo", "relief.test",
+            List.of(new DemoProperties.DemoUser("wfp", "Anna", "Logistician", "org-wfp", List.of(), "en")));
 
     private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
     private final Registry registry = mock(Registry.class);
+    private final UserProfiles profiles = mock(UserProfiles.class);
 
     @Test
     void refusesToStartWithAWeakOrMissingAdministratorPassword() {
@@ -57,6 +59,7 @@ class AdministratorAccountTest {
         setup(STRONG, true).createAll();
 
         verify(identity).newUser("wfp");
+        verify(profiles).setDefaults("wfp", "wfp@relief.test", Locale.ENGLISH);
     }
 
     @Test
@@ -75,6 +78,6 @@ class AdministratorAccountTest {
             environment.setActiveProfiles("demo");
         }
         return new IdentitySetup(identity, registry, new AdministratorProperties("admin", password, false), DEMO,
-                environment);
+                profiles, environment);
     }
 }

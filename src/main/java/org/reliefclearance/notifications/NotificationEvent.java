@@ -1,0 +1,26 @@
+package org.reliefclearance.notifications;
+
+/**
+ * What a notification tells, and so who receives it: officials hear of their work, organisations of
+ * their own consignments, every official of a national emergency.
+ */
+public enum NotificationEvent {
+    /** A new user task: the members of its candidate groups, or its assignee. */
+    TASK_CREATED,
+    /** Half of a ministry's review time has passed: the holders of the open review. */
+    REVIEW_REMINDER,
+    /** A review passed its deadline: the reviewing group and the head of the authority. */
+    REVIEW_ESCALATED,
+    /** A ministry asks the consignee a question: the consignee organisation. */
+    INFORMATION_REQUESTED,
+    /** A ministry rejected lines: the consignee organisation. */
+    LINES_REJECTED,
+    /** A release note was issued: the consignee organisation. */
+    RELEASED,
+    /** The provisional declaration was not completed by its deadline: the consignee organisation. */
+    DECLARATION_OVERDUE,
+    /** MoLSW declared a national emergency: every official. */
+    EMERGENCY_DECLARED,
+    /** The national emergency ended: every official. */
+    EMERGENCY_ENDED
+}
