@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.clearance.ClearanceCases;
@@ -77,6 +78,16 @@ class NotificationOutboxTest {
 
     record Stored(String recipient, String eventType, int attempts, OffsetDateTime sentAt, String lastError,
                   OffsetDateTime dueAt, String subject) {
+    }
+
+    /**
+     * Every test class shares one engine, and notifications are off in tests: the mails other tests
+     * queued would otherwise fill the sender's rounds before this test's own.
+     */
+    @BeforeEach
+    void setAsideWhatOtherTestsQueued() {
+        jdbc.sql("update notification set sent_at = current_timestamp, last_error = 'set aside by a test'"
+                + " where sent_at is null").update();
     }
 
     @AfterEach
