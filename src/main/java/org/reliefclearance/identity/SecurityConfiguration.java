@@ -72,6 +72,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
                         .failureUrl("/portal/login?failed"))
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?signedOut"))
+                .exceptionHandling(e -> e.accessDeniedHandler(new OversizedUploadRedirect()))
                 .build();
     }
 

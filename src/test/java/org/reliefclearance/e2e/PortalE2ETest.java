@@ -99,6 +99,20 @@ class PortalE2ETest {
         assertThat(jdbc.sql("select count(*) from consignment_line l join consignment c on c.id = l.consignment_id"
                 + " where c.reference = ? and c.organisation_code = 'LRC' and c.port_code = 'THANALENG'")
                 .param(reference).query(Integer.class).single()).isEqualTo(2);
+
+        // a scan larger than the server reads: back on the case, the limits named, nothing stored
+        java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan", ".pdf");
+        byte[] big = new byte[12 * 1024 * 1024];
+        byte[] pdf = "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(pdf, 0, big, 0, pdf.length);
+        java.nio.file.Files.write(scan, big);
+        driver.findElement(By.id("document-file")).sendKeys(scan.toString());
+        driver.findElement(By.cssSelector("#document button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("tooLarge"));
+        assertThat(driver.getCurrentUrl()).contains("/portal/consignments/" + reference);
+        assertThat(driver.findElement(By.cssSelector("p.problem[role=alert]")).getText()).contains("10 MB").contains("11 MB");
+        assertThat(jdbc.sql("select count(*) from consignment_document d join consignment c on c.id = d.consignment_id"
+                + " where c.reference = ?").param(reference).query(Integer.class).single()).isZero();
     }
 
     private void line(int row, String description, String hsCode, String category, String quantity, String value) {
