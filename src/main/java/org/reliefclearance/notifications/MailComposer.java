@@ -114,6 +114,7 @@ class MailComposer {
             case INFORMATION_REQUESTED, LINES_REJECTED -> new Object[] {reference, authority(data, words)};
             case RELEASED -> new Object[] {reference, text(data, "releaseNumber")};
             case DECLARATION_OVERDUE -> new Object[] {reference, ""};
+            case WEBHOOK_DISABLED -> new Object[] {text(data, "url"), text(data, "failures")};
             case EMERGENCY_DECLARED, EMERGENCY_ENDED -> new Object[] {text(data, "name"), text(data, "code")};
         };
     }
@@ -137,6 +138,15 @@ class MailComposer {
                 }
                 link = properties.tasklistUrl() + "/";
                 linkText = words.text("mail.open.tasklist");
+            }
+            case WEBHOOK_DISABLED -> {
+                facts.add(new Fact(words.text("mail.fact.webhook"), text(data, "url")));
+                facts.add(new Fact(words.text("mail.fact.disabledAt"), words.time(time(data, "disabledAt"))
+                        + " (" + words.zone() + ")"));
+                quoteLabel = words.text("mail.fact.lastError");
+                quote = text(data, "lastError");
+                link = properties.portalUrl() + "/api/organisation/webhook/deliveries";
+                linkText = words.text("mail.open.deliveries");
             }
             default -> {
                 facts.add(new Fact(words.text("mail.fact.reference"), text(data, "reference")));

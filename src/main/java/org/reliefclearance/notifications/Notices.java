@@ -31,15 +31,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Notices {
 
     private final Outbox outbox;
+    private final WebhookStore webhooks;
     private final Recipients recipients;
     private final ConsignmentRepository consignments;
     private final NotificationProperties properties;
     private final Clock clock;
     private final ObjectMapper json;
 
-    Notices(Outbox outbox, Recipients recipients, ConsignmentRepository consignments,
+    Notices(Outbox outbox, WebhookStore webhooks, Recipients recipients, ConsignmentRepository consignments,
             NotificationProperties properties, Clock clock, ObjectMapper json) {
         this.outbox = outbox;
+        this.webhooks = webhooks;
         this.recipients = recipients;
         this.consignments = consignments;
         this.properties = properties;
@@ -156,6 +158,30 @@ public class Notices {
         }
         for (UserProfile user : recipients.organisation(consignment.organisationCode())) {
             add(event, user, reference, data, reference + ":" + occurrence, false);
+        }
+        toWebhook(event, consignment.organisationCode(), reference, data, reference + ":" + occurrence);
+    }
+
+    /**
+     * The same event for the organisation's system, when it registered a webhook (a disabled one's
+     * events wait for it): one row per organisation and occurrence, in this same transaction.
+     */
+    private void toWebhook(NotificationEvent event, String organisation, String reference, Map<String, Object> data,
+                           String occurrence) {
+        if (organisation == null || !webhooks.registered(organisation)) {
+            return;
+        }
+        Instant now = clock.instant();
+        outbox.add(Channel.WEBHOOK, organisation, event, reference, "en", false, write(data),
+                Outbox.dedupKey(event, occurrence, "webhook:" + organisation), now, now);
+    }
+
+    /** The organisation's webhook was disabled after {@code failures} failed deliveries: its members hear of it. */
+    void webhookDisabled(String organisation, String url, int failures, String lastError, Instant disabledAt) {
+        Map<String, Object> data = data("organisation", organisation, "url", url, "failures", failures,
+                "lastError", lastError, "disabledAt", disabledAt);
+        for (UserProfile user : recipients.organisation(organisation)) {
+            add(NotificationEvent.WEBHOOK_DISABLED, user, null, data, organisation + ":" + instant(disabledAt), false);
         }
     }
 

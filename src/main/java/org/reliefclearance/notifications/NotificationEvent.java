@@ -19,6 +19,11 @@ public enum NotificationEvent {
     RELEASED,
     /** The provisional declaration was not completed by its deadline: the consignee organisation. */
     DECLARATION_OVERDUE,
+    /**
+     * The organisation's webhook was disabled after too many failed deliveries in a row: its members
+     * (e-mail only).
+     */
+    WEBHOOK_DISABLED,
     /** MoLSW declared a national emergency: every official. */
     EMERGENCY_DECLARED,
     /** The national emergency ended: every official. */

@@ -25,7 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox, off every request and engine transaction: claims the due rows, sends each as a
+ * Sends the outbox's mails (webhooks: {@link WebhookSender}), off every request and engine transaction: claims the due rows, sends each as a
  * mail (a digest user's new tasks as one mail), marks it sent, or keeps it for a later try with a
  * growing back-off when the mail server fails. Every node runs it; the claim keeps each row to one.
  */
@@ -77,7 +77,7 @@ public class NotificationSender {
         Instant now = clock.instant();
         Round round = new Round();
         for (int i = 0; i < MAX_ROUNDS; i++) {
-            List<Outbox.Row> claimed = outbox.claimDue(node, now, now.plus(properties.lockFor()), properties.batchSize());
+            List<Outbox.Row> claimed = outbox.claimDue(Channel.EMAIL, node, now, now.plus(properties.lockFor()), properties.batchSize());
             if (claimed.isEmpty()) {
                 break;
             }

@@ -32,7 +32,7 @@ class Outbox {
     static final int MAX_KEY = 300;
 
     /** A row to send. */
-    record Row(long id, String recipient, String eventType, String reference, String language, boolean digest,
+    record Row(long id, String channel, String recipient, String eventType, String reference, String language, boolean digest,
                String data, OffsetDateTime createdAt, int attempts) {
 
         NotificationEvent event() {
@@ -41,7 +41,7 @@ class Outbox {
     }
 
     private static final String COLUMNS =
-            "id, recipient, event_type, reference, language, digest, data, created_at, attempts";
+            "id, channel, recipient, event_type, reference, language, digest, data, created_at, attempts";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -66,14 +66,21 @@ class Outbox {
                 .update() == 1;
     }
 
-    /** Claims up to {@code limit} due rows for {@code node} until {@code lockUntil}. */
-    List<Row> claimDue(String node, Instant now, Instant lockUntil, int limit) {
+    /**
+     * Claims up to {@code limit} due rows of the channel for {@code node} until {@code lockUntil}. A
+     * webhook row waits while its organisation's webhook is disabled.
+     */
+    List<Row> claimDue(Channel channel, String node, Instant now, Instant lockUntil, int limit) {
+        String webhookActive = channel != Channel.WEBHOOK ? "" : """
+                 and exists (select 1 from webhook w where w.organisation_code = notification.recipient
+                     and w.status = 'ACTIVE')""";
         return transaction.execute(tx -> {
             List<Long> candidates = jdbc.sql("""
                     select id from notification
-                    where sent_at is null and due_at <= ? and (locked_until is null or locked_until < ?)
-                    order by due_at, id fetch first %d rows only""".formatted(limit) + skipLocked())
-                    .params(utc(now), utc(now)).query(Long.class).list();
+                    where channel = ? and sent_at is null and due_at <= ? and (locked_until is null or locked_until < ?)
+                    %s
+                    order by due_at, id fetch first %d rows only""".formatted(webhookActive, limit) + skipLocked())
+                    .params(channel.name(), utc(now), utc(now)).query(Long.class).list();
             return claim(candidates, node, now, lockUntil);
         });
     }
@@ -107,6 +114,31 @@ class Outbox {
                     locked_by = null, locked_until = null
                 where id = ? and locked_by = ?""")
                 .params(detail, utc(retryAt), id, node).update();
+    }
+
+    /** Gives a claimed row back unsent and untried (its webhook was disabled meanwhile). */
+    void release(long id, String node) {
+        jdbc.sql("update notification set locked_by = null, locked_until = null where id = ? and locked_by = ?")
+                .params(id, node).update();
+    }
+
+    /** The organisation's undelivered webhook rows are due now (its webhook was enabled again). */
+    int resumeWebhook(String organisation, Instant now) {
+        return jdbc.sql("""
+                update notification set due_at = ? where channel = 'WEBHOOK' and recipient = ? and sent_at is null""")
+                .params(utc(now), organisation).update();
+    }
+
+    /**
+     * The organisation removed its webhook: its undelivered rows have nowhere to go. They are closed
+     * (with the reason in {@code last_error}) rather than deleted, so what was pending stays visible.
+     */
+    int closeWebhook(String organisation, Instant now) {
+        return jdbc.sql("""
+                update notification set sent_at = ?, last_error = 'webhook removed before delivery',
+                    locked_by = null, locked_until = null
+                where channel = 'WEBHOOK' and recipient = ? and sent_at is null""")
+                .params(utc(now), organisation).update();
     }
 
     /** Rows not sent yet. */
