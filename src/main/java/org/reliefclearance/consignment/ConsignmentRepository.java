@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,10 +27,12 @@ public class ConsignmentRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ConsignmentRepository(JdbcClient jdbc, Clock clock) {
+    ConsignmentRepository(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public long insert(NewConsignment c, String reference, String createdBy, String idempotencyKey,
@@ -190,11 +193,22 @@ public class ConsignmentRepository {
     }
 
     public void addEvent(String reference, String actor, TimelineEvent event, String authorityCode, String detail) {
+        record Owner(long id, String organisationCode) {
+        }
+        Owner owner = jdbc.sql("select id, organisation_code from consignment where reference = ?").param(reference)
+                .query(Owner.class).optional().orElse(null);
+        if (owner == null) {
+            return;
+        }
+        OffsetDateTime at = now();
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into consignment_event (consignment_id, occurred_at, actor, event_type, authority_code, detail)
-                select id, ?, ?, ?, ?, ? from consignment where reference = ?""")
-                .params(now(), actor, event.name(), authorityCode, detail, reference)
-                .update();
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(owner.id(), at, actor, event.name(), authorityCode, detail)
+                .update(key, "id");
+        events.publishEvent(new TimelineEntryAdded(key.getKey().longValue(), reference, owner.organisationCode(),
+                event.name(), actor, authorityCode, detail, at));
     }
 
     public List<ConsignmentEvent> events(long consignmentId) {

@@ -114,6 +114,7 @@ class MailComposer {
             case INFORMATION_REQUESTED, LINES_REJECTED -> new Object[] {reference, authority(data, words)};
             case RELEASED -> new Object[] {reference, text(data, "releaseNumber")};
             case DECLARATION_OVERDUE -> new Object[] {reference, ""};
+            case CASE_EVENT -> new Object[] {reference, text(data, "event")};
             case WEBHOOK_DISABLED -> new Object[] {text(data, "url"), text(data, "failures")};
             case EMERGENCY_DECLARED, EMERGENCY_ENDED -> new Object[] {text(data, "name"), text(data, "code")};
         };

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.reliefclearance.consignment.Consignment;
+import org.reliefclearance.consignment.TimelineEntryAdded;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.identity.NotificationMode;
 import org.reliefclearance.identity.UserProfile;
@@ -149,6 +150,15 @@ public class Notices {
         for (UserProfile user : recipients.officials()) {
             add(NotificationEvent.EMERGENCY_ENDED, user, code, data, code, false);
         }
+    }
+
+    /** Every timeline entry of a consignment, for its organisation's webhook (e-mail keeps to the events above). */
+    public void caseEvent(TimelineEntryAdded entry) {
+        toWebhook(NotificationEvent.CASE_EVENT, entry.organisationCode(), entry.reference(),
+                data("reference", entry.reference(), "event", entry.eventType(), "actor", entry.actor(),
+                        "authority", entry.authorityCode(), "detail", entry.detail(),
+                        "occurredAt", entry.occurredAt().toInstant()),
+                entry.reference() + ":entry:" + entry.id());
     }
 
     private void toConsignee(NotificationEvent event, String reference, Map<String, Object> data, String occurrence) {

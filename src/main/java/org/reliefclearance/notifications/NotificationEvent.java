@@ -20,6 +20,11 @@ public enum NotificationEvent {
     /** The provisional declaration was not completed by its deadline: the consignee organisation. */
     DECLARATION_OVERDUE,
     /**
+     * An entry on the timeline of one of the organisation's consignments, as its portal shows it:
+     * the organisation's webhook only, each entry once.
+     */
+    CASE_EVENT,
+    /**
      * The organisation's webhook was disabled after too many failed deliveries in a row: its members
      * (e-mail only).
      */

@@ -42,6 +42,8 @@ import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.customs.FakeCustomsSystem;
 import org.reliefclearance.notifications.TestMailServer;
+import org.reliefclearance.notifications.TestWebhookReceiver;
+import org.reliefclearance.notifications.Webhooks;
 import org.reliefclearance.review.LineMinistryReview;
 import org.reliefclearance.review.ReviewDecision;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -72,6 +74,8 @@ class TwoNodeClusterTest {
     final PostgresSchema schema = new PostgresSchema("cluster_sop");
     final FakeCustomsSystem customsSystem = FakeCustomsSystem.start();
     final TestMailServer mailServer = TestMailServer.start();
+    /** WFP's system: every event of its consignments must reach it once, whichever node sends it. */
+    final TestWebhookReceiver wfpSystem = TestWebhookReceiver.start(Instant::now);
     final List<Node> nodes = new ArrayList<>();
     final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
     final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
@@ -86,12 +90,16 @@ class TwoNodeClusterTest {
         schema.recreate();
         nodes.add(start("nodeA"));
         nodes.add(start("nodeB"));
+        Webhooks.Registered registered = nodes.get(0).context().getBean(Webhooks.class)
+                .register("WFP", "wfp", wfpSystem.url("wfp"));
+        wfpSystem.secret("wfp", registered.secret());
     }
 
     @AfterAll
     void stopNodes() {
         nodes.forEach(n -> n.context().close());
         mailServer.stop();
+        wfpSystem.stop();
     }
 
     Node start(String name) {
@@ -101,6 +109,9 @@ class TwoNodeClusterTest {
         args.add("--spring.mail.host=127.0.0.1");
         args.add("--spring.mail.port=" + mailServer.port());
         args.add("--relief.notifications.poll-interval=PT0.3S");
+        // and WFP's webhook, on this machine over plain HTTP
+        args.add("--relief.webhooks.allow-http=true");
+        args.add("--relief.webhooks.allow-private-addresses=true");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ReliefClearanceApplication.class)
                 .run(args.toArray(String[]::new));
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
@@ -179,7 +190,7 @@ class TwoNodeClusterTest {
             // every notification mailed, each once, by one of the two nodes
             waiting("every notification sent").until(() ->
                     single(db, "select count(*) from notification where sent_at is null") == 0);
-            long notifications = single(db, "select count(*) from notification");
+            long notifications = single(db, "select count(*) from notification where channel = 'EMAIL'");
             assertThat(notifications).isGreaterThan(CASES * 5L);
             assertThat(single(db, "select count(*) from notification where attempts <> 1")).isZero();
             List<TestMailServer.Mail> mails = mailServer.received();
@@ -188,6 +199,16 @@ class TwoNodeClusterTest {
                     .isEqualTo(notifications);
             System.out.println(notifications + " notifications mailed once each; sent per node: " + rows(db,
                     "select locked_by, count(*) from notification group by locked_by"));
+
+            // every event of WFP's consignments posted to its system once, signed, by one of the nodes
+            long events = single(db, "select count(*) from notification where channel = 'WEBHOOK'");
+            assertThat(single(db, "select count(*) from notification where event_type = 'CASE_EVENT'"))
+                    .as("one event per timeline entry").isEqualTo(single(db, "select count(*) from consignment_event"));
+            List<TestWebhookReceiver.Request> received = wfpSystem.accepted("wfp");
+            assertThat(received).hasSize((int) events)
+                    .extracting(TestWebhookReceiver.Request::eventId).doesNotHaveDuplicates();
+            System.out.println(events + " webhook events posted once each; sent per node: " + rows(db,
+                    "select locked_by, count(*) from notification where channel = 'WEBHOOK' group by locked_by"));
         }
     }
 

@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * the service's clock; everything else is refused 401. A path can be down (503) or answer the
  * handshake wrongly.
  */
-final class TestWebhookReceiver {
+public final class TestWebhookReceiver {
 
     static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
 
@@ -40,7 +40,7 @@ final class TestWebhookReceiver {
     }
 
     /** A request as it arrived: an event accepted, or a refused or failed one. */
-    record Request(String path, String eventId, String type, String reference, JsonNode body, int answered,
+    public record Request(String path, String eventId, String type, String reference, JsonNode body, int answered,
                    boolean signatureValid) {
     }
 
@@ -60,7 +60,7 @@ final class TestWebhookReceiver {
     }
 
     /** Started; {@code now} is the service's clock, which tests move. */
-    static TestWebhookReceiver start(Supplier<Instant> now) {
+    public static TestWebhookReceiver start(Supplier<Instant> now) {
         try {
             return new TestWebhookReceiver(now);
         } catch (IOException e) {
@@ -68,15 +68,15 @@ final class TestWebhookReceiver {
         }
     }
 
-    void stop() {
+    public void stop() {
         server.stop(0);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + path;
     }
 
-    void secret(String path, String secret) {
+    public void secret(String path, String secret) {
         secrets.put("/hooks/" + path, secret);
     }
 
@@ -89,7 +89,7 @@ final class TestWebhookReceiver {
     }
 
     /** The events this path accepted (valid signature, in the window). */
-    List<Request> accepted(String path) {
+    public List<Request> accepted(String path) {
         return requests(path).stream().filter(r -> r.answered() == 204).toList();
     }
 

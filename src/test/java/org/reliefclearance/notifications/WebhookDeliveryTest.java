@@ -152,9 +152,9 @@ class WebhookDeliveryTest {
         String wfpAsked = asked.getBusinessKey();
         String wfpRejected = rejected.getBusinessKey();
         String lrc = released.getBusinessKey();
-        assertThat(receiver.accepted("wfp-events")).extracting(r -> r.reference() + " " + r.type())
+        assertThat(consigneeEvents("wfp-events")).extracting(r -> r.reference() + " " + r.type())
                 .containsExactlyInAnyOrder(wfpAsked + " INFORMATION_REQUESTED", wfpRejected + " LINES_REJECTED");
-        assertThat(receiver.accepted("lrc-events")).extracting(r -> r.reference() + " " + r.type())
+        assertThat(consigneeEvents("lrc-events")).extracting(r -> r.reference() + " " + r.type())
                 .containsExactlyInAnyOrder(lrc + " RELEASED", lrc + " DECLARATION_OVERDUE");
         // every request was signed validly and within the window: none refused
         assertThat(receiver.all()).filteredOn(r -> !"verification".equals(r.type()))
@@ -186,7 +186,7 @@ class WebhookDeliveryTest {
             assertThat(row.sentAt()).isNotNull();
             assertThat(row.attempts()).isEqualTo(1);
         });
-        assertThat(logged("WFP")).hasSize(2).allSatisfy(l -> {
+        assertThat(logged("WFP")).hasSize(2 + caseEventRows("WFP")).allSatisfy(l -> {
             assertThat(l.succeeded()).isTrue();
             assertThat(l.statusCode()).isEqualTo(204);
         });
@@ -198,9 +198,41 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void everyEntryOfTheTimelineOfItsOwnConsignmentsReachesTheOrganisationOnce() {
+        register("WFP", "wfp", "wfp-timeline");
+        register("LRC", "laoredcross", "lrc-timeline");
+        ProcessInstance wfpCase = cases.submit(notification("WFP", false, TENTS));
+        cases.endorse(wfpCase);
+        ProcessInstance lrcCase = cases.submit(notification("LRC", false, TENTS));
+        String reference = wfpCase.getBusinessKey();
+
+        sender.sendDue();
+        sender.sendDue();
+
+        List<String> timeline = jdbc.sql("""
+                select e.event_type from consignment_event e join consignment c on c.id = e.consignment_id
+                where c.reference = ? order by e.id""").param(reference).query(String.class).list();
+        assertThat(timeline).contains("NOTIFIED", "ENDORSEMENT_DECIDED");
+        List<TestWebhookReceiver.Request> received = receiver.accepted("wfp-timeline").stream()
+                .filter(r -> r.type().equals("CASE_EVENT")).toList();
+        assertThat(received).extracting(r -> r.body().at("/data/event").asText())
+                .as("each entry of the timeline, once, in order").containsExactlyElementsOf(timeline);
+        assertThat(received).extracting(TestWebhookReceiver.Request::eventId).doesNotHaveDuplicates();
+        assertThat(received).allSatisfy(r -> assertThat(r.reference()).isEqualTo(reference));
+        assertThat(received).filteredOn(r -> r.body().at("/data/event").asText().equals("ENDORSEMENT_DECIDED"))
+                .singleElement().satisfies(r -> assertThat(r.body().at("/data/actor").asText()).isEqualTo("molsw"));
+        assertThat(receiver.accepted("lrc-timeline")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.reference()).isEqualTo(lrcCase.getBusinessKey()));
+        // every request was signed validly and within the window
+        assertThat(receiver.requests("wfp-timeline")).filteredOn(r -> !"verification".equals(r.type()))
+                .allSatisfy(r -> assertThat(r.answered()).isEqualTo(204));
+    }
+
+    @Test
     void aReceiverThatIsDownDelaysTheEventsAndEachArrivesOnceWhenItIsBackAlsoAfterARestart() {
-        register("WFP", "wfp", "wfp-outage");
+        // registered once the case waits, so only the events of this test reach it
         String reference = cases.submit(notification("WFP", false, TENTS)).getBusinessKey();
+        register("WFP", "wfp", "wfp-outage");
         inOneStep(() -> {
             notices.informationRequested(reference, "MOH_FDD", "First question", Instant.parse("2030-01-10T10:00:00Z"));
             notices.informationRequested(reference, "MAF_DOA", "Second question", Instant.parse("2030-01-11T10:00:00Z"));
@@ -276,8 +308,9 @@ class WebhookDeliveryTest {
 
     @Test
     void aNodeThatStoppedWhileDeliveringLeavesItsRowsToTheNextOnceItsClaimLapses() {
-        register("WFP", "wfp", "wfp-crash");
+        // registered once the case waits, so only the events of this test reach it
         String reference = cases.submit(notification("WFP", false, TENTS)).getBusinessKey();
+        register("WFP", "wfp", "wfp-crash");
         inOneStep(() -> notices.declarationOverdue(reference, "crash"));
         Instant now = clock.instant();
         // a node claimed the row and stopped before it sent it
@@ -294,8 +327,9 @@ class WebhookDeliveryTest {
 
     @Test
     void repeatedFailuresDisableTheWebhookAndMailTheOrganisationAndEnablingDeliversWhatWaited() {
-        register("WFP", "wfp", "wfp-disabled");
+        // registered once the case waits, so only the events of this test reach it
         String reference = cases.submit(notification("WFP", false, TENTS)).getBusinessKey();
+        register("WFP", "wfp", "wfp-disabled");
         int events = properties.disableAfter() + 2;
         inOneStep(() -> {
             for (int i = 0; i < events; i++) {
@@ -358,11 +392,23 @@ class WebhookDeliveryTest {
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(later)));
     }
 
+    /** The rows of the consignee's events (the timeline's entries have their own test). */
     private List<Row> webhookRows() {
         return jdbc.sql("""
                 select id, recipient, event_type, reference, attempts, sent_at, last_error from notification
-                where channel = 'WEBHOOK' and id > ? order by id""")
+                where channel = 'WEBHOOK' and event_type <> 'CASE_EVENT' and id > ? order by id""")
                 .param(before).query(Row.class).list();
+    }
+
+    private int caseEventRows(String organisation) {
+        return jdbc.sql("""
+                select count(*) from notification
+                where channel = 'WEBHOOK' and event_type = 'CASE_EVENT' and recipient = ? and id > ?""")
+                .params(organisation, before).query(Integer.class).single();
+    }
+
+    private List<TestWebhookReceiver.Request> consigneeEvents(String path) {
+        return receiver.accepted(path).stream().filter(r -> !r.type().equals("CASE_EVENT")).toList();
     }
 
     private List<Logged> logged(String organisation) {
