@@ -1,5 +1,8 @@
 package org.reliefclearance.identity;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
@@ -14,11 +17,22 @@ import org.slf4j.LoggerFactory;
  * <p>Camunda throttles wrong passwords itself: after each one the account refuses every login,
  * right or wrong, for a delay that doubles up to a maximum (camunda.bpm.generic-properties
  * login-delay-*). Permanent lockout is configured out of reach (login-max-attempts).
+ *
+ * <p>It also refuses a user saved with an e-mail address notifications could never reach, whichever
+ * door saves it (Camunda Admin, /engine-rest, the service's own setup).
  */
 class LoginAuditingIdentityProvider extends DbIdentityServiceProvider {
 
     private static final Logger log = LoggerFactory.getLogger(LoginAuditingIdentityProvider.class);
     private static final int MAX_LOGGED_ID = 64;
+
+    @Override
+    public IdentityOperationResult saveUser(User user) {
+        if (!EmailAddress.acceptable(user.getEmail())) {
+            throw new BadUserRequestException("email " + EmailAddress.MESSAGE);
+        }
+        return super.saveUser(user);
+    }
 
     @Override
     public boolean checkPassword(String userId, String password) {

@@ -89,6 +89,24 @@ class NotificationSettingsApiTest {
     }
 
     @Test
+    void anAdministratorCannotSaveAnAddressNotificationsCouldNotReachEither() {
+        // Camunda Admin saves a profile through the engine REST API
+        ObjectNode profile = ApiClient.JSON.createObjectNode().put("id", "wfp").put("firstName", "World Food")
+                .put("lastName", "Programme").put("email", "wfp at example");
+        ResponseEntity<JsonNode> refused = http.withBasicAuth("admin", "admin").exchange("/engine-rest/user/wfp/profile",
+                HttpMethod.PUT, json(profile), JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").asText()).contains("email must be an e-mail address");
+        assertThat(identity.createUserQuery().userId("wfp").singleResult().getEmail()).isEqualTo("wfp@relief.test");
+
+        profile.put("email", "logistics@wfp.example.org");
+        assertThat(http.withBasicAuth("admin", "admin").exchange("/engine-rest/user/wfp/profile", HttpMethod.PUT,
+                json(profile), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(identity.createUserQuery().userId("wfp").singleResult().getEmail())
+                .isEqualTo("logistics@wfp.example.org");
+    }
+
+    @Test
     void withoutAuthenticationNothingIsReadOrChanged() {
         assertThat(http.getForEntity(PATH, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.exchange(PATH, HttpMethod.PUT, json(settings("x@example.org", "lo", "DIGEST")), String.class)

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+
+import org.reliefclearance.identity.EmailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -47,7 +49,7 @@ class NotificationSettingsController {
 
     record SettingsRequest(
             @Schema(example = "anna@wfp.example.org") @NotBlank @Size(max = 254)
-            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address such as name@example.org")
+            @Email(regexp = EmailAddress.PATTERN, message = EmailAddress.MESSAGE)
             String email,
             @Schema(example = "lo", allowableValues = {"en", "lo"}) @NotBlank
             @Pattern(regexp = "en|lo", message = "must be en (English) or lo (Lao)") String language,
