@@ -91,8 +91,9 @@ class NotificationSettingsApiTest {
     @Test
     void anAdministratorCannotSaveAnAddressNotificationsCouldNotReachEither() {
         // Camunda Admin saves a profile through the engine REST API
-        ObjectNode profile = ApiClient.JSON.createObjectNode().put("id", "wfp").put("firstName", "World Food")
-                .put("lastName", "Programme").put("email", "wfp at example");
+        org.camunda.bpm.engine.identity.User wfp = identity.createUserQuery().userId("wfp").singleResult();
+        ObjectNode profile = ApiClient.JSON.createObjectNode().put("id", "wfp").put("firstName", wfp.getFirstName())
+                .put("lastName", wfp.getLastName()).put("email", "wfp at example");
         ResponseEntity<JsonNode> refused = http.withBasicAuth("admin", "admin").exchange("/engine-rest/user/wfp/profile",
                 HttpMethod.PUT, json(profile), JsonNode.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
