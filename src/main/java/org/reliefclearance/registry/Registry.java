@@ -48,12 +48,12 @@ public class Registry {
     }
 
     public List<Organisation> organisations() {
-        return jdbc.sql("select code, name, kind, group_id, status, mou_valid_until from organisation order by code")
+        return jdbc.sql("select " + Organisation.COLUMNS + " from organisation order by code")
                 .query(Organisation.class).list();
     }
 
     public Optional<Organisation> organisation(String code) {
-        return jdbc.sql("select code, name, kind, group_id, status, mou_valid_until from organisation where code = ?")
+        return jdbc.sql("select " + Organisation.COLUMNS + " from organisation where code = ?")
                 .param(code).query(Organisation.class).optional();
     }
 
