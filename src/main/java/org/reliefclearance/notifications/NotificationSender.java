@@ -1,7 +1,5 @@
 package org.reliefclearance.notifications;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -33,7 +30,6 @@ import org.springframework.stereotype.Component;
 public class NotificationSender {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
-    private static final int MAX_ROUNDS = 100;
 
     private final Outbox outbox;
     private final MailComposer composer;
@@ -46,7 +42,7 @@ public class NotificationSender {
     @Autowired
     NotificationSender(Outbox outbox, MailComposer composer, UserProfiles profiles, JavaMailSender mail,
                        NotificationProperties properties, Clock clock) {
-        this(outbox, composer, profiles, mail, properties, clock, nodeName());
+        this(outbox, composer, profiles, mail, properties, clock, OutboxDrain.nodeName());
     }
 
     /** A sender that names itself {@code node} when it claims rows (a second node, in tests). */
@@ -74,44 +70,34 @@ public class NotificationSender {
 
     /** Sends what is due now; returns how many rows were sent. */
     public int sendDue() {
-        Instant now = clock.instant();
-        Round round = new Round();
-        for (int i = 0; i < MAX_ROUNDS; i++) {
-            List<Outbox.Row> claimed = outbox.claimDue(Channel.EMAIL, node, now, now.plus(properties.lockFor()), properties.batchSize());
-            if (claimed.isEmpty()) {
-                break;
-            }
-            Map<String, List<Outbox.Row>> digests = new LinkedHashMap<>();
-            for (Outbox.Row row : claimed) {
-                if (row.digest()) {
-                    digests.computeIfAbsent(row.recipient(), r -> new ArrayList<>()).add(row);
-                } else {
-                    send(List.of(row), now, round);
-                }
-            }
-            for (Map.Entry<String, List<Outbox.Row>> digest : digests.entrySet()) {
-                List<Outbox.Row> rows = new ArrayList<>(digest.getValue());
-                rows.addAll(outbox.claimDigest(digest.getKey(), node, now, now.plus(properties.lockFor())));
-                send(rows, now, round);
-            }
-        }
-        if (round.failed > 0) {
+        OutboxDrain.Tally tally = OutboxDrain.drain(outbox, Channel.EMAIL, node, properties, clock, this::sendBatch);
+        if (tally.failed > 0) {
             // one line a round, not one a mail: an outage of the mail server is one fact
-            log.warn("{} notification(s) not sent, kept for another try ({} sent): {}", round.failed, round.sent,
-                    round.lastError);
+            log.warn("{} notification(s) not sent, kept for another try ({} sent): {}", tally.failed, tally.sent,
+                    tally.lastError);
         }
-        return round.sent;
+        return tally.sent;
     }
 
-    /** What one call of {@link #sendDue()} did. */
-    private static final class Round {
-        int sent;
-        int failed;
-        String lastError;
+    /** A digest user's rows (with any of theirs not yet claimed) as one mail, every other row alone. */
+    private void sendBatch(List<Outbox.Row> claimed, Instant now, OutboxDrain.Tally tally) {
+        Map<String, List<Outbox.Row>> digests = new LinkedHashMap<>();
+        for (Outbox.Row row : claimed) {
+            if (row.digest()) {
+                digests.computeIfAbsent(row.recipient(), r -> new ArrayList<>()).add(row);
+            } else {
+                send(List.of(row), now, tally);
+            }
+        }
+        for (Map.Entry<String, List<Outbox.Row>> digest : digests.entrySet()) {
+            List<Outbox.Row> rows = new ArrayList<>(digest.getValue());
+            rows.addAll(outbox.claimDigest(digest.getKey(), node, now, now.plus(properties.lockFor())));
+            send(rows, now, tally);
+        }
     }
 
     /** One mail for the rows (one row, or a digest user's rows); all sent or all kept. */
-    private void send(List<Outbox.Row> rows, Instant now, Round round) {
+    private void send(List<Outbox.Row> rows, Instant now, OutboxDrain.Tally tally) {
         Outbox.Row first = rows.get(0);
         try {
             Optional<UserProfile> to = profiles.find(first.recipient()).filter(UserProfile::hasEmail);
@@ -127,25 +113,14 @@ public class NotificationSender {
             helper.setText(composed.text(), composed.html());
             mail.send(message);
             rows.forEach(row -> outbox.sent(row.id(), node, composed.subject(), now));
-            round.sent += rows.size();
+            tally.sent(rows.size());
         } catch (MessagingException | RuntimeException e) {
             // MailException (server down, address refused) included: kept for another try, never dropped
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.debug("Notification {} to '{}' not sent (attempt {}): {}", first.id(), first.recipient(),
                     first.attempts() + 1, error);
             rows.forEach(row -> outbox.failed(row.id(), node, error, now.plus(properties.backOff(row.attempts() + 1))));
-            round.failed += rows.size();
-            round.lastError = error;
+            tally.failed(rows.size(), error);
         }
-    }
-
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "node";
-        }
-        return host + "-" + UUID.randomUUID();
     }
 }

@@ -1,15 +1,11 @@
 package org.reliefclearance.notifications;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.reliefclearance.consignment.InvalidInputException;
 import org.slf4j.Logger;
@@ -35,7 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class WebhookSender {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
-    private static final int MAX_ROUNDS = 100;
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
     };
 
@@ -56,7 +51,7 @@ public class WebhookSender {
                   NotificationProperties notificationProperties, WebhookProperties properties, Clock clock,
                   ObjectMapper json, PlatformTransactionManager transactions) {
         this(outbox, store, client, webhooks, notices, notificationProperties, properties, clock, json, transactions,
-                nodeName());
+                OutboxDrain.nodeName());
     }
 
     /** A sender that names itself {@code node} when it claims rows (another node, or a restarted one, in tests). */
@@ -89,31 +84,19 @@ public class WebhookSender {
 
     /** Delivers what is due now; returns how many rows were delivered. */
     public int sendDue() {
-        Instant now = clock.instant();
-        int delivered = 0;
-        int failed = 0;
-        String lastError = null;
-        for (int i = 0; i < MAX_ROUNDS; i++) {
-            List<Outbox.Row> claimed = outbox.claimDue(Channel.WEBHOOK, node, now,
-                    now.plus(notificationProperties.lockFor()), notificationProperties.batchSize());
-            if (claimed.isEmpty()) {
-                break;
-            }
-            for (Outbox.Row row : claimed) {
-                Optional<String> error = deliver(row, now);
-                if (error.isEmpty()) {
-                    delivered++;
-                } else if (!error.get().isEmpty()) {
-                    failed++;
-                    lastError = error.get();
-                }
-            }
+        OutboxDrain.Tally tally = OutboxDrain.drain(outbox, Channel.WEBHOOK, node, notificationProperties, clock,
+                (claimed, now, t) -> claimed.forEach(row -> deliver(row, now).ifPresentOrElse(
+                        error -> {
+                            if (!error.isEmpty()) {
+                                t.failed(1, error);
+                            }
+                        },
+                        () -> t.sent(1))));
+        if (tally.failed > 0) {
+            log.warn("{} webhook delivery(ies) failed, kept for another try ({} delivered): {}", tally.failed,
+                    tally.sent, tally.lastError);
         }
-        if (failed > 0) {
-            log.warn("{} webhook delivery(ies) failed, kept for another try ({} delivered): {}", failed, delivered,
-                    lastError);
-        }
-        return delivered;
+        return tally.sent;
     }
 
     /** Empty when delivered; the error when it failed; "" when the row was not tried. */
@@ -173,15 +156,5 @@ public class WebhookSender {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Notification " + row.id() + " holds no readable data", e);
         }
-    }
-
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "node";
-        }
-        return host + "-" + UUID.randomUUID();
     }
 }
