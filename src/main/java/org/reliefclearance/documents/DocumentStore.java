@@ -17,13 +17,11 @@ import org.reliefclearance.consignment.ConsignmentRules;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.TimelineEvent;
 import org.reliefclearance.consignment.WrongStateException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Documents lodged before arrival. The file's own first bytes decide what it is, never its
@@ -42,15 +40,15 @@ public class DocumentStore {
     private final ConsignmentRepository consignments;
     private final ConsignmentRules rules;
     private final Clock clock;
-    private final DataSize maxFileSize;
+    private final UploadLimits limits;
 
     DocumentStore(JdbcClient jdbc, ConsignmentRepository consignments, ConsignmentRules rules, Clock clock,
-                  @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+                  UploadLimits limits) {
         this.jdbc = jdbc;
         this.consignments = consignments;
         this.rules = rules;
         this.clock = clock;
-        this.maxFileSize = maxFileSize;
+        this.limits = limits;
     }
 
     /** The file formats accepted, recognised by their signature. */
@@ -99,29 +97,12 @@ public class DocumentStore {
         if (content.length == 0) {
             throw new InvalidInputException("file", "is empty");
         }
-        if (content.length > maxFileSize.toBytes()) {
-            throw new InvalidInputException("file", "is larger than the limit of " + maxFileSize() + " per file");
+        if (content.length > limits.perFile().toBytes()) {
+            throw new InvalidInputException("file", "is larger than the limit of " + limits.shown().perFile() + " per file");
         }
         FileFormat format = FileFormat.of(content)
                 .orElseThrow(() -> new InvalidInputException("file", "is not a PDF, JPEG or PNG file"));
         return new Upload(documentType, safeName(fileName, format), format.contentType, content);
-    }
-
-    /** The largest file accepted, as a person reads it: "10 MB". */
-    public String maxFileSize() {
-        return readable(maxFileSize);
-    }
-
-    /** Whole megabytes or kilobytes as such, anything else in bytes. */
-    public static String readable(DataSize size) {
-        long bytes = size.toBytes();
-        if (bytes >= DataSize.ofMegabytes(1).toBytes() && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
-            return size.toMegabytes() + " MB";
-        }
-        if (bytes >= DataSize.ofKilobytes(1).toBytes() && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
-            return size.toKilobytes() + " KB";
-        }
-        return bytes + " bytes";
     }
 
     @Transactional

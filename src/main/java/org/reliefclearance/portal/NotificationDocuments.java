@@ -11,9 +11,7 @@ import org.reliefclearance.consignment.ConsignmentRules;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.documents.DocumentStore;
 import org.reliefclearance.documents.DocumentsOnForms;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The documents of the notification form: every chosen file checked with the document store's own
@@ -27,28 +25,17 @@ class NotificationDocuments {
     private final DocumentsOnForms documentsOnForms;
     private final NotificationDrafts drafts;
     private final ConsignmentRules rules;
-    private final DataSize maxRequestSize;
 
     NotificationDocuments(DocumentStore documents, DocumentsOnForms documentsOnForms, NotificationDrafts drafts,
-                          ConsignmentRules rules,
-                          @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+                          ConsignmentRules rules) {
         this.documents = documents;
         this.documentsOnForms = documentsOnForms;
         this.drafts = drafts;
         this.rules = rules;
-        this.maxRequestSize = maxRequestSize;
     }
 
     /** The files chosen in this post that passed, and the problems of the others on their rows' fields. */
     record Chosen(List<DocumentStore.Upload> uploads, Map<String, String> errors) {
-    }
-
-    /** What a person is told of the limits: per file, and for everything sent at once. */
-    record Limits(String perFile, String perSending) {
-    }
-
-    Limits limits() {
-        return new Limits(documents.maxFileSize(), DocumentStore.readable(maxRequestSize));
     }
 
     /** The documents of the form's draft that are not ticked for removal. */

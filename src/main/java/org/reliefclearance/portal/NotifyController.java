@@ -245,7 +245,6 @@ class NotifyController {
         model.addAttribute("draftDocuments", drafts.documents(form.getToken(), organisation));
         model.addAttribute("droppedFiles", NotificationDocuments.dropped(form));
         model.addAttribute("documentTypes", consignmentRules.documentTypes());
-        model.addAttribute("limits", documents.limits());
         model.addAttribute("maxDrafts", drafts.maxDrafts());
         model.addAttribute("errors", errors);
         model.addAttribute("labels", labels);

@@ -1,27 +1,24 @@
 package org.reliefclearance.portal;
 
-import org.reliefclearance.documents.DocumentStore;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.util.unit.DataSize;
+import org.reliefclearance.documents.UploadLimits;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every portal page may have to say: the server's upload limits, named when a form's files
- * were too large to be read (the same settings the document store and the notification form name).
+ * What every portal page may have to say: the server's upload limits, named beside a form's files
+ * and when they were too large to be read.
  */
 @ControllerAdvice(basePackageClasses = PortalPageModel.class)
 class PortalPageModel {
 
-    private final NotificationDocuments.Limits limits;
+    private final UploadLimits limits;
 
-    PortalPageModel(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize perFile,
-                    @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize perSending) {
-        this.limits = new NotificationDocuments.Limits(DocumentStore.readable(perFile), DocumentStore.readable(perSending));
+    PortalPageModel(UploadLimits limits) {
+        this.limits = limits;
     }
 
     @ModelAttribute("uploadLimits")
-    NotificationDocuments.Limits uploadLimits() {
-        return limits;
+    UploadLimits.Shown uploadLimits() {
+        return limits.shown();
     }
 }

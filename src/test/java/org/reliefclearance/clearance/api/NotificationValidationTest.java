@@ -30,6 +30,7 @@ import org.reliefclearance.consignment.Caller;
 import org.reliefclearance.consignment.ConsignmentAccess;
 import org.reliefclearance.consignment.ConsignmentQueries;
 import org.reliefclearance.consignment.ConsignmentRules;
+import org.reliefclearance.documents.UploadLimits;
 import org.reliefclearance.registry.Port;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.screening.GoodsCategories;
@@ -68,7 +69,7 @@ class NotificationValidationTest {
     /** What the validators and the page configuration need besides the mocks below. */
     @TestConfiguration
     @EnableConfigurationProperties(ConsignmentRules.class)
-    @Import(Vocabulary.class)
+    @Import({Vocabulary.class, UploadLimits.class})
     static class Rules {
         @Bean
         Clock clock() {
