@@ -1,8 +1,6 @@
 package org.reliefclearance.identity;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,15 +14,20 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 /**
  * A portal form whose files exceed the server's upload limits cannot be read, so neither can its
  * CSRF token, and Spring Security would answer a bare 403. The organisation is sent back instead
- * to the page it came from, which names the limits ({@code ?tooLarge}); nothing was read, so
- * nothing was stored. Every other refusal stays a 403.
+ * to the page the form was on ({@link UploadReturnPage}, which the portal knows), and that page
+ * names the limits ({@code ?tooLarge}); nothing was read, so nothing was stored. Every other
+ * refusal stays a 403.
  */
 final class OversizedUploadRedirect implements AccessDeniedHandler {
 
     static final String FLAG = "tooLarge";
-    private static final Pattern CASE_PAGE = Pattern.compile("(/portal/consignments/[^/]+)(/.*)?");
 
     private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+    private final UploadReturnPage pages;
+
+    OversizedUploadRedirect(UploadReturnPage pages) {
+        this.pages = pages;
+    }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
@@ -34,17 +37,8 @@ final class OversizedUploadRedirect implements AccessDeniedHandler {
             return;
         }
         response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader("Location", request.getContextPath() + back(request) + "?" + FLAG);
-    }
-
-    /** The page the form was on: the notification form, a case's page, or the list of consignments. */
-    static String back(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/portal/notify")) {
-            return path;
-        }
-        Matcher onCase = CASE_PAGE.matcher(path);
-        return onCase.matches() ? onCase.group(1) : "/portal";
+        response.setHeader("Location", request.getContextPath() + pages.pageOf(path) + "?" + FLAG);
     }
 
     /** A multipart body the server refused to read for its size (Tomcat keeps the reason for getParts). */

@@ -64,7 +64,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, UploadReturnPage uploadReturnPage) throws Exception {
         return http.securityMatcher(path("/portal/**"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/portal/login").permitAll()
@@ -72,7 +72,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
                         .failureUrl("/portal/login?failed"))
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?signedOut"))
-                .exceptionHandling(e -> e.accessDeniedHandler(new OversizedUploadRedirect()))
+                .exceptionHandling(e -> e.accessDeniedHandler(new OversizedUploadRedirect(uploadReturnPage)))
                 .build();
     }
 
