@@ -200,6 +200,11 @@ class PortalTest {
                 post(at + "/arrival"),
                 post(at + "/withdrawal").param("reason", "not mine"),
                 post(at + "/information").param("authority", "MOH_FDD").param("response", "forged"),
+                multipart(at + "/information").file(new MockMultipartFile("file", "forged.pdf", "application/pdf",
+                        org.reliefclearance.clearance.api.ApiClient.PDF)).param("authority", "MOH_FDD")
+                        .param("response", "forged").param("type", "CERTIFICATE_OF_ANALYSIS"),
+                get(at + "/amend"),
+                post(at + "/amend").param("expectedArrival", "2030-01-01T10:00"),
                 get(at + "/distribution"),
                 post(at + "/distribution").param("report", "forged").param("rows[0].line", "1")
                         .param("rows[0].quantity", "1").param("rows[0].province", "LA-AT"),
