@@ -93,7 +93,9 @@ class ModelMigrationTest {
     /** The owner's versions go, with the cases that moved onto them; the packaged version is latest again. */
     @AfterEach
     void removeOwnerVersions() {
-        management.createBatchQuery().list().forEach(b -> management.deleteBatch(b.getId(), true));
+        jdbc.sql("select batch_id from model_migration").query(String.class).list().stream()
+                .filter(id -> management.createBatchQuery().batchId(id).count() > 0)
+                .forEach(id -> management.deleteBatch(id, true));
         Collections.reverse(deployments);
         deployments.forEach(id -> repository.deleteDeployment(id, true, true));
     }
@@ -169,6 +171,7 @@ class ModelMigrationTest {
         deployOwnersVersion(new OwnerModels(packaged.files()).bumpTags(".9")
                 .change(CLEARANCE_FILE, bpmn -> bpmn.replace(CLEAR_AT_PORT, "Task_ClearGoodsAtPort")));
         long migrations = migrations();
+        long batches = management.createBatchQuery().count();
 
         String dryRun = html(as("owner", post("/models/check").param("sourceDefinitionId", clearanceV1)));
         assertThat(dryRun).contains("Refused").contains("activity " + CLEAR_AT_PORT + " (Clear at port)")
@@ -180,7 +183,7 @@ class ModelMigrationTest {
                 .contains("Nothing was migrated.");
         assertThat(definitionOf(atPort)).isEqualTo(clearanceV1);
         assertThat(migrations()).isEqualTo(migrations);
-        assertThat(management.createBatchQuery().count()).isZero();
+        assertThat(management.createBatchQuery().count()).isEqualTo(batches);
         assertThat(atPort).isWaitingAt(CLEAR_AT_PORT);
     }
 
@@ -205,6 +208,7 @@ class ModelMigrationTest {
         deployOwnersVersion(ownersVersion());
         String clearanceV2 = latest(CLEARANCE);
         long migrations = migrations();
+        long batches = management.createBatchQuery().count();
 
         for (String user : List.of("moh", "coordinator", "molsw", "customs", "port-wattay", "wfp")) {
             assertThat(as(user, get("/models")).getStatus()).as("%s on the page", user).isEqualTo(403);
@@ -236,7 +240,7 @@ class ModelMigrationTest {
 
         assertThat(definitionOf(atPort)).isEqualTo(clearanceV1);
         assertThat(migrations()).isEqualTo(migrations);
-        assertThat(management.createBatchQuery().count()).isZero();
+        assertThat(management.createBatchQuery().count()).isEqualTo(batches);
         assertThat(history.createUserOperationLogQuery().operationType(UserOperationLogEntry.OPERATION_TYPE_MIGRATE)
                 .processDefinitionId(clearanceV1).userId("owner").count()).isZero();
         assertThat(browser.perform(get("/models").with(httpBasic("admin", "admin"))).andReturn().getResponse()
