@@ -10,7 +10,8 @@ import org.reliefclearance.registry.OfficialGroup.Role;
 /**
  * Which engine REST operations each role may call at all, in front of the engine: officials their
  * tasks and forms, coordinators and process owners Cockpit's reads, process owners also deployment
- * and retries. Organisations call nothing: they use the portal or {@code /api}. Administrators call
+ * and retries (they migrate cases only on the {@code /models} page, never here). Organisations call
+ * nothing: they use the portal or {@code /api}. Administrators call
  * anything. Paths are relative to the engine, e.g. {@code task/{id}/submit-form}.
  */
 final class EngineApiPaths {

@@ -132,17 +132,21 @@ class AuthorizationSetup {
             case PROCESS_OWNER -> {
                 // Cockpit: deploy models, watch every case, retry failed steps (incidents). No
                 // task work and no case modification: a ministry's decision stays the ministry's.
+                // Migrations only through the /models page (models/Migrations), which refuses a move
+                // that would lose a case's state; the engine door refuses them at /engine-rest.
                 grants.grant(Resources.APPLICATION, "cockpit", ACCESS);
                 grants.grant(Resources.DEPLOYMENT, ANY, CREATE, READ);
                 grants.grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-                        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+                        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB,
+                        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
                 grants.grant(Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
                 grants.grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
                 grants.grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
                         ProcessInstancePermissions.RETRY_JOB);
                 grants.grant(Resources.TASK, ANY, READ);
-                grants.grant(Resources.BATCH, ANY, BatchPermissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
+                grants.grant(Resources.BATCH, ANY, BatchPermissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES,
+                        BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
                 grants.grant(Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
             }
         }

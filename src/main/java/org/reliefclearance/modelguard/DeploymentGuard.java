@@ -16,7 +16,7 @@ import org.w3c.dom.Document;
 
 /**
  * First line of defence: runs before the engine's own deployers on every new deployment, whoever
- * makes it (Modeler, {@code /engine-rest}, the auto-deployment at start, an administrator) and
+ * makes it (Modeler, {@code /engine-rest}, the deployment at start, an administrator) and
  * refuses the whole deployment when one resource says something a model may not. The engine
  * rebuilding its cache from deployments already stored is not checked again.
  *

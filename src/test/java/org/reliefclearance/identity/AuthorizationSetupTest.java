@@ -42,7 +42,7 @@ class AuthorizationSetupTest {
         assertThat(permissions(OWNERS, Resources.PROCESS_DEFINITION, "*")).isEqualTo(mask(
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-                ProcessDefinitionPermissions.RETRY_JOB));
+                ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.MIGRATE_INSTANCE));
         assertThat(permissions(OWNERS, Resources.PROCESS_INSTANCE, "*"))
                 .isEqualTo(mask(ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB));
         assertThat(permissions(OWNERS, Resources.DEPLOYMENT, "*")).isEqualTo(mask(Permissions.CREATE, Permissions.READ));
@@ -51,7 +51,8 @@ class AuthorizationSetupTest {
         assertThat(permissions(OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*")).isEqualTo(mask(Permissions.READ));
         assertThat(permissions(OWNERS, Resources.TASK, "*")).isEqualTo(mask(Permissions.READ));
         assertThat(permissions(OWNERS, Resources.BATCH, "*"))
-                .isEqualTo(mask(BatchPermissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES));
+                .isEqualTo(mask(BatchPermissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES,
+                        BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES));
         assertThat(permissions(OWNERS, Resources.OPERATION_LOG_CATEGORY, "*"))
                 .isEqualTo(mask(UserOperationLogCategoryPermissions.READ));
         assertThat(grant(OWNERS, Resources.APPLICATION, "tasklist")).isNull();
@@ -124,7 +125,7 @@ class AuthorizationSetupTest {
             assertThat(permissions(OWNERS, Resources.PROCESS_DEFINITION, "*")).isEqualTo(mask(
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.RETRY_JOB));
+                    ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.MIGRATE_INSTANCE));
             assertThat(permissions(OWNERS, Resources.PROCESS_INSTANCE, "*"))
                     .isEqualTo(mask(ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB));
             assertThat(grant(OWNERS, Resources.APPLICATION, "tasklist")).isNull();
