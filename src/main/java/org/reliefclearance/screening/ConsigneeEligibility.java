@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.reliefclearance.consignment.Actors;
 import org.reliefclearance.consignment.ConsignmentRepository;
@@ -17,6 +17,7 @@ import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.identity.ServiceReads;
 import org.reliefclearance.registry.Organisation;
 import org.reliefclearance.registry.Registry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,16 +34,17 @@ public class ConsigneeEligibility {
     private final Registry registry;
     private final ConsignmentRepository consignments;
     private final EmergencyState emergencyState;
-    private final DecisionService decisions;
+    /** Looked up when needed: the engine's start-form door asks this service, so the engine needs it first. */
+    private final ObjectProvider<ProcessEngine> engine;
     private final ServiceReads reads;
     private final Clock clock;
 
     ConsigneeEligibility(Registry registry, ConsignmentRepository consignments, EmergencyState emergencyState,
-                         DecisionService decisions, ServiceReads reads, Clock clock) {
+                         ObjectProvider<ProcessEngine> engine, ServiceReads reads, Clock clock) {
         this.registry = registry;
         this.consignments = consignments;
         this.emergencyState = emergencyState;
-        this.decisions = decisions;
+        this.engine = engine;
         this.reads = reads;
         this.clock = clock;
     }
@@ -79,7 +81,7 @@ public class ConsigneeEligibility {
         Organisation o = found.get();
         Map<String, Object> facts = facts(o, LocalDate.now(clock), emergencyState.isActive());
         // the rule is public: the service reads it for any caller
-        DmnDecisionResultEntries rule = reads.read(() -> decisions.evaluateDecisionByKey(DECISION)
+        DmnDecisionResultEntries rule = reads.read(() -> engine.getObject().getDecisionService().evaluateDecisionByKey(DECISION)
                 .variables(Variables.fromMap(facts)).evaluate().getFirstResult());
         if (rule == null) {
             throw new IllegalStateException(DECISION + " has no rule for " + facts);
