@@ -36,16 +36,16 @@ public class OrganisationAccounts {
         return identity.createGroupQuery().groupId(groupId).count() > 0;
     }
 
-    /** Runs in the caller's transaction: nothing stays when what follows fails. */
+    /**
+     * Runs in the caller's transaction: nothing stays when what follows fails. Call
+     * {@link #removeGrants} after the engine command that created the group has ended.
+     */
     public void create(String groupId, String groupName, String userId, String email, String firstName,
                        String lastName, String password) {
         Group group = identity.newGroup(groupId);
         group.setName(groupName);
         group.setType(OfficialGroup.Role.ORGANISATION.name());
         identity.saveGroup(group);
-        // the read of the group Camunda grants every new group's members: an organisation has none
-        authorizations.createAuthorizationQuery().groupIdIn(groupId).list()
-                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
         User user = identity.newUser(userId);
         user.setFirstName(firstName);
         user.setLastName(lastName);
@@ -53,5 +53,14 @@ public class OrganisationAccounts {
         user.setPassword(password);
         identity.saveUser(user);
         identity.createMembership(userId, groupId);
+    }
+
+    /**
+     * Removes the read of the group Camunda grants every new group's members: an organisation holds no
+     * engine grant. The engine writes that grant when the creating command ends, hence a call of its own.
+     */
+    public void removeGrants(String groupId) {
+        authorizations.createAuthorizationQuery().groupIdIn(groupId).list()
+                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
     }
 }

@@ -80,14 +80,18 @@ public class RecognitionApplications {
             throw new ApplicationRefused(Reason.INVALID, invalid.size() + " field(s) invalid", invalid);
         }
         // the service acts here, not the caller (who may be anonymous or any signed-in user)
-        return service.read(() -> transaction.execute(tx -> {
-            refuseDuplicates(a);
-            if (pending() >= maxPending) {
-                throw new ApplicationRefused(Reason.TOO_MANY_PENDING, "Too many applications wait for MoLSW's "
-                        + "decision already; try again later or contact MoLSW", List.of());
-            }
-            return create(a, emergency);
-        }));
+        return transaction.execute(tx -> {
+            Applied applied = service.read(() -> {
+                refuseDuplicates(a);
+                if (pending() >= maxPending) {
+                    throw new ApplicationRefused(Reason.TOO_MANY_PENDING, "Too many applications wait for MoLSW's "
+                            + "decision already; try again later or contact MoLSW", List.of());
+                }
+                return create(a, emergency);
+            });
+            service.run(() -> accounts.removeGrants(groupOf(applied.organisationCode())));
+            return applied;
+        });
     }
 
     /** Every field's problem at once, so a form can show them all. */
@@ -141,7 +145,7 @@ public class RecognitionApplications {
 
     private Applied create(RecognitionApplication a, Emergency emergency) {
         String code = freeCode(a.name());
-        String group = "org-" + code.toLowerCase(Locale.ROOT).replace('_', '-');
+        String group = groupOf(code);
         String name = a.name().strip();
         jdbc.sql("insert into official_group (id, name, role) values (?, ?, ?)")
                 .params(group, name, OfficialGroup.Role.ORGANISATION.name()).update();
@@ -188,8 +192,13 @@ public class RecognitionApplications {
         return code;
     }
 
+    /** The organisation's group, as the registry's are named: WFP -> org-wfp. */
+    static String groupOf(String code) {
+        return "org-" + code.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     private boolean taken(String code) {
-        String group = "org-" + code.toLowerCase(Locale.ROOT).replace('_', '-');
+        String group = groupOf(code);
         return jdbc.sql("select count(*) from organisation where code = ?").param(code).query(Long.class).single() > 0
                 || jdbc.sql("select count(*) from official_group where id = ?").param(group).query(Long.class).single() > 0
                 || accounts.groupExists(group);
