@@ -73,6 +73,8 @@ class RecognitionProcessTest {
         assertThat(recognition).isWaitingAt(Elements.DECIDE_RECOGNITION);
         assertThat(candidates(task(recognition))).containsExactly("molsw-officers");
         assertThat(task(recognition).getDueDate()).isNotNull();
+        // in Tasklist's "Emergency" filter: applications are taken only during one (task-priority.dmn)
+        assertThat(task(recognition).getPriority()).isEqualTo(90);
 
         ProcessInstance waiting = cases.submit(ClearanceCases.notification(applied.organisationCode(), false,
                 ClearanceCases.TENTS));
