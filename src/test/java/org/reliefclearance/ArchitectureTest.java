@@ -67,7 +67,8 @@ class ArchitectureTest {
     void processGlueLivesWithItsProcess() {
         classes().that().implement(JavaDelegate.class).or().implement(TaskListener.class)
                 .or().implement(ExecutionListener.class)
-                .should().resideInAnyPackage(ROOT + ".clearance", ROOT + ".review", ROOT + ".emergency")
+                .should().resideInAnyPackage(ROOT + ".clearance", ROOT + ".review", ROOT + ".emergency",
+                        ROOT + ".recognition")
                 .check(CLASSES);
     }
 

@@ -38,6 +38,7 @@ import org.reliefclearance.deadlines.DeadlineStep;
 import org.reliefclearance.emergency.NationalEmergency;
 import org.reliefclearance.forms.FormField;
 import org.reliefclearance.forms.FormSchema;
+import org.reliefclearance.recognition.OrganisationRecognition;
 import org.reliefclearance.review.LineMinistryReview;
 import org.reliefclearance.variables.Variable;
 import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
@@ -91,7 +92,8 @@ class ProcessVocabularyTest {
     static Stream<Contract> contracts() {
         return Stream.of(new Contract("bpmn/relief-consignment-clearance.bpmn", ClearanceProcess.Vars.class),
                 new Contract("bpmn/line-ministry-review.bpmn", LineMinistryReview.Vars.class),
-                new Contract("bpmn/national-emergency.bpmn", NationalEmergency.Vars.class));
+                new Contract("bpmn/national-emergency.bpmn", NationalEmergency.Vars.class),
+                new Contract("bpmn/organisation-recognition.bpmn", OrganisationRecognition.Vars.class));
     }
 
     /**

@@ -12,7 +12,7 @@ import org.reliefclearance.registry.Registry;
 import org.reliefclearance.screening.ConsigneeEligibility;
 import org.springframework.stereotype.Component;
 
-/** Registered, not suspended, MoU valid; also puts what every task form shows on the case. */
+/** The consignee's eligibility by its kind (consignee-eligibility.dmn); also puts what every task form shows on the case. */
 @Component("checkConsigneeEligibility")
 class CheckConsigneeEligibility implements JavaDelegate {
 
@@ -38,6 +38,7 @@ class CheckConsigneeEligibility implements JavaDelegate {
 
         ConsigneeEligibility.Result result = eligibility.check(reference, consignment.organisationCode());
 
+        Vars.ELIGIBILITY_OUTCOME.set(execution, result.outcome());
         Vars.CONSIGNEE_ELIGIBLE.set(execution, result.eligible());
         Vars.ELIGIBILITY_REASON.set(execution, result.reason());
         Vars.ORGANISATION_NAME.set(execution,

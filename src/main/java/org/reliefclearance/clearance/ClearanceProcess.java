@@ -17,6 +17,7 @@ import org.reliefclearance.documents.DocumentsOnForms;
 import org.reliefclearance.exemption.ExemptionDecision;
 import org.reliefclearance.exemption.LegalBasis;
 import org.reliefclearance.review.ReviewOutcome;
+import org.reliefclearance.screening.EligibilityOutcome;
 import org.reliefclearance.variables.Variable;
 
 /**
@@ -41,6 +42,11 @@ public final class ClearanceProcess {
         public static final String EMERGENCY_RELEASE_ORDERED = "EmergencyReleaseOrdered";
         /** Correlated by business key and the local variable {@link Vars#AUTHORITY} of the waiting review. */
         public static final String INFORMATION_PROVIDED = "InformationProvided";
+        /**
+         * MoLSW recognised or refused an organisation that applied during an emergency; correlated by
+         * {@link Vars#ORGANISATION_CODE} to every case of it that waits.
+         */
+        public static final String RECOGNITION_DECIDED = "RecognitionDecided";
 
         private Messages() {
         }
@@ -93,6 +99,9 @@ public final class ClearanceProcess {
         public static final String CLOSE_CASE = "Task_CloseCase";
         public static final String CASE_CLOSED = "Event_CaseClosed";
         public static final String CONSIGNEE_NOT_ELIGIBLE = "Event_ConsigneeNotEligible";
+        public static final String AWAIT_RECOGNITION = "Gateway_AwaitRecognition";
+        public static final String RECOGNITION_DECIDED = "Event_RecognitionDecided";
+        public static final String RECOGNITION_RECHECK_DUE = "Event_RecognitionRecheckDue";
         public static final String CONSIGNMENT_PROHIBITED = "Event_ConsignmentProhibited";
         public static final String REQUEST_NOT_ENDORSED = "Event_RequestNotEndorsed";
         public static final String CONSIGNMENT_REJECTED = "Event_ConsignmentRejected";
@@ -172,6 +181,9 @@ public final class ClearanceProcess {
         public static final Variable<String> PORT_NAME = text("portName");
 
         public static final Variable<Boolean> CONSIGNEE_ELIGIBLE = flag("consigneeEligible");
+        /** What consignee-eligibility.dmn answered; Gateway_ConsigneeEligible follows it. */
+        public static final Variable<EligibilityOutcome> ELIGIBILITY_OUTCOME =
+                choice("eligibilityOutcome", EligibilityOutcome.class);
         public static final Variable<String> ELIGIBILITY_REASON = text("eligibilityReason");
 
         /** Distinct authority codes whose permits the lines need: one review each. */

@@ -5,6 +5,8 @@ import java.util.Set;
 /** Where a consignment stands in the SOP; the terminal ones end the case. */
 public enum ConsignmentStatus {
     NOTIFIED,
+    /** The consignee applied for recognition during an emergency: the case waits for MoLSW's decision. */
+    AWAITING_RECOGNITION,
     NOT_ELIGIBLE,
     PROHIBITED,
     AWAITING_ENDORSEMENT,

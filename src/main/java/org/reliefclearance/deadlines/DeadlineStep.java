@@ -17,5 +17,7 @@ public enum DeadlineStep {
     FOLLOW_UP,
     /** A new deadline for an overdue provisional declaration, agreed by the coordinators. */
     DECLARATION_EXTENSION,
-    DISTRIBUTION_REPORT
+    DISTRIBUTION_REPORT,
+    /** MoLSW's decision on an organisation's application for recognition during an emergency. */
+    RECOGNITION
 }

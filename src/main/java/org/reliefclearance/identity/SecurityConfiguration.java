@@ -37,6 +37,8 @@ class SecurityConfiguration {
                 .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/requirements", "/api/emergencies/active").permitAll()
+                        // an organisation not yet registered has no account: it applies for one (RecognitionApplications)
+                        .requestMatchers(HttpMethod.POST, "/api/recognition-applications").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 // the webapps' session is theirs: reading it never changes its id under Tasklist
@@ -67,7 +69,7 @@ class SecurityConfiguration {
     SecurityFilterChain portal(HttpSecurity http, UploadReturnPage uploadReturnPage) throws Exception {
         return http.securityMatcher(path("/portal/**"))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/portal/login").permitAll()
+                        .requestMatchers("/portal/login", "/portal/apply").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
                         .failureUrl("/portal/login?failed"))

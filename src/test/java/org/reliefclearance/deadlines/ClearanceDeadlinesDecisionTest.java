@@ -79,6 +79,8 @@ class ClearanceDeadlinesDecisionTest {
             new Case("PROVISIONAL_DECLARATION", "-", true, null, 240, "Rule_ProvisionalDeclarationEmergency"),
             new Case("FOLLOW_UP", "-", false, 2, null, "Rule_FollowUpNormal"),
             new Case("FOLLOW_UP", "-", true, null, 24, "Rule_FollowUpEmergency"),
+            new Case("RECOGNITION", "-", false, 1, null, "Rule_RecognitionNormal"),
+            new Case("RECOGNITION", "-", true, null, 24, "Rule_RecognitionEmergency"),
             new Case("DECLARATION_EXTENSION", "-", false, 5, null, "Rule_DeclarationExtensionNormal"),
             new Case("DECLARATION_EXTENSION", "-", true, null, 72, "Rule_DeclarationExtensionEmergency"),
             new Case("DISTRIBUTION_REPORT", "-", false, 30, null, "Rule_DistributionReportNormal"),

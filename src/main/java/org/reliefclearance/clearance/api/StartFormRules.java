@@ -16,6 +16,7 @@ import org.reliefclearance.forms.StepRules;
 import org.reliefclearance.registry.OfficialGroup.Role;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.screening.ConsigneeEligibility;
+import org.reliefclearance.screening.EligibilityOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +71,8 @@ class StartFormRules implements StepRules {
         Function<String, Object> values = submission.values()::get;
         String organisation = StartFormNotification.organisationNamed(values);
         ConsigneeEligibility.Result standing = eligibility.assess(organisation);
-        if (!standing.eligible()) {
+        // an organisation waiting for recognition may be notified for: its case waits for MoLSW's decision
+        if (standing.outcome() == EligibilityOutcome.NOT_ELIGIBLE) {
             return List.of(submission.violation(ORGANISATION, "cannot be notified for: " + standing.reason()));
         }
         NewConsignment notification;
