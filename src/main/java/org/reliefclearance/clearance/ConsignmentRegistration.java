@@ -111,7 +111,7 @@ public class ConsignmentRegistration {
 
     private Consignment store(NewConsignment notification, String actor, String detail) {
         String reference = references.nextConsignmentReference();
-        consignments.insert(notification, reference, actor, null, emergencyInForce());
+        consignments.insert(notification, reference, actor, null, emergencyInForce(notification));
         consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, detail);
         return consignments.findByReference(reference).orElseThrow();
     }
@@ -127,15 +127,15 @@ public class ConsignmentRegistration {
                 .putValue(ClearanceProcess.Vars.PROVISIONAL_DECLARATION.name(), c.provisionalDeclaration());
     }
 
-    /** A consignment notified while an emergency is in force is counted as one of its consignments. */
-    private String emergencyInForce() {
-        return emergencies.active().map(Emergency::code).orElse(null);
+    /** A consignment notified while an emergency covering its destination is in force is counted as one of its consignments. */
+    private String emergencyInForce(NewConsignment notification) {
+        return emergencies.activeFor(notification.destinationProvince()).map(Emergency::code).orElse(null);
     }
 
     private Consignment insertAndStart(NewConsignment notification, String actor, String idempotencyKey,
                                        Consumer<Consignment> alongside) {
         String reference = references.nextConsignmentReference();
-        consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce());
+        consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce(notification));
         consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, RECEIVED);
         Consignment stored = consignments.findByReference(reference).orElseThrow();
         alongside.accept(stored);

@@ -75,6 +75,7 @@ class ClearanceProcessTest {
             instance = engine.getFormService().submitStartForm(definitionId(), Variables.createVariables()
                     .putValue(Vars.ORGANISATION.name(), "WFP")
                     .putValue(Vars.PORT_CODE.name(), "THANALENG")
+                    .putValue(Vars.DESTINATION_PROVINCE.name(), "LA-VT")
                     .putValue(Vars.EXPECTED_ARRIVAL.name(), arrival + "T10:30")
                     .putValue(Vars.TRANSPORT_DOCUMENT_TYPE.name(), "RAIL_CONSIGNMENT_NOTE")
                     .putValue(Vars.TRANSPORT_DOCUMENT_NUMBER.name(), "CIM-2026-77")
