@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class ExtensionRules implements StepRules {
 
     private final Clock clock;
+    private final EmergencyState emergencies;
 
-    ExtensionRules(Clock clock) {
+    ExtensionRules(Clock clock, EmergencyState emergencies) {
         this.clock = clock;
+        this.emergencies = emergencies;
     }
 
     @Override
@@ -35,7 +37,10 @@ class ExtensionRules implements StepRules {
             return violations;
         }
         Instant newEndsAt = FormValues.instant(submission.values().get(Vars.NEW_ENDS_AT.name()), clock.getZone());
-        Instant currentEnd = FormValues.instant(submission.current().get(Vars.EMERGENCY_ENDS_AT.name()), clock.getZone());
+        // the end as stored, not as the form showed it: an extension by the API meanwhile counts
+        String code = FormValues.text(submission.current().get(Vars.EMERGENCY_CODE.name()));
+        Instant currentEnd = code == null ? null
+                : emergencies.find(code).map(e -> e.endsAt().toInstant()).orElse(null);
         if (newEndsAt == null) {
             violations.add(submission.violation(Vars.NEW_ENDS_AT.name(), "is required to extend the emergency"));
         } else if (currentEnd != null && !newEndsAt.isAfter(currentEnd)) {
