@@ -1,5 +1,6 @@
 package org.reliefclearance.emergency;
 
+import static org.reliefclearance.variables.Variable.choice;
 import static org.reliefclearance.variables.Variable.instant;
 import static org.reliefclearance.variables.Variable.text;
 import static org.reliefclearance.variables.Variable.texts;
@@ -70,7 +71,7 @@ public final class NationalEmergency {
         /** Set by Task_DeclareEmergency for the officers' task: the period in local time. */
         public static final Variable<String> EMERGENCY_PERIOD = text("emergencyPeriod");
         /** The officer's choice on Task_EndEmergencyEarly. */
-        public static final Variable<String> EMERGENCY_ACTION = text("emergencyAction");
+        public static final Variable<Action> EMERGENCY_ACTION = choice("emergencyAction", Action.class);
         // extending: the new end is read in the country's zone
         public static final Variable<Instant> NEW_ENDS_AT = instant("newEndsAt");
         public static final Variable<String> EXTENDED_BY = text("extendedBy");

@@ -20,7 +20,7 @@ class RecordEmergencyEnder implements TaskListener {
     public void notify(DelegateTask task) {
         String user = completer.of(task);
         String who = user != null ? user : "unknown";
-        if (NationalEmergency.Action.EXTEND.name().equals(Vars.EMERGENCY_ACTION.get(task.getExecution()))) {
+        if (Vars.EMERGENCY_ACTION.get(task.getExecution()) == NationalEmergency.Action.EXTEND) {
             Vars.EXTENDED_BY.set(task.getExecution(), who);
         } else {
             Vars.ENDED_BY.set(task.getExecution(), who);

@@ -1046,8 +1046,8 @@ class ClearanceProcessTest {
     private void duringAnEmergency(Runnable steps) {
         String emergency = "TEST-" + System.nanoTime();
         jdbc.sql("""
-                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
-                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by, all_provinces)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw', true)""")
                 .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
         try {
             steps.run();
