@@ -41,6 +41,7 @@ public final class NotificationJson {
     public static ObjectNode byAirToWattay(String airWaybill, ObjectNode... lines) {
         ObjectNode n = JSON.createObjectNode();
         n.put("portOfEntry", "WATTAY");
+        n.put("destinationProvince", "LA-VT");
         n.put("expectedArrival", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(3).withNano(0).toString());
         n.put("transportDocumentType", "AIR_WAYBILL");
         n.put("transportDocumentNumber", airWaybill);

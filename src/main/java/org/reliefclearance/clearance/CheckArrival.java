@@ -35,13 +35,13 @@ class CheckArrival implements JavaDelegate {
         Instant now = deadlines.now();
         Instant notBefore = Vars.ARRIVAL_FOLLOW_UP_NOT_BEFORE.get(execution);
         boolean overdue = c.arrivedAt() == null && c.releasedAt() == null && !c.status().isTerminal()
-                && !now.isBefore(deadlines.deadline(DeadlineStep.ARRIVAL_FOLLOW_UP, null,
-                        c.expectedArrival().toInstant()).dueAt())
+                && !now.isBefore(deadlines.forCase(c.reference(), DeadlineStep.ARRIVAL_FOLLOW_UP,
+                        null, c.expectedArrival().toInstant()).dueAt())
                 && (notBefore == null || !now.isBefore(notBefore));
         execution.setVariableLocal(Vars.ARRIVAL_OVERDUE.name(), overdue);
         if (overdue) {
             Vars.ARRIVAL_FOLLOW_UP_NOT_BEFORE.set(execution.getProcessInstance(),
-                    deadlines.deadline(DeadlineStep.ARRIVAL_FOLLOW_UP, null).dueAt());
+                    deadlines.forCase(c.reference(), DeadlineStep.ARRIVAL_FOLLOW_UP, null).dueAt());
             consignments.addEvent(c.reference(), Actors.SYSTEM, TimelineEvent.ARRIVAL_OVERDUE, null,
                     "Expected " + deadlines.display(c.expectedArrival().toInstant()) + ", no arrival reported");
         }

@@ -126,6 +126,8 @@ public final class ClearanceProcess {
         public static final Variable<String> CONSIGNMENT_REFERENCE = text("consignmentReference");
         public static final Variable<String> ORGANISATION_CODE = text("organisationCode");
         public static final Variable<String> PORT_CODE = text("portCode");
+        /** The start form's destination province (ISO 3166-2:LA); stored on the consignment, not kept as a fact. */
+        public static final Variable<String> DESTINATION_PROVINCE = text("destinationProvince");
         public static final Variable<String> PORT_CUSTOMS_GROUP = text("portCustomsGroup");
         public static final Variable<Boolean> PROVISIONAL_DECLARATION = flag("provisionalDeclaration");
         /** The authority of one review, the multi-instance element of Task_ReviewByAuthority. */

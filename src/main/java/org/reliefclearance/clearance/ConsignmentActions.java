@@ -307,8 +307,8 @@ public class ConsignmentActions {
      */
     public void releaseInEmergency(Consignment c, List<Integer> lineNos, String reason, String actor) {
         ensureOpen(c);
-        if (!emergencies.isActive()) {
-            throw new WrongStateException("No national emergency is in force: lines are released after the"
+        if (!emergencies.coversConsignment(c.reference())) {
+            throw new WrongStateException("No emergency in force covers the destination province: lines are released after the"
                     + " exemption decision, at the port");
         }
         Map<Integer, ConsignmentLine> lines = consignments.lines(c.id()).stream()

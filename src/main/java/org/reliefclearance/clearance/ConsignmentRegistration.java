@@ -15,6 +15,7 @@ import org.reliefclearance.emergency.Emergency;
 import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.registry.Organisation;
 import org.reliefclearance.registry.Port;
+import org.reliefclearance.registry.Provinces;
 import org.reliefclearance.registry.Registry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,12 @@ public class ConsignmentRegistration {
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final EmergencyState emergencies;
+    private final Provinces provinces;
 
     ConsignmentRegistration(ConsignmentRepository consignments, ReferenceGenerator references, Registry registry,
-                            RuntimeService runtime, TransactionTemplate transaction, EmergencyState emergencies) {
+                            RuntimeService runtime, TransactionTemplate transaction, EmergencyState emergencies,
+                            Provinces provinces) {
+        this.provinces = provinces;
         this.consignments = consignments;
         this.references = references;
         this.registry = registry;
@@ -111,8 +115,8 @@ public class ConsignmentRegistration {
 
     private Consignment store(NewConsignment notification, String actor, String detail) {
         String reference = references.nextConsignmentReference();
-        consignments.insert(notification, reference, actor, null, emergencyInForce());
-        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, detail);
+        consignments.insert(notification, reference, actor, null, emergencyInForce(notification));
+        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, detail + boundFor(notification));
         return consignments.findByReference(reference).orElseThrow();
     }
 
@@ -127,16 +131,22 @@ public class ConsignmentRegistration {
                 .putValue(ClearanceProcess.Vars.PROVISIONAL_DECLARATION.name(), c.provisionalDeclaration());
     }
 
-    /** A consignment notified while an emergency is in force is counted as one of its consignments. */
-    private String emergencyInForce() {
-        return emergencies.active().map(Emergency::code).orElse(null);
+    /** The timeline says where the goods go: it decides whether an emergency's rules apply. */
+    private String boundFor(NewConsignment notification) {
+        return provinces.find(notification.destinationProvince())
+                .map(p -> "; bound for " + p.nameEn() + " (" + p.code() + ")").orElse("");
+    }
+
+    /** A consignment notified while an emergency covering its destination is in force is counted as one of its consignments. */
+    private String emergencyInForce(NewConsignment notification) {
+        return emergencies.activeFor(notification.destinationProvince()).map(Emergency::code).orElse(null);
     }
 
     private Consignment insertAndStart(NewConsignment notification, String actor, String idempotencyKey,
                                        Consumer<Consignment> alongside) {
         String reference = references.nextConsignmentReference();
-        consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce());
-        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, RECEIVED);
+        consignments.insert(notification, reference, actor, idempotencyKey, emergencyInForce(notification));
+        consignments.addEvent(reference, actor, TimelineEvent.NOTIFIED, null, RECEIVED + boundFor(notification));
         Consignment stored = consignments.findByReference(reference).orElseThrow();
         alongside.accept(stored);
         runtime.startProcessInstanceByKey(ClearanceProcess.KEY, reference, startVariables(stored));

@@ -46,7 +46,7 @@ public class ExemptionProposal {
         Vars.EXEMPTION_LINES.set(execution, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
         Vars.EXEMPTION_LINE_OPTIONS.set(execution, SpinValues.jsonValue(json.writeValueAsString(options)).create());
         if (Vars.EXEMPTION_LEGAL_BASIS.get(execution) == null) {
-            Vars.EXEMPTION_LEGAL_BASIS.set(execution, exemptions.suggestedLegalBasis());
+            Vars.EXEMPTION_LEGAL_BASIS.set(execution, exemptions.suggestedLegalBasis(reference));
         }
     }
 

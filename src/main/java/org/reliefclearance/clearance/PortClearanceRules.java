@@ -73,7 +73,7 @@ class PortClearanceRules implements StepRules {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        if (emergencies.getObject().isActive()) {
+        if (emergencies.getObject().coversConsignment(reference)) {
             String waiver = FormValues.text(submission.values().get(ClearanceProcess.Vars.DOCUMENTS_WAIVER_REASON.name()));
             return waiver != null && !waiver.isBlank() ? Optional.empty()
                     : Optional.of(submission.violation(ClearanceProcess.Vars.DOCUMENTS_WAIVER_REASON.name(),
@@ -81,6 +81,6 @@ class PortClearanceRules implements StepRules {
         }
         return Optional.of(submission.violation(ClearanceProcess.Vars.CLEARANCE_DECISION.name(),
                 "waits for the documents this release needs: " + missing + " (lodged by the consignee; during"
-                        + " a national emergency the port may release with a waiver and its reason)"));
+                        + " an emergency covering the destination province the port may release with a waiver and its reason)"));
     }
 }

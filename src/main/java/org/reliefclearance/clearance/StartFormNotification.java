@@ -48,6 +48,7 @@ public class StartFormNotification {
         return new NewConsignment(
                 organisationCode,
                 required(form, ClearanceProcess.Vars.PORT_CODE.name()),
+                required(form, ClearanceProcess.Vars.DESTINATION_PROVINCE.name()),
                 arrival(form.apply(ClearanceProcess.Vars.EXPECTED_ARRIVAL.name())),
                 required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_TYPE.name()),
                 required(form, ClearanceProcess.Vars.TRANSPORT_DOCUMENT_NUMBER.name()),

@@ -24,5 +24,7 @@ public record Consignment(
         String emergencyCode,
         String createdBy,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        /** ISO 3166-2:LA code of the province the goods are bound for; null for consignments notified before V88. */
+        String destinationProvince) {
 }

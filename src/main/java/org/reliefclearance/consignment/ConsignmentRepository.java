@@ -23,7 +23,7 @@ public class ConsignmentRepository {
     private static final String CONSIGNMENT_COLUMNS = "id, reference, organisation_code, port_code, expected_arrival,"
             + " transport_document_type, transport_document_number, donor, provisional_declaration, status,"
             + " status_reason, exemption_decision, waived_value, release_number, released_at, arrived_at,"
-            + " emergency_code, created_by, created_at, updated_at";
+            + " emergency_code, created_by, created_at, updated_at, destination_province";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,11 +40,12 @@ public class ConsignmentRepository {
         OffsetDateTime now = now();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into consignment (reference, organisation_code, port_code, expected_arrival,
-                    transport_document_type, transport_document_number, donor, provisional_declaration, status,
-                    idempotency_key, idempotency_fingerprint, emergency_code, created_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(reference, c.organisationCode(), c.portCode(), c.expectedArrival(),
+                insert into consignment (reference, organisation_code, port_code, destination_province,
+                    expected_arrival, transport_document_type, transport_document_number, donor,
+                    provisional_declaration, status, idempotency_key, idempotency_fingerprint, emergency_code,
+                    created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reference, c.organisationCode(), c.portCode(), c.destinationProvince(), c.expectedArrival(),
                         c.transportDocumentType(), c.transportDocumentNumber(), c.donor(),
                         c.provisionalDeclaration(), ConsignmentStatus.NOTIFIED.name(), idempotencyKey,
                         idempotencyKey == null ? null : c.fingerprint(), emergencyCode, createdBy, now, now)

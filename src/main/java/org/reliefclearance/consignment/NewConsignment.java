@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 public record NewConsignment(
         String organisationCode,
         String portCode,
+        /** ISO 3166-2:LA code of the province the goods are bound for. */
+        String destinationProvince,
         OffsetDateTime expectedArrival,
         String transportDocumentType,
         String transportDocumentNumber,
@@ -30,7 +32,7 @@ public record NewConsignment(
      */
     public String fingerprint() {
         StringBuilder canonical = new StringBuilder();
-        Stream.of(organisationCode, portCode, expectedArrival == null ? null : expectedArrival.toInstant(),
+        Stream.of(organisationCode, portCode, destinationProvince, expectedArrival == null ? null : expectedArrival.toInstant(),
                 transportDocumentType, transportDocumentNumber, donor, provisionalDeclaration)
                 .forEach(v -> canonical.append(v).append('\u001f'));
         for (Line l : lines) {

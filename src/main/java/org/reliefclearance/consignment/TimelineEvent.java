@@ -28,6 +28,8 @@ public enum TimelineEvent {
     PERMIT_CONDITIONS_OBSERVED,
     ARRIVAL_FOLLOWED_UP,
     REVIEW_DEADLINE_EXTENDED,
+    /** An emergency came into force for the destination: a running step's deadline moved earlier. */
+    DEADLINE_BROUGHT_FORWARD,
     REVIEW_REASSIGNED,
     TACIT_APPROVAL,
     REVIEW_DECIDED,

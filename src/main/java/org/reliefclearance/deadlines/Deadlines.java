@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.identity.ServiceReads;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Deadlines of the SOP's steps, as the process owner set them in {@code clearance-deadlines.dmn}.
- * Used by the processes' timers ({@code ${deadlines.dueAt('AUTHORITY_REVIEW', authority)}}) and the API.
- * "Now" is the service's clock, the engine's, the same one that fires the timers.
+ * Used by the processes' timers ({@code ${deadlines.dueAt('AUTHORITY_REVIEW', authority, execution)}}) and the
+ * API. A case's deadline is the emergency one while an emergency in force covers the province its goods
+ * are bound for; outside a case (a lookup before notifying) only an emergency covering all provinces
+ * counts. "Now" is the service's clock, the engine's, the same one that fires the timers.
  */
 @ModelBean
 @Service("deadlines")
@@ -46,14 +49,30 @@ public class Deadlines {
         this.clock = clock;
     }
 
-    /** The deadline of {@code step} starting now; {@code authorityCode} may be null for steps without one. */
+    /**
+     * The deadline of {@code step} starting now, for no case in particular; {@code authorityCode} may be
+     * null for steps without one.
+     */
     public Deadline deadline(DeadlineStep step, String authorityCode) {
         return deadline(step, authorityCode, now());
     }
 
     public Deadline deadline(DeadlineStep step, String authorityCode, Instant startsAt) {
+        return deadline(step, authorityCode, startsAt, emergencyState.coversProvince(null));
+    }
+
+    /** The deadline of {@code step} of consignment {@code reference}, starting now. */
+    public Deadline forCase(String reference, DeadlineStep step, String authorityCode) {
+        return forCase(reference, step, authorityCode, now());
+    }
+
+    public Deadline forCase(String reference, DeadlineStep step, String authorityCode, Instant startsAt) {
+        return deadline(step, authorityCode, startsAt, emergencyState.coversConsignment(reference));
+    }
+
+    /** The deadline by the normal or the emergency rule, as asked. */
+    public Deadline deadline(DeadlineStep step, String authorityCode, Instant startsAt, boolean emergency) {
         String authority = authorityCode == null || authorityCode.isBlank() ? NO_AUTHORITY : authorityCode;
-        boolean emergency = emergencyState.isActive();
         DmnDecisionResultEntries rule = evaluate(step.name(), authority, emergency);
         if (rule == null) {
             throw new IllegalStateException(DECISION + " has no rule for " + step + "/" + authority);
@@ -80,14 +99,22 @@ public class Deadlines {
             description = hours + (hours == 1 ? " hour" : " hours");
         }
         if (emergency) {
-            description += " (national emergency)";
+            description += " (emergency)";
         }
         return new Deadline(step, authority, emergency, workingTime, startsAt, dueAt, reminderAt, description);
     }
 
-    /** For BPMN timer expressions: {@code ${deadlines.dueAt('ENDORSEMENT', null)}}. */
+    /** For BPMN timer expressions: {@code ${deadlines.dueAt('ENDORSEMENT', null)}}, for no case in particular. */
     public Date dueAt(String step, String authorityCode) {
         return Date.from(deadline(DeadlineStep.valueOf(step), authorityCode).dueAt());
+    }
+
+    /**
+     * For a case's timers and tasks: {@code ${deadlines.dueAt('ENDORSEMENT', '-', execution)}}. The case
+     * is the process's business key, set by the service when it starts the case, never by a caller.
+     */
+    public Date dueAt(String step, String authorityCode, DelegateExecution execution) {
+        return Date.from(forCase(execution.getProcessBusinessKey(), DeadlineStep.valueOf(step), authorityCode).dueAt());
     }
 
     /** The end of today in the service's zone, for the Tasklist filter "Due today": {@code ${deadlines.endOfToday()}}. */
@@ -104,9 +131,22 @@ public class Deadlines {
         return Date.from(deadline(DeadlineStep.valueOf(thenStep), authorityCode, first).dueAt());
     }
 
+    /** {@link #dueAfter(String, String, String)} for the case of {@code execution}. */
+    public Date dueAfter(String step, String authorityCode, String thenStep, DelegateExecution execution) {
+        String reference = execution.getProcessBusinessKey();
+        Instant first = forCase(reference, DeadlineStep.valueOf(step), authorityCode).dueAt();
+        return Date.from(forCase(reference, DeadlineStep.valueOf(thenStep), authorityCode, first).dueAt());
+    }
+
     /** Half time of the step's deadline, for reminder timers. */
     public Date reminderAt(String step, String authorityCode) {
         return Date.from(deadline(DeadlineStep.valueOf(step), authorityCode).reminderAt());
+    }
+
+    /** {@link #reminderAt(String, String)} for the case of {@code execution}. */
+    public Date reminderAt(String step, String authorityCode, DelegateExecution execution) {
+        return Date.from(forCase(execution.getProcessBusinessKey(), DeadlineStep.valueOf(step), authorityCode)
+                .reminderAt());
     }
 
     /** The time left until {@code dueAt}, counted the way the deadline counts (working or calendar time). */

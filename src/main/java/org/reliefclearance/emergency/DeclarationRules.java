@@ -12,15 +12,16 @@ import org.reliefclearance.forms.FormValues;
 import org.reliefclearance.forms.StepRules;
 import org.springframework.stereotype.Component;
 
-/** A declared emergency ends after it starts, is not over already, and overlaps no emergency in force. */
+/**
+ * A declared emergency ends after it starts and is not over already. It may overlap others in force:
+ * each covers its own provinces.
+ */
 @Component
 class DeclarationRules implements StepRules {
 
-    private final EmergencyState emergencies;
     private final Clock clock;
 
-    DeclarationRules(EmergencyState emergencies, Clock clock) {
-        this.emergencies = emergencies;
+    DeclarationRules(Clock clock) {
         this.clock = clock;
     }
 
@@ -42,11 +43,6 @@ class DeclarationRules implements StepRules {
         } else if (!endsAt.isAfter(clock.instant())) {
             violations.add(submission.violation(Vars.EMERGENCY_ENDS_AT.name(), "is already over"));
         }
-        emergencies.declared().stream()
-                .filter(e -> e.startsAt().toInstant().isBefore(endsAt) && e.endsAt().toInstant().isAfter(startsAt))
-                .findFirst()
-                .ifPresent(e -> violations.add(submission.violation(Vars.EMERGENCY_STARTS_AT.name(),
-                        "overlaps emergency " + e.code() + " still in force; end it first")));
         return violations;
     }
 }

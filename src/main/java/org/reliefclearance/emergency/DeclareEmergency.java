@@ -12,8 +12,8 @@ import org.reliefclearance.emergency.NationalEmergency.Vars;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_DeclareEmergency: stores the emergency from the start form. Runs in the transaction that
- * starts the process, so an invalid or overlapping declaration is refused to the officer.
+ * Task_DeclareEmergency: stores the emergency and the provinces it covers from the start form. Runs in
+ * the transaction that starts the process, so an invalid declaration is refused to the officer.
  */
 @Component("declareEmergency")
 class DeclareEmergency implements JavaDelegate {
@@ -40,8 +40,13 @@ class DeclareEmergency implements JavaDelegate {
         Vars.EMERGENCY_CODE.set(execution, emergency.code());
         Vars.EMERGENCY_STARTS_AT.set(execution, emergency.startsAt().toInstant());
         Vars.EMERGENCY_ENDS_AT.set(execution, emergency.endsAt().toInstant());
-        Vars.EMERGENCY_PERIOD.set(execution, PERIOD.format(emergency.startsAt().atZoneSameInstant(zone))
-                + " to " + PERIOD.format(emergency.endsAt().atZoneSameInstant(zone)) + " (" + zone.getId() + ")");
+        Vars.EMERGENCY_PERIOD.set(execution, period(emergency, zone));
+    }
+
+    /** The period in local time, for the officers' task. */
+    static String period(Emergency emergency, ZoneId zone) {
+        return PERIOD.format(emergency.startsAt().atZoneSameInstant(zone))
+                + " to " + PERIOD.format(emergency.endsAt().atZoneSameInstant(zone)) + " (" + zone.getId() + ")";
     }
 
     private static String declaredBy(DelegateExecution execution) {

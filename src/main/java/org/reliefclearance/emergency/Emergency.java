@@ -3,7 +3,10 @@ package org.reliefclearance.emergency;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** A national emergency declared by MoLSW for a period, as stored in table {@code emergency}. */
+/**
+ * An emergency declared by MoLSW for a period, as stored in table {@code emergency}: for all
+ * provinces, or for those in {@code emergency_province} ({@code provinces} names them for people).
+ */
 public record Emergency(
         String code,
         String name,
@@ -14,7 +17,11 @@ public record Emergency(
         String declaredBy,
         OffsetDateTime endedAt,
         String endedBy,
-        String endReason) {
+        String endReason,
+        boolean allProvinces) {
+
+    /** What a declaration names instead of province codes to cover the whole country. */
+    public static final String ALL_PROVINCES = "ALL";
 
     public static final String ACTIVE = "ACTIVE";
     public static final String ENDED = "ENDED";

@@ -1,6 +1,6 @@
 package org.reliefclearance.emergency;
 
-import static org.reliefclearance.variables.Variable.flag;
+import static org.reliefclearance.variables.Variable.choice;
 import static org.reliefclearance.variables.Variable.instant;
 import static org.reliefclearance.variables.Variable.text;
 import static org.reliefclearance.variables.Variable.texts;
@@ -22,9 +22,19 @@ public final class NationalEmergency {
     private NationalEmergency() {
     }
 
+    /** What the officer does on Task_EndEmergencyEarly. */
+    public enum Action {
+        END, EXTEND
+    }
+
     public static final class Messages {
         /** Ends the emergency early; variables {@link Vars#ENDED_BY}, {@link Vars#END_REASON}. */
         public static final String EMERGENCY_ENDED = "EmergencyEnded";
+        /**
+         * Moves the end later; variables {@link Vars#NEW_ENDS_AT}, {@link Vars#EXTENDED_BY} (from the
+         * caller's authentication), {@link Vars#EXTENSION_REASON}.
+         */
+        public static final String EMERGENCY_EXTENDED = "EmergencyExtended";
 
         private Messages() {
         }
@@ -32,6 +42,11 @@ public final class NationalEmergency {
 
     public static final class Elements {
         public static final String DECLARE_EMERGENCY = "Task_DeclareEmergency";
+        public static final String EMERGENCY_STARTS = "Event_EmergencyStarts";
+        public static final String BRING_DEADLINES_FORWARD = "Task_BringDeadlinesForward";
+        public static final String INFORM_CUSTOMS = "Task_InformCustoms";
+        public static final String EMERGENCY_EXTENDED = "Event_EmergencyExtended";
+        public static final String EXTEND_EMERGENCY = "Task_ExtendEmergency";
         public static final String END_EMERGENCY_EARLY = "Task_EndEmergencyEarly";
         public static final String EMERGENCY_PERIOD_OVER = "Event_EmergencyPeriodOver";
         public static final String EMERGENCY_ENDED_EARLY = "Event_EmergencyEndedEarly";
@@ -55,8 +70,13 @@ public final class NationalEmergency {
         public static final Variable<String> EMERGENCY_CODE = text("emergencyCode");
         /** Set by Task_DeclareEmergency for the officers' task: the period in local time. */
         public static final Variable<String> EMERGENCY_PERIOD = text("emergencyPeriod");
+        /** The officer's choice on Task_EndEmergencyEarly. */
+        public static final Variable<Action> EMERGENCY_ACTION = choice("emergencyAction", Action.class);
+        // extending: the new end is read in the country's zone
+        public static final Variable<Instant> NEW_ENDS_AT = instant("newEndsAt");
+        public static final Variable<String> EXTENDED_BY = text("extendedBy");
+        public static final Variable<String> EXTENSION_REASON = text("extensionReason");
         // ending early
-        public static final Variable<Boolean> CONFIRM_END = flag("confirmEnd");
         public static final Variable<String> ENDED_BY = text("endedBy");
         public static final Variable<String> END_REASON = text("endReason");
 

@@ -6,7 +6,7 @@ import org.reliefclearance.emergency.NationalEmergency.Vars;
 import org.reliefclearance.identity.TaskCompleter;
 import org.springframework.stereotype.Component;
 
-/** Completion listener of Task_EndEmergencyEarly: the officer who ended the emergency. */
+/** Completion listener of Task_EndEmergencyEarly: the officer who ended or extended the emergency. */
 @Component("recordEmergencyEnder")
 class RecordEmergencyEnder implements TaskListener {
 
@@ -19,6 +19,11 @@ class RecordEmergencyEnder implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = completer.of(task);
-        Vars.ENDED_BY.set(task.getExecution(), user != null ? user : "unknown");
+        String who = user != null ? user : "unknown";
+        if (Vars.EMERGENCY_ACTION.get(task.getExecution()) == NationalEmergency.Action.EXTEND) {
+            Vars.EXTENDED_BY.set(task.getExecution(), who);
+        } else {
+            Vars.ENDED_BY.set(task.getExecution(), who);
+        }
     }
 }

@@ -71,9 +71,12 @@ public class Exemptions {
                 .map(l -> rates.of(l).only(taxes).total()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The basis the service proposes: the emergency while one is declared, else the organisation's agreement. */
-    public LegalBasis suggestedLegalBasis() {
-        return emergencies.isActive() ? LegalBasis.EMERGENCY_DECLARATION : LegalBasis.ORGANISATION_AGREEMENT;
+    /**
+     * The basis the service proposes: the emergency while one in force covers the consignment's destination,
+     * else the organisation's agreement.
+     */
+    public LegalBasis suggestedLegalBasis(String reference) {
+        return emergencies.coversConsignment(reference) ? LegalBasis.EMERGENCY_DECLARATION : LegalBasis.ORGANISATION_AGREEMENT;
     }
 
     /**

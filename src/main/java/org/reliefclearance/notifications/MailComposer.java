@@ -116,7 +116,8 @@ class MailComposer {
             case DECLARATION_OVERDUE -> new Object[] {reference, ""};
             case CASE_EVENT -> new Object[] {reference, text(data, "event")};
             case WEBHOOK_DISABLED -> new Object[] {text(data, "url"), text(data, "failures")};
-            case EMERGENCY_DECLARED, EMERGENCY_ENDED -> new Object[] {text(data, "name"), text(data, "code")};
+            case EMERGENCY_DECLARED, EMERGENCY_ENDED, EMERGENCY_IN_FORCE ->
+                    new Object[] {text(data, "name"), text(data, "code")};
         };
     }
 
@@ -127,9 +128,12 @@ class MailComposer {
         String link;
         String linkText;
         switch (event) {
-            case EMERGENCY_DECLARED, EMERGENCY_ENDED -> {
+            case EMERGENCY_DECLARED, EMERGENCY_ENDED, EMERGENCY_IN_FORCE -> {
                 facts.add(new Fact(words.text("mail.fact.emergency"), text(data, "name") + " (" + text(data, "code") + ")"));
-                if (event == NotificationEvent.EMERGENCY_DECLARED) {
+                if (event == NotificationEvent.EMERGENCY_IN_FORCE) {
+                    facts.add(new Fact(words.text("mail.fact.provinces"), text(data, "provinces")));
+                }
+                if (event != NotificationEvent.EMERGENCY_ENDED) {
                     facts.add(new Fact(words.text("mail.fact.period"),
                             words.time(time(data, "startsAt")) + " - " + words.time(time(data, "endsAt"))
                                     + " (" + words.zone() + ")"));

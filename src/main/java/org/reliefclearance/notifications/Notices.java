@@ -33,6 +33,8 @@ public class Notices {
 
     private final Outbox outbox;
     private final WebhookStore webhooks;
+    static final String CUSTOMS_HQ = "customs-hq";
+
     private final Recipients recipients;
     private final ConsignmentRepository consignments;
     private final NotificationProperties properties;
@@ -142,6 +144,16 @@ public class Notices {
                 "endsAt", endsAt.toInstant());
         for (UserProfile user : recipients.officials()) {
             add(NotificationEvent.EMERGENCY_DECLARED, user, code, data, code, false);
+        }
+    }
+
+    /** To every member of customs-hq: an e-mail through the outbox, sent once even if the step runs again. */
+    public void emergencyInForce(String code, String name, String provinces, OffsetDateTime startsAt,
+                                 OffsetDateTime endsAt) {
+        Map<String, Object> data = data("code", code, "name", name, "provinces", provinces,
+                "startsAt", startsAt.toInstant(), "endsAt", endsAt.toInstant());
+        for (UserProfile user : recipients.of(List.of(), List.of(CUSTOMS_HQ))) {
+            add(NotificationEvent.EMERGENCY_IN_FORCE, user, code, data, code, false);
         }
     }
 

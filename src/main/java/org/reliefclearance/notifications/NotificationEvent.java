@@ -32,5 +32,10 @@ public enum NotificationEvent {
     /** MoLSW declared a national emergency: every official. */
     EMERGENCY_DECLARED,
     /** The national emergency ended: every official. */
-    EMERGENCY_ENDED
+    EMERGENCY_ENDED,
+    /**
+     * An emergency came into force (its start was reached): Customs HQ, whose port offices now release
+     * before the declaration and clear on the emergency deadlines for the provinces it covers.
+     */
+    EMERGENCY_IN_FORCE
 }

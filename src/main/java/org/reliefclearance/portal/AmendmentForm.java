@@ -56,7 +56,7 @@ public class AmendmentForm {
 
     /** What an amendment may change, as a digest: any amendment since changes it. */
     static String basis(Consignment c, List<ConsignmentLine> lines) {
-        return new NewConsignment(c.organisationCode(), c.portCode(), c.expectedArrival(), c.transportDocumentType(),
+        return new NewConsignment(c.organisationCode(), c.portCode(), c.destinationProvince(), c.expectedArrival(), c.transportDocumentType(),
                 c.transportDocumentNumber(), c.donor(), c.provisionalDeclaration(), lines.stream()
                 .map(l -> new NewConsignment.Line(l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(),
                         l.valueUsd(), l.grossWeightKg())).toList()).fingerprint();

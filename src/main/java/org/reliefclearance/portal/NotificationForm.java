@@ -26,6 +26,7 @@ public class NotificationForm {
 
     private String token;
     private String portOfEntry;
+    private String destinationProvince;
     private String expectedArrival;
     private String transportDocumentType;
     private String transportDocumentNumber;
@@ -194,6 +195,14 @@ public class NotificationForm {
 
     public void setPortOfEntry(String portOfEntry) {
         this.portOfEntry = portOfEntry;
+    }
+
+    public String getDestinationProvince() {
+        return destinationProvince;
+    }
+
+    public void setDestinationProvince(String destinationProvince) {
+        this.destinationProvince = destinationProvince;
     }
 
     public String getExpectedArrival() {

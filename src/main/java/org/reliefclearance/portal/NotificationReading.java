@@ -50,7 +50,8 @@ record NotificationReading(NewConsignment notification, Map<String, String> erro
                 errors.put("expectedArrival", "must be a date and time");
             }
         }
-        NewConsignment notification = new NewConsignment(organisation, trim(form.getPortOfEntry()), arrival,
+        NewConsignment notification = new NewConsignment(organisation, trim(form.getPortOfEntry()),
+                trim(form.getDestinationProvince()), arrival,
                 trim(form.getTransportDocumentType()), trim(form.getTransportDocumentNumber()), trim(form.getDonor()),
                 form.isProvisionalDeclaration(), lines);
         return new NotificationReading(notification, errors, rows);

@@ -19,6 +19,7 @@ import org.reliefclearance.consignment.Caller;
 import org.reliefclearance.consignment.ConsignmentRules;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.forms.FormSchema;
+import org.reliefclearance.registry.Provinces;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.screening.GoodsCategories;
 import org.reliefclearance.words.Vocabulary;
@@ -53,6 +54,7 @@ class NotifyController {
     private final NotificationDrafts drafts;
     private final NotificationRules rules;
     private final Registry registry;
+    private final Provinces provinces;
     private final GoodsCategories categories;
     private final ConsignmentRules consignmentRules;
     private final Clock clock;
@@ -62,8 +64,9 @@ class NotifyController {
 
     NotifyController(ConsignmentRegistration registration, NotificationDocuments documents, NotificationDrafts drafts,
                      NotificationRules rules, Registry registry, GoodsCategories categories,
-                     ConsignmentRules consignmentRules, Clock clock, Vocabulary vocabulary) {
+                     ConsignmentRules consignmentRules, Clock clock, Vocabulary vocabulary, Provinces provinces) {
         this.registration = registration;
+        this.provinces = provinces;
         this.documents = documents;
         this.drafts = drafts;
         this.rules = rules;
@@ -207,7 +210,8 @@ class NotifyController {
 
     /** The label a person reads for each field of the form, by its name. */
     static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("portOfEntry", "field.port"), Map.entry("expectedArrival", "portal.arrival"),
+            Map.entry("portOfEntry", "field.port"), Map.entry("destinationProvince", "field.destinationProvince"),
+            Map.entry("expectedArrival", "portal.arrival"),
             Map.entry("transportDocumentType", "field.transportDocument"),
             Map.entry("transportDocumentNumber", "portal.transportNumber"), Map.entry("donor", "field.donor"),
             Map.entry("lines", "portal.lines"), Map.entry("description", "line.description"),
@@ -249,6 +253,7 @@ class NotifyController {
         model.addAttribute("errors", errors);
         model.addAttribute("labels", labels);
         model.addAttribute("ports", registry.ports());
+        model.addAttribute("provinces", provinces.all());
         model.addAttribute("categories", categories.all());
         model.addAttribute("transportTypes", consignmentRules.transportDocumentTypes());
         model.addAttribute("units", units);

@@ -17,6 +17,7 @@ import org.reliefclearance.documents.StoredDocument;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.Organisation;
 import org.reliefclearance.registry.Port;
+import org.reliefclearance.registry.Provinces;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.review.AuthorityReviewRepository;
 import org.reliefclearance.words.Vocabulary;
@@ -40,6 +41,7 @@ class DossierPdf {
     private final AuthorityReviewRepository reviews;
     private final DocumentStore documents;
     private final Registry registry;
+    private final Provinces provinces;
     private final Vocabulary vocabulary;
     private final ITemplateEngine templates;
     private final HtmlPdf pdf;
@@ -50,8 +52,10 @@ class DossierPdf {
 
     DossierPdf(ConsignmentRepository consignments, AuthorityReviewRepository reviews, DocumentStore documents,
                Registry registry, Vocabulary vocabulary, ITemplateEngine templates, HtmlPdf pdf,
-               ConsignmentMilestones milestones, DocumentChecklist checklist, DistributionReports distributionReports) {
+               ConsignmentMilestones milestones, DocumentChecklist checklist, DistributionReports distributionReports,
+               Provinces provinces) {
         this.distributionReports = distributionReports;
+        this.provinces = provinces;
         this.milestones = milestones;
         this.checklist = checklist;
         this.consignments = consignments;
@@ -78,6 +82,8 @@ class DossierPdf {
         model.put("organisationName", registry.organisation(c.organisationCode())
                 .map(Organisation::name).orElse(c.organisationCode()));
         model.put("portName", registry.port(c.portCode()).map(Port::name).orElse(null));
+        model.put("destination", c.destinationProvince() == null ? null
+                : provinces.find(c.destinationProvince()).orElse(null));
         model.put("authorityNames", registry.authorities().stream()
                 .collect(Collectors.toMap(Authority::code, Authority::name)));
         List<ConsignmentLine> lines = consignments.lines(c.id());

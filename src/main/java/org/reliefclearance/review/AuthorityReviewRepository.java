@@ -57,6 +57,12 @@ public class AuthorityReviewRepository {
                 .update();
     }
 
+    /** A pending review's deadline, moved. */
+    public void moveDeadline(long consignmentId, String authorityCode, Instant dueAt) {
+        jdbc.sql("update authority_review set due_at = ? where consignment_id = ? and authority_code = ? and status = ?")
+                .params(utc(dueAt), consignmentId, authorityCode, ReviewStatus.PENDING.name()).update();
+    }
+
     public void countReminder(long consignmentId, String authorityCode) {
         jdbc.sql("update authority_review set reminders = reminders + 1 where consignment_id = ? and authority_code = ?")
                 .params(consignmentId, authorityCode).update();

@@ -69,7 +69,7 @@ public class AuthorityReviews {
         // (a review run again after an amendment) not those that have left the border
         List<ConsignmentLine> lines = consignments.lines(consignment.id()).stream()
                 .filter(l -> l.authorities().contains(authorityCode) && l.releaseNumber() == null).toList();
-        Deadline deadline = deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, authorityCode);
+        Deadline deadline = deadlines.forCase(reference, DeadlineStep.AUTHORITY_REVIEW, authorityCode);
         reviews.openPending(consignment.id(), authorityCode, deadlines.now(), deadline.dueAt());
         consignments.addEvent(reference, SYSTEM, TimelineEvent.REVIEW_STARTED, authorityCode,
                 "Review of %d line(s) by %s due %s (%s)".formatted(lines.size(), authority.name(),
@@ -77,16 +77,27 @@ public class AuthorityReviews {
         String organisation = registry.organisation(consignment.organisationCode())
                 .map(o -> o.name()).orElse(consignment.organisationCode());
         String port = registry.port(consignment.portCode()).map(p -> p.name()).orElse(consignment.portCode());
-        return new Opened(authority, organisation, port, lines, deadline, tacitApprovalAllowed(authority));
+        return new Opened(authority, organisation, port, lines, deadline, tacitApprovalAllowed(reference, authority));
     }
 
-    /** Silence means approval only during an emergency and only where the authority agreed to it in advance. */
-    public boolean tacitApprovalAllowed(String authorityCode) {
-        return tacitApprovalAllowed(authority(authorityCode));
+    /**
+     * Silence means approval only during an emergency covering the consignment's destination province and
+     * only where the authority agreed to it in advance.
+     */
+    public boolean tacitApprovalAllowed(String reference, String authorityCode) {
+        return tacitApprovalAllowed(reference, authority(authorityCode));
     }
 
-    private boolean tacitApprovalAllowed(Authority authority) {
-        return authority.tacitApprovalInEmergency() && emergencyState.isActive();
+    private boolean tacitApprovalAllowed(String reference, Authority authority) {
+        return authority.tacitApprovalInEmergency() && emergencyState.coversConsignment(reference);
+    }
+
+    /** An emergency came into force for the destination: the pending review is due earlier. */
+    public void bringForward(String reference, String authorityCode, Instant was, Deadline now, String emergencyCode) {
+        reviews.moveDeadline(consignment(reference).id(), authorityCode, now.dueAt());
+        consignments.addEvent(reference, SYSTEM, TimelineEvent.DEADLINE_BROUGHT_FORWARD, authorityCode,
+                "Emergency %s: review due %s (%s), was %s".formatted(emergencyCode, deadlines.display(now.dueAt()),
+                        now.description(), deadlines.display(was)));
     }
 
     public void remind(String reference, String authorityCode, Instant dueAt) {
@@ -96,7 +107,7 @@ public class AuthorityReviews {
     }
 
     public void approveTacitly(String reference, String authorityCode, Instant dueAt) {
-        String reason = "Tacit approval: no decision by " + deadlines.display(dueAt) + " during the national emergency";
+        String reason = "Tacit approval: no decision by " + deadlines.display(dueAt) + " during the emergency";
         long id = consignment(reference).id();
         reviews.decide(id, authorityCode, ReviewStatus.APPROVED, SYSTEM, reason, true);
         reviews.setLineStatuses(id, authorityCode, List.of(), null);
@@ -127,7 +138,7 @@ public class AuthorityReviews {
             if (!reassign) {
                 throw new IllegalArgumentException("Give the new deadline");
             }
-            Deadline fresh = deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, authorityCode);
+            Deadline fresh = deadlines.forCase(reference, DeadlineStep.AUTHORITY_REVIEW, authorityCode);
             clock = new Clock(fresh.dueAt(), fresh.reminderAt());
         } else if (!newDueAt.isAfter(now)) {
             throw new IllegalArgumentException("The new deadline must lie in the future");
@@ -148,7 +159,7 @@ public class AuthorityReviews {
             throw new IllegalArgumentException("Say what information the consignee must provide");
         }
         Duration left = deadlines.remaining(reviewDueAt, workingTime);
-        Deadline answerBy = deadlines.deadline(DeadlineStep.INFORMATION_RESPONSE, authorityCode);
+        Deadline answerBy = deadlines.forCase(reference, DeadlineStep.INFORMATION_RESPONSE, authorityCode);
         reviews.updateStatus(consignment(reference).id(), authorityCode, ReviewStatus.INFORMATION_REQUESTED,
                 reviewDueAt);
         consignments.addEvent(reference, actor, TimelineEvent.INFORMATION_REQUESTED, authorityCode,

@@ -32,7 +32,8 @@ class ReopenReview implements JavaDelegate {
         ReviewExecution.setClock(execution, clock.dueAt(), clock.reminderAt(),
                 deadlines.display(clock.dueAt()) + (reassign ? ", reassigned" : ", extended") + " after the deadline passed");
         Vars.REVIEW_ASSIGNEE.set(execution, assignee);
-        Vars.TACIT_APPROVAL_ALLOWED.set(execution, reviews.tacitApprovalAllowed(Vars.AUTHORITY.require(execution)));
+        Vars.TACIT_APPROVAL_ALLOWED.set(execution, reviews.tacitApprovalAllowed(Vars.CONSIGNMENT_REFERENCE.require(execution),
+                Vars.AUTHORITY.require(execution)));
         ReviewExecution.clearDecision(execution);
     }
 

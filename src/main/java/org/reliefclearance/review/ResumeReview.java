@@ -25,7 +25,8 @@ class ResumeReview implements JavaDelegate {
 
         ReviewExecution.setClock(execution, clock.dueAt(), clock.reminderAt(),
                 deadlines.display(clock.dueAt()) + ", the time left when information was requested");
-        Vars.TACIT_APPROVAL_ALLOWED.set(execution, reviews.tacitApprovalAllowed(Vars.AUTHORITY.require(execution)));
+        Vars.TACIT_APPROVAL_ALLOWED.set(execution, reviews.tacitApprovalAllowed(Vars.CONSIGNMENT_REFERENCE.require(execution),
+                Vars.AUTHORITY.require(execution)));
         Vars.INFORMATION_ASKED.set(execution, Vars.INFORMATION_REQUEST.get(execution));
         Vars.INFORMATION_REQUEST.set(execution, null);
         ReviewExecution.clearDecision(execution);

@@ -9,6 +9,7 @@ import org.reliefclearance.consignment.ConsignmentNotFoundException;
 import org.reliefclearance.consignment.InvalidInputException;
 import org.reliefclearance.consignment.WrongStateException;
 import org.reliefclearance.documents.DocumentNotFoundException;
+import org.reliefclearance.emergency.EmergencyNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -49,6 +50,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConsignmentNotFoundException.class)
     ProblemDetail notFound(ConsignmentNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Consignment not found", e.getMessage());
+    }
+
+    @ExceptionHandler(EmergencyNotFoundException.class)
+    ProblemDetail emergencyNotFound(EmergencyNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Emergency not found", e.getMessage());
     }
 
     @ExceptionHandler(DocumentNotFoundException.class)

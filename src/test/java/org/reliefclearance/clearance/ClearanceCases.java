@@ -86,7 +86,13 @@ public class ClearanceCases {
     }
 
     public static NewConsignment notification(String organisation, boolean provisional, NewConsignment.Line... lines) {
-        return new NewConsignment(organisation, "WATTAY", OffsetDateTime.now().plusDays(3), "AIR_WAYBILL",
+        return notificationTo("LA-VT", organisation, provisional, lines);
+    }
+
+    /** A notification of goods bound for {@code province} (ISO 3166-2:LA code). */
+    public static NewConsignment notificationTo(String province, String organisation, boolean provisional,
+                                                NewConsignment.Line... lines) {
+        return new NewConsignment(organisation, "WATTAY", province, OffsetDateTime.now().plusDays(3), "AIR_WAYBILL",
                 "AWB-" + System.nanoTime(), "ECHO", provisional, List.of(lines));
     }
 

@@ -75,6 +75,7 @@ class ClearanceProcessTest {
             instance = engine.getFormService().submitStartForm(definitionId(), Variables.createVariables()
                     .putValue(Vars.ORGANISATION.name(), "WFP")
                     .putValue(Vars.PORT_CODE.name(), "THANALENG")
+                    .putValue(Vars.DESTINATION_PROVINCE.name(), "LA-VT")
                     .putValue(Vars.EXPECTED_ARRIVAL.name(), arrival + "T10:30")
                     .putValue(Vars.TRANSPORT_DOCUMENT_TYPE.name(), "RAIL_CONSIGNMENT_NOTE")
                     .putValue(Vars.TRANSPORT_DOCUMENT_NUMBER.name(), "CIM-2026-77")
@@ -1045,8 +1046,8 @@ class ClearanceProcessTest {
     private void duringAnEmergency(Runnable steps) {
         String emergency = "TEST-" + System.nanoTime();
         jdbc.sql("""
-                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
-                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by, all_provinces)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw', true)""")
                 .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
         try {
             steps.run();

@@ -79,7 +79,7 @@ class DeadlinesTest {
 
         assertThat(moh.emergency()).isTrue();
         assertThat(moh.workingTime()).isFalse();
-        assertThat(moh.description()).isEqualTo("24 hours (national emergency)");
+        assertThat(moh.description()).isEqualTo("24 hours (emergency)");
         assertThat(moh.dueAt()).isEqualTo(FRIDAY.plus(Duration.ofHours(24)));
         assertThat(moh.reminderAt()).isEqualTo(FRIDAY.plus(Duration.ofHours(12)));
         assertThat(deadlines.deadline(DeadlineStep.DISTRIBUTION_REPORT, null).dueAt())

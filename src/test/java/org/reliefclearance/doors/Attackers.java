@@ -60,7 +60,8 @@ public final class Attackers {
      */
     static Map<String, Object> validStartForm() {
         String arrival = LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(3) + "T10:30";
-        return variables("organisation", "WFP", "portCode", "WATTAY", "expectedArrival", arrival, "transportDocumentType", "AIR_WAYBILL",
+        return variables("organisation", "WFP", "portCode", "WATTAY", "destinationProvince", "LA-VT",
+                "expectedArrival", arrival, "transportDocumentType", "AIR_WAYBILL",
                 "transportDocumentNumber", "176-00000001", "donor", "Attack suite", "provisionalDeclaration", false,
                 "line1Description", "Family tents", "line1HsCode", "630622", "line1Category", "SHELTER",
                 "line1Quantity", 10, "line1Unit", "PCS", "line1ValueUsd", 1500, "addLine2", false);

@@ -78,7 +78,7 @@ class OnBehalfNotificationTest {
                 select e.actor || ': ' || e.detail from consignment_event e join consignment c on c.id = e.consignment_id
                 where c.reference = ? and e.event_type = 'NOTIFIED'""").param(reference).query(String.class).single())
                 .isEqualTo("molsw: Pre-arrival notification received from official molsw on behalf of"
-                        + " World Food Programme (WFP)");
+                        + " World Food Programme (WFP); bound for Vientiane Capital (LA-VT)");
         assertThat(engine.getRuntimeService().getVariable(instanceId, ClearanceProcess.Vars.ORGANISATION_CODE.name()))
                 .isEqualTo("WFP");
         assertThat(engine.getRuntimeService().getActiveActivityIds(instanceId))

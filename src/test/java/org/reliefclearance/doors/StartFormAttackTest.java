@@ -55,6 +55,8 @@ class StartFormAttackTest {
         refused(door, variables("expectedArrival", "2001-01-01T10:00"),
                 "(expectedArrival) must be between 30 days ago and 365 days ahead");
         refused(door, variables("portCode", "NOWHERE"), "(portCode) is not one of the options offered");
+        refused(door, variables("destinationProvince", "LA-XX"), "(destinationProvince) is not one of the options offered");
+        refused(door, variables("destinationProvince", ""), "(destinationProvince) is required");
         refused(door, variables("line1Description", ""), "(line1Description) is required");
         refused(door, variables("organisation", ""), "(organisation) is required");
         refused(door, variables("organisation", "WFP; drop"), "(organisation) does not have the expected format");

@@ -117,7 +117,7 @@ class ClearanceJourneyE2ETest {
                 + " on c.id = e.consignment_id where c.reference = ? and e.event_type = 'NOTIFIED'").param(reference)
                 .query(String.class).single()).as("the timeline says who notified for whom")
                 .isEqualTo("molsw: Pre-arrival notification received from official molsw on behalf of"
-                        + " World Food Programme (WFP)");
+                        + " World Food Programme (WFP); bound for Vientiane Capital (LA-VT)");
 
         // MoLSW finds the case: its card names it, and any part of the reference finds it.
         tasklist.login("molsw", "demo");

@@ -70,6 +70,7 @@ class PortalE2ETest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("portOfEntry")));
         assertThat(unlabelled()).as("every field has a label").isEmpty();
         new Select(driver.findElement(By.id("portOfEntry"))).selectByValue("THANALENG");
+        new Select(driver.findElement(By.id("destinationProvince"))).selectByValue("LA-VT");
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
                 driver.findElement(By.id("expectedArrival")), LocalDateTime.now(ZoneId.of("Asia/Vientiane"))
                         .plusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));

@@ -120,6 +120,7 @@ class PortalJourneyE2ETest {
         assertThat(driver.findElement(By.id("lines-28-description")).getDomProperty("value"))
                 .isEqualTo("Amoxicillin 500 mg capsules, box of 100");
         new Select(driver.findElement(By.id("portOfEntry"))).selectByValue("WATTAY");
+        new Select(driver.findElement(By.id("destinationProvince"))).selectByValue("LA-VT");
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
                 driver.findElement(By.id("expectedArrival")), LocalDateTime.now(ZoneId.of("Asia/Vientiane"))
                         .plusDays(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));

@@ -15,23 +15,36 @@ public final class EmergencyFixture {
         this.jdbc = jdbc;
     }
 
+    /** An emergency covering all provinces. */
     public void active(String code, Instant startsAt, Instant endsAt) {
-        insert(code, startsAt, endsAt, Emergency.ACTIVE);
+        insert(code, startsAt, endsAt, Emergency.ACTIVE, true);
+    }
+
+    /** An emergency covering only {@code provinces} (ISO 3166-2:LA codes). */
+    public void activeIn(String code, Instant startsAt, Instant endsAt, String... provinces) {
+        insert(code, startsAt, endsAt, Emergency.ACTIVE, false);
+        for (String province : provinces) {
+            jdbc.sql("insert into emergency_province (emergency_code, province_code) values (?, ?)")
+                    .params(code, province).update();
+        }
     }
 
     public void ended(String code, Instant startsAt, Instant endsAt) {
-        insert(code, startsAt, endsAt, Emergency.ENDED);
+        insert(code, startsAt, endsAt, Emergency.ENDED, true);
     }
 
     public void removeAll() {
+        jdbc.sql("delete from emergency_extension").update();
+        jdbc.sql("delete from emergency_province").update();
         jdbc.sql("delete from emergency").update();
     }
 
-    private void insert(String code, Instant startsAt, Instant endsAt, String status) {
+    private void insert(String code, Instant startsAt, Instant endsAt, String status, boolean allProvinces) {
         jdbc.sql("""
-                insert into emergency (code, name, provinces, starts_at, ends_at, status, declared_by)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(code, "Test emergency " + code, "Vientiane Capital", utc(startsAt), utc(endsAt), status, "molsw")
+                insert into emergency (code, name, provinces, all_provinces, starts_at, ends_at, status, declared_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(code, "Test emergency " + code, allProvinces ? "All provinces" : "Some provinces", allProvinces,
+                        utc(startsAt), utc(endsAt), status, "molsw")
                 .update();
     }
 

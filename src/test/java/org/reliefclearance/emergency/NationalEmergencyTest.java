@@ -82,7 +82,10 @@ class NationalEmergencyTest {
         String code = (String) runtime.getVariable(declared.getId(), Vars.EMERGENCY_CODE.name());
         assertThat(code).matches("EM-2026-\\d{3}");
         assertThat(declared.getBusinessKey()).isEqualTo(code);
-        assertThat(declared).isWaitingAt(Elements.END_EMERGENCY_EARLY).hasPassed(Elements.DECLARE_EMERGENCY)
+        assertThat(declared).isWaitingAt(Elements.EMERGENCY_STARTS);
+        start(declared);
+        assertThat(declared).isWaitingAt(Elements.END_EMERGENCY_EARLY).hasPassed(Elements.DECLARE_EMERGENCY,
+                        Elements.BRING_DEADLINES_FORWARD, Elements.INFORM_CUSTOMS)
                 .variables().containsEntry(Vars.DECLARED_BY.name(), "molsw")
                 .containsEntry(Vars.EMERGENCY_ENDS_AT.name(), Date.from(Instant.parse("2026-08-20T11:00:00Z")))
                 .containsEntry(Vars.EMERGENCY_PERIOD.name(),
@@ -94,7 +97,10 @@ class NationalEmergencyTest {
             assertThat(e.provinces()).isEqualTo("Attapeu, Champasak");
             assertThat(e.declaredBy()).isEqualTo("molsw");
         });
-        assertThat(deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isTrue();
+        assertThat(emergencyState.coversProvince("LA-AT")).as("a covered province").isTrue();
+        assertThat(emergencyState.coversProvince("LA-VT")).as("a province it does not cover").isFalse();
+        assertThat(deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, "MOH_FDD").emergency())
+                .as("outside a case only an emergency covering all provinces counts").isFalse();
 
         Job periodOver = management.createJobQuery().processInstanceId(declared.getId())
                 .activityId(Elements.EMERGENCY_PERIOD_OVER).singleResult();
@@ -110,12 +116,13 @@ class NationalEmergencyTest {
             assertThat(e.endedBy()).isEqualTo("system");
             assertThat(e.endedAt().toInstant()).isEqualTo(Instant.parse("2026-08-20T11:00:00Z"));
         });
-        assertThat(deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, "MOH_FDD").emergency()).isFalse();
+        assertThat(emergencyState.coversProvince("LA-AT")).isFalse();
     }
 
     @Test
     void theEmergencyEndedMessageEndsItEarly() {
         ProcessInstance declared = declareAsMolsw("Landslide on Route 13", "2026-08-10T08:00+07:00", "2026-09-10T08:00+07:00");
+        start(declared);
         ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(3))));
 
         runtime.createMessageCorrelation(NationalEmergency.Messages.EMERGENCY_ENDED)
@@ -136,10 +143,11 @@ class NationalEmergencyTest {
     @Test
     void anOfficerMayEndItEarlyInTasklist() {
         ProcessInstance declared = declareAsMolsw("Drought", "2026-08-10T08:00+07:00", "2026-10-10T08:00+07:00");
+        start(declared);
 
         identity.setAuthentication("molsw", List.of("molsw-officers"));
         try {
-            tasks.complete(task(declared).getId(), Map.of("confirmEnd", true, Vars.END_REASON.name(), "Rains arrived"));
+            tasks.complete(task(declared).getId(), Map.of(Vars.EMERGENCY_ACTION.name(), "END", Vars.END_REASON.name(), "Rains arrived"));
         } finally {
             identity.clearAuthentication();
         }
@@ -150,16 +158,15 @@ class NationalEmergencyTest {
     }
 
     @Test
-    void anOverlappingOrEmptyPeriodIsRefused() {
+    void anOverlappingPeriodIsAllowedAnEmptyOneRefused() {
         declareAsMolsw("Floods", "2026-08-10T08:00+07:00", "2026-08-20T08:00+07:00");
+        declareAsMolsw("Second floods", "2026-08-15T08:00+07:00", "2026-08-25T08:00+07:00");
 
-        assertThatThrownBy(() -> declareAsMolsw("Second floods", "2026-08-15T08:00+07:00", "2026-08-25T08:00+07:00"))
-                .hasMessageContaining("overlaps");
         assertThatThrownBy(() -> declareAsMolsw("Backwards", "2026-09-15T08:00+07:00", "2026-09-01T08:00+07:00"))
                 .hasMessageContaining("(emergencyEndsAt) must come after the start");
-        assertThat(jdbc.sql("select count(*) from emergency").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from emergency").query(Integer.class).single()).isEqualTo(2);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).active().count())
-                .isEqualTo(1);
+                .isEqualTo(2);
     }
 
     @Test
@@ -177,12 +184,19 @@ class NationalEmergencyTest {
         try {
             return forms.submitStartForm(definitionId, Map.of(
                     Vars.EMERGENCY_NAME.name(), name,
-                    Vars.PROVINCES.name(), List.of("Attapeu", "Champasak"),
+                    Vars.PROVINCES.name(), List.of("LA-AT", "LA-CH"),
                     Vars.EMERGENCY_STARTS_AT.name(), startsAt,
                     Vars.EMERGENCY_ENDS_AT.name(), endsAt));
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** The emergency's start is reached: its timer fires. */
+    private void start(ProcessInstance declared) {
+        Job starts = management.createJobQuery().processInstanceId(declared.getId())
+                .activityId(Elements.EMERGENCY_STARTS).singleResult();
+        management.executeJob(starts.getId());
     }
 
     private Task task(ProcessInstance instance) {

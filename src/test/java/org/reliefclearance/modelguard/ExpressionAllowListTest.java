@@ -24,7 +24,7 @@ class ExpressionAllowListTest {
 
         assertThat(expressions).hasSizeGreaterThan(60)
                 .contains("${consignmentStatus.set(execution, 'UNDER_REVIEW')}", "#{execution.processBusinessKey}",
-                        "${execution.setVariable('emergencyActive', emergencyState.isActive())}");
+                        "${execution.setVariable('emergencyActive', emergencyState.coversCase(execution))}");
         assertThat(expressions).allSatisfy(expression ->
                 assertThat(allowList.refusal(expression)).as(expression).isEmpty());
     }

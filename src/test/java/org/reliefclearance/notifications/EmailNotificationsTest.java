@@ -215,6 +215,21 @@ class EmailNotificationsTest {
         ProcessInstance declared = declareEmergency("Floods in Attapeu (notification test)");
         String code = declared.getBusinessKey();
         sender.sendDue();
+        assertThat(mail.about("Floods in Attapeu (notification test)"))
+                .as("Customs HQ hears when it comes into force, not before")
+                .noneMatch(m -> m.subject().startsWith("Emergency in force"));
+
+        // its start is reached: Customs HQ, and only Customs HQ, is told it is in force and where
+        org.camunda.bpm.engine.runtime.Job starts = engine.getManagementService().createJobQuery()
+                .processInstanceId(declared.getId()).activityId(NationalEmergency.Elements.EMERGENCY_STARTS).singleResult();
+        engine.getManagementService().executeJob(starts.getId());
+        sender.sendDue();
+        assertThat(mail.about("Floods in Attapeu (notification test)"))
+                .filteredOn(m -> m.subject().startsWith("Emergency in force") || m.subject().startsWith("ພາວະສຸກເສີນມີຜົນ"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.to()).isEqualTo("customs@relief.test");
+                    assertThat(m.text()).contains("Provinces covered: Attapeu", code);
+                });
 
         List<TestMailServer.Mail> declaredMails = mail.about("Floods in Attapeu (notification test)").stream()
                 .filter(m -> m.subject().startsWith("National emergency declared") || m.subject().startsWith("ປະກາດ")).toList();
@@ -231,7 +246,7 @@ class EmailNotificationsTest {
         Task end = engine.getTaskService().createTaskQuery().processInstanceId(declared.getId()).singleResult();
         engine.getIdentityService().setAuthentication("molsw", List.of("molsw-officers"));
         try {
-            engine.getTaskService().complete(end.getId(), Map.of("confirmEnd", true,
+            engine.getTaskService().complete(end.getId(), Map.of(NationalEmergency.Vars.EMERGENCY_ACTION.name(), "END",
                     NationalEmergency.Vars.END_REASON.name(), "Waters receded"));
         } finally {
             engine.getIdentityService().clearAuthentication();
@@ -252,7 +267,7 @@ class EmailNotificationsTest {
         try {
             return engine.getFormService().submitStartForm(definitionId, Map.of(
                     NationalEmergency.Vars.EMERGENCY_NAME.name(), name,
-                    NationalEmergency.Vars.PROVINCES.name(), List.of("Attapeu"),
+                    NationalEmergency.Vars.PROVINCES.name(), List.of("LA-AT"),
                     NationalEmergency.Vars.EMERGENCY_STARTS_AT.name(), now.minusHours(1).toOffsetDateTime().toString(),
                     NationalEmergency.Vars.EMERGENCY_ENDS_AT.name(), now.plusDays(5).toOffsetDateTime().toString()));
         } finally {

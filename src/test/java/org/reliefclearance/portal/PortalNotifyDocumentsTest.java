@@ -381,6 +381,7 @@ class PortalNotifyDocumentsTest {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put("token", token);
         fields.put("portOfEntry", "WATTAY");
+        fields.put("destinationProvince", "LA-VT");
         fields.put("expectedArrival", LocalDateTime.now(ZoneId.of("Asia/Vientiane")).plusDays(3)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
         fields.put("transportDocumentType", "AIR_WAYBILL");

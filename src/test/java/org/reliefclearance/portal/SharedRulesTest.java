@@ -86,6 +86,7 @@ class SharedRulesTest {
         return browser.perform(post("/portal/notify").session(session).with(csrf())
                 .param("token", token)
                 .param("portOfEntry", "WATTAY")
+                .param("destinationProvince", "LA-VT")
                 .param("expectedArrival", LocalDateTime.now(ZoneId.of("Asia/Vientiane")).plusDays(3)
                         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")))
                 .param("transportDocumentType", "AIR_WAYBILL")

@@ -37,7 +37,7 @@ final class ReviewFixture {
     }
 
     Consignment consignment() {
-        Consignment c = registration.store(new NewConsignment("WFP", "WATTAY",
+        Consignment c = registration.store(new NewConsignment("WFP", "WATTAY", "LA-VT",
                 OffsetDateTime.of(2026, 3, 10, 8, 0, 0, 0, ZoneOffset.UTC), "AWB", "176-12345675", "ECHO", false,
                 List.of(line("Amoxicillin 500 mg capsules", "3004", "MEDICINE"),
                         line("Oral rehydration salts", "3004", "MEDICINE"),

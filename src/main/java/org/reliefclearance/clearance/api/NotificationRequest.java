@@ -25,6 +25,9 @@ import org.reliefclearance.screening.GoodsCategory;
 record NotificationRequest(
         @Schema(example = "WATTAY", description = "Port of entry code from the registry")
         @NotBlank @Size(max = 40) @KnownPort String portOfEntry,
+        @Schema(example = "LA-AT", description = "Province the goods are bound for (ISO 3166-2:LA code); an emergency's"
+                + " rules apply when an emergency in force covers it")
+        @NotBlank @KnownProvince String destinationProvince,
         @Schema(example = "2026-03-02T09:30:00+07:00")
         @NotNull @PlausibleArrival OffsetDateTime expectedArrival,
         @Schema(example = "AIR_WAYBILL", allowableValues = {"AIR_WAYBILL", "BILL_OF_LADING", "CMR",
@@ -59,14 +62,14 @@ record NotificationRequest(
 
     /** The same notification as the API would receive it, to check it with the API's rules. */
     static NotificationRequest of(NewConsignment n) {
-        return new NotificationRequest(n.portCode(), n.expectedArrival(), n.transportDocumentType(),
+        return new NotificationRequest(n.portCode(), n.destinationProvince(), n.expectedArrival(), n.transportDocumentType(),
                 n.transportDocumentNumber(), n.donor(), n.provisionalDeclaration(), n.lines().stream()
                 .map(l -> new Line(l.description(), l.hsCode(), l.category(), l.quantity(), l.unit(), l.valueUsd(),
                         l.grossWeightKg())).toList());
     }
 
     NewConsignment toNewConsignment(String organisationCode) {
-        return new NewConsignment(organisationCode, portOfEntry, expectedArrival, transportDocumentType,
+        return new NewConsignment(organisationCode, portOfEntry, destinationProvince, expectedArrival, transportDocumentType,
                 transportDocumentNumber, donor, Boolean.TRUE.equals(provisionalDeclaration),
                 lines.stream().map(l -> new NewConsignment.Line(l.description(), l.hsCode(), l.category(),
                         l.quantity(), l.unit(), l.valueUsd(), l.grossWeightKg())).toList());

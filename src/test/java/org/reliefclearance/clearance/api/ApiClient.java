@@ -37,6 +37,7 @@ public final class ApiClient {
     public static ObjectNode validNotification() {
         ObjectNode n = JSON.createObjectNode();
         n.put("portOfEntry", "WATTAY");
+        n.put("destinationProvince", "LA-VT");
         n.put("expectedArrival", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(3).withNano(0).toString());
         n.put("transportDocumentType", "AIR_WAYBILL");
         n.put("transportDocumentNumber", "157-12345675");

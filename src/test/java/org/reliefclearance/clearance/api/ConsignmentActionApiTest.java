@@ -349,7 +349,7 @@ class ConsignmentActionApiTest {
     }
 
     private String storedConsignment(String port) {
-        NewConsignment notification = new NewConsignment("WFP", port, OffsetDateTime.now().plusDays(2), "CMR",
+        NewConsignment notification = new NewConsignment("WFP", port, "LA-VT", OffsetDateTime.now().plusDays(2), "CMR",
                 "CMR-1", null, false, List.of(new NewConsignment.Line("Oral rehydration salts", "300490", "MEDICINE",
                         new BigDecimal("20000"), "sachet", new BigDecimal("4200"), null)));
         return registration.store(notification, "wfp").reference();

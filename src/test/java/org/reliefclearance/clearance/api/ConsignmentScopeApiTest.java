@@ -186,7 +186,7 @@ class ConsignmentScopeApiTest {
     }
 
     private Consignment store(String organisation, String port, String description, String hsCode, String category) {
-        NewConsignment notification = new NewConsignment(organisation, port, OffsetDateTime.now().plusDays(2), "CMR",
+        NewConsignment notification = new NewConsignment(organisation, port, "LA-VT", OffsetDateTime.now().plusDays(2), "CMR",
                 "CMR-" + System.nanoTime(), null, false, List.of(new NewConsignment.Line(description, hsCode, category,
                         new BigDecimal("100"), "PCS", new BigDecimal("1000"), null)));
         return registration.store(notification, organisation.equals("WFP") ? "wfp" : "laoredcross");

@@ -49,8 +49,8 @@ class EmergencyReleaseApiTest {
         api = new ApiClient(http);
         emergency = "TEST-API-ER-" + System.nanoTime();
         jdbc.sql("""
-                insert into emergency (code, name, starts_at, ends_at, status, declared_by)
-                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw')""")
+                insert into emergency (code, name, starts_at, ends_at, status, declared_by, all_provinces)
+                values (?, 'Flood test', ?, ?, 'ACTIVE', 'molsw', true)""")
                 .params(emergency, OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(2)).update();
     }
 
@@ -127,7 +127,7 @@ class EmergencyReleaseApiTest {
         String before = CaseSnapshot.of(instance, jdbc, engine);
         ResponseEntity<JsonNode> normalTimes = release("port-wattay-head", instance, List.of(1), "Urgent");
         assertThat(normalTimes.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(normalTimes.getBody().get("detail").asText()).contains("No national emergency");
+        assertThat(normalTimes.getBody().get("detail").asText()).contains("No emergency in force covers the destination province");
         assertThat(CaseSnapshot.of(instance, jdbc, engine)).isEqualTo(before);
     }
 

@@ -32,6 +32,8 @@ import org.reliefclearance.consignment.ConsignmentQueries;
 import org.reliefclearance.consignment.ConsignmentRules;
 import org.reliefclearance.documents.UploadLimits;
 import org.reliefclearance.registry.Port;
+import org.reliefclearance.registry.Province;
+import org.reliefclearance.registry.Provinces;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.screening.GoodsCategories;
 import org.reliefclearance.words.Vocabulary;
@@ -92,6 +94,8 @@ class NotificationValidationTest {
     Registry registry;
     @MockitoBean
     GoodsCategories categories;
+    @MockitoBean
+    Provinces provinces;
 
     @BeforeEach
     void referenceData() {
@@ -101,6 +105,8 @@ class NotificationValidationTest {
         when(registry.port("WATTAY")).thenReturn(Optional.of(new Port("WATTAY", "Wattay", "AIRPORT", "customs-port-wattay",
                 "customs-port-wattay-heads")));
         when(categories.all()).thenReturn(List.of("MEDICINE", "SHELTER", "FOOD"));
+        when(provinces.find(anyString())).thenReturn(Optional.empty());
+        when(provinces.find("LA-VT")).thenReturn(Optional.of(new Province("LA-VT", "Vientiane Capital", "ນະຄອນຫຼວງວຽງຈັນ")));
     }
 
     static Stream<Arguments> invalidNotifications() {
@@ -110,6 +116,9 @@ class NotificationValidationTest {
                 Arguments.of("portOfEntry", null, "portOfEntry"),
                 Arguments.of("portOfEntry", "NOWHERE", "portOfEntry"),
                 Arguments.of("portOfEntry", "x".repeat(41), "portOfEntry"),
+                Arguments.of("destinationProvince", null, "destinationProvince"),
+                Arguments.of("destinationProvince", "", "destinationProvince"),
+                Arguments.of("destinationProvince", "LA-XX", "destinationProvince"),
                 Arguments.of("expectedArrival", null, "expectedArrival"),
                 Arguments.of("expectedArrival", tooFar, "expectedArrival"),
                 Arguments.of("expectedArrival", longAgo, "expectedArrival"),

@@ -51,7 +51,8 @@ class PublicLookupApiTest {
 
         assertThat(active.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(active.getBody().get("code").asText()).isEqualTo("FLOOD-2026");
-        assertThat(active.getBody().get("provinces").asText()).isEqualTo("Vientiane Capital");
+        assertThat(active.getBody().get("allProvinces").asBoolean()).isTrue();
+        assertThat(active.getBody().get("provinces").isEmpty()).isTrue();
         assertThat(active.getBody().has("endsAt")).isTrue();
     }
 
