@@ -110,6 +110,14 @@ public class Deadlines {
     }
 
     /**
+     * For a step of no one case that exists only while an emergency is in force, wherever it is declared
+     * (deciding an organisation's recognition): {@code ${deadlines.dueAtInAnyEmergency('RECOGNITION', '-')}}.
+     */
+    public Date dueAtInAnyEmergency(String step, String authorityCode) {
+        return Date.from(deadline(DeadlineStep.valueOf(step), authorityCode, now(), emergencyState.isActive()).dueAt());
+    }
+
+    /**
      * For a case's timers and tasks: {@code ${deadlines.dueAt('ENDORSEMENT', '-', execution)}}. The case
      * is the process's business key, set by the service when it starts the case, never by a caller.
      */
