@@ -48,7 +48,7 @@ public class RegistryAudit {
     }
 
     private static RegistryChange change(ResultSet rs, int row) throws SQLException {
-        return new RegistryChange(rs.getLong("id"), rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+        return new RegistryChange(rs.getLong("id"), rs.getObject("changed_at", OffsetDateTime.class),
                 rs.getString("changed_by"), rs.getString("entity"), rs.getString("entry_key"),
                 rs.getString("before_json"), rs.getString("after_json"));
     }
