@@ -2,7 +2,12 @@ package org.reliefclearance.registry;
 
 import java.time.OffsetDateTime;
 
-/** One recorded change of a registry entry: who, when, and the entry before and after, as JSON (null when absent). */
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/**
+ * One recorded change of a registry entry: who, when, and the entry before and after as JSON (null
+ * when absent: before a creation, after a deletion). The API gives both as JSON objects.
+ */
 public record RegistryChange(long id, OffsetDateTime changedAt, String changedBy, String entity, String entryKey,
-                             String beforeJson, String afterJson) {
+                             @JsonRawValue String before, @JsonRawValue String after) {
 }
