@@ -95,7 +95,7 @@ public class Registry {
 
     /** The whole registry, as export writes it. */
     public RegistrySnapshot snapshot() {
-        return new RegistrySnapshot(ports(), operatingHours(), authorities(), organisations(), holidays());
+        return new RegistrySnapshot(groups(), ports(), operatingHours(), authorities(), organisations(), holidays());
     }
 
     /** The organisation a user acts for, found through its group membership. */

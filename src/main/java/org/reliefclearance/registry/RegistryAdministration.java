@@ -94,7 +94,7 @@ public class RegistryAdministration {
         List<OperatingHours> hours = week.stream()
                 .map(h -> h == null ? null : new OperatingHours(port, year, h.weekday(), h.opens(), h.closes()))
                 .toList();
-        RegistryRules.check(new RegistrySnapshot(null, hours, null, null, null));
+        RegistryRules.check(new RegistrySnapshot(null, null, hours, null, null, null));
         checkOneWindowPerWeekday(hours);
         writeHours(editor, port, year, hours);
         events.publishEvent(new RegistryChanged(RegistryEntity.OPERATING_HOURS, hoursKey(port, year)));
@@ -116,6 +116,9 @@ public class RegistryAdministration {
         RegistryRules.check(file);
         checkReferences(file);
         int changed = 0;
+        for (int i = 0; i < file.groups().size(); i++) {
+            changed += changedGroup(editor, file.groups().get(i), "groups[" + i + "].");
+        }
         for (int i = 0; i < file.ports().size(); i++) {
             changed += changedPort(editor, withGroups(file.ports().get(i)), "ports[" + i + "].");
         }
@@ -162,6 +165,12 @@ public class RegistryAdministration {
             if (!seen.add(hoursKey(h.port(), h.year()) + "/" + h.weekday())) {
                 problems.add(new RegistryInputException.Problem("operatingHours[" + i + "].weekday",
                         "is given twice for this port and year"));
+            }
+        }
+        List<String> groupIds = file.groups().stream().map(OfficialGroup::id).toList();
+        for (int i = 0; i < groupIds.size(); i++) {
+            if (groupIds.indexOf(groupIds.get(i)) != i) {
+                problems.add(new RegistryInputException.Problem("groups[" + i + "].id", "is given twice"));
             }
         }
         uniqueKeys(problems, "ports", file.ports().stream().map(Port::code).toList());
@@ -352,6 +361,25 @@ public class RegistryAdministration {
     }
 
     // --- groups
+
+    /** A group of the file: added, or renamed; its role never changes (grants hang on it). */
+    private int changedGroup(RegistryEditor editor, OfficialGroup group, String at) {
+        OfficialGroup entry = new OfficialGroup(group.id(), group.name().strip(), group.role());
+        OfficialGroup before = registry.groups().stream().filter(g -> g.id().equals(entry.id())).findFirst().orElse(null);
+        if (entry.equals(before)) {
+            return 0;
+        }
+        if (before != null && before.role() != entry.role()) {
+            throw new RegistryInputException(at + "role", "is " + before.role() + " in the registry; a group keeps its role");
+        }
+        int updated = jdbc.sql("update official_group set name = ? where id = ?").params(entry.name(), entry.id()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into official_group (id, name, role) values (?, ?, ?)")
+                    .params(entry.id(), entry.name(), entry.role().name()).update();
+        }
+        audit.record(editor.userId(), RegistryEntity.GROUP, entry.id(), before, entry);
+        return 1;
+    }
 
     /** The group of a new entry, or an existing one of the same role; never one of another role. */
     private void ensureGroup(String field, String id, String name, OfficialGroup.Role role) {

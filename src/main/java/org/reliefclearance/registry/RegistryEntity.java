@@ -2,6 +2,7 @@ package org.reliefclearance.registry;
 
 /** The kinds of registry entry that are edited at run time, as the audit trail names them. */
 public enum RegistryEntity {
+    GROUP(true),
     PORT(true),
     AUTHORITY(true),
     ORGANISATION(true),

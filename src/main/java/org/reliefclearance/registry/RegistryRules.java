@@ -51,6 +51,9 @@ final class RegistryRules {
     /** Every entry of a file, named by its place in it; nothing is written unless all are valid. */
     static void check(RegistrySnapshot file) {
         RegistryRules rules = new RegistryRules();
+        for (int i = 0; i < file.groups().size(); i++) {
+            rules.officialGroup("groups[" + i + "].", file.groups().get(i));
+        }
         for (int i = 0; i < file.ports().size(); i++) {
             rules.port("ports[" + i + "].", file.ports().get(i));
         }
@@ -67,6 +70,18 @@ final class RegistryRules {
             rules.holiday("holidays[" + i + "].", file.holidays().get(i));
         }
         rules.throwIfAny();
+    }
+
+    private void officialGroup(String at, OfficialGroup group) {
+        if (present(at, group)) {
+            if (group.id() == null || !GROUP.matcher(group.id()).matches()) {
+                problem(at + "id", "must be 2 to 64 small letters, digits or -");
+            }
+            name(at + "name", group.name());
+            if (group.role() == null) {
+                problem(at + "role", "is required");
+            }
+        }
     }
 
     private void port(String at, Port port) {
