@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,8 @@ import org.reliefclearance.registry.RegistryEntryNotFoundException;
 import org.reliefclearance.registry.RegistryInputException;
 import org.reliefclearance.registry.RegistryRefusedException;
 import org.reliefclearance.registry.RegistrySnapshot;
+import org.reliefclearance.words.Languages;
+import org.reliefclearance.words.Vocabulary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,9 +67,11 @@ class RegistryPageController {
     private final RegistryCallers callers;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Vocabulary vocabulary;
 
     RegistryPageController(Registry registry, RegistryAdministration administration, RegistryAudit audit,
-                           RegistryCallers callers, ObjectMapper json, Clock clock) {
+                           RegistryCallers callers, ObjectMapper json, Clock clock, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.registry = registry;
         this.administration = administration;
         this.audit = audit;
@@ -280,15 +285,20 @@ class RegistryPageController {
 
     @ExceptionHandler(RegistryRefusedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String refused(Model model) {
-        model.addAttribute("status", "403");
-        return "registry/refused";
+    String refused(Locale locale, Model model) {
+        return refusal("403", locale, model);
     }
 
     @ExceptionHandler(RegistryEntryNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", "404");
+    String notFound(Locale locale, Model model) {
+        return refusal("404", locale, model);
+    }
+
+    /** An exception's page gets no words from pages/PageModelInterceptor (no handler completed): its own. */
+    private String refusal(String status, Locale locale, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("words", vocabulary.in(Languages.closest(locale)));
         return "registry/refused";
     }
 
