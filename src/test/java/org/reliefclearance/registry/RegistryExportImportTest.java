@@ -116,6 +116,8 @@ class RegistryExportImportTest {
                 "--spring.datasource.url=jdbc:h2:mem:registry-import-" + UUID.randomUUID()
                         + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                 "--camunda.bpm.process-engine-name=registryimport",
+                // Tasklist, Cockpit and Admin keep JVM-wide state: only the shared context serves them
+                "--camunda.bpm.webapp.enabled=false",
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
     }
