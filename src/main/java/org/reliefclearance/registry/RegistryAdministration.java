@@ -43,7 +43,8 @@ public class RegistryAdministration {
     public Port savePort(RegistryEditor editor, Port port) {
         allow(editor, RegistryEntity.PORT);
         RegistryRules.check(port);
-        Port saved = writePort(editor, withGroups(port), "");
+        Port saved = withGroups(port);
+        changedPort(editor, saved, "");
         events.publishEvent(new RegistryChanged(RegistryEntity.PORT, saved.code()));
         return saved;
     }
@@ -52,7 +53,8 @@ public class RegistryAdministration {
     public Authority saveAuthority(RegistryEditor editor, Authority authority) {
         allow(editor, RegistryEntity.AUTHORITY);
         RegistryRules.check(authority);
-        Authority saved = writeAuthority(editor, withGroups(authority), "");
+        Authority saved = withGroups(authority);
+        changedAuthority(editor, saved, "");
         events.publishEvent(new RegistryChanged(RegistryEntity.AUTHORITY, saved.code()));
         return saved;
     }
@@ -61,7 +63,8 @@ public class RegistryAdministration {
     public Organisation saveOrganisation(RegistryEditor editor, Organisation organisation) {
         allow(editor, RegistryEntity.ORGANISATION);
         RegistryRules.check(organisation);
-        Organisation saved = writeOrganisation(editor, withGroup(organisation), "");
+        Organisation saved = withGroup(organisation);
+        changedOrganisation(editor, saved, "");
         events.publishEvent(new RegistryChanged(RegistryEntity.ORGANISATION, saved.code()));
         return saved;
     }
@@ -215,11 +218,6 @@ public class RegistryAdministration {
         return new Port(port.code(), port.name().strip(), port.kind(), customs, head);
     }
 
-    private Port writePort(RegistryEditor editor, Port port, String at) {
-        changedPort(editor, port, at);
-        return port;
-    }
-
     private int changedPort(RegistryEditor editor, Port port, String at) {
         Port before = registry.port(port.code()).orElse(null);
         if (port.equals(before)) {
@@ -247,11 +245,6 @@ public class RegistryAdministration {
                 .orElse(group + "-heads") : authority.headGroupId();
         return new Authority(authority.code(), authority.name().strip(), authority.ministry().strip(), group,
                 authority.tacitApprovalInEmergency(), head);
-    }
-
-    private Authority writeAuthority(RegistryEditor editor, Authority authority, String at) {
-        changedAuthority(editor, authority, at);
-        return authority;
     }
 
     private int changedAuthority(RegistryEditor editor, Authority authority, String at) {
@@ -285,11 +278,6 @@ public class RegistryAdministration {
         return new Organisation(o.code(), o.name().strip(), o.kind(), group, o.status(), o.mouValidUntil(),
                 emptyToNull(o.counterpartMinistry()), o.operatingPermitValidUntil(), emptyToNull(o.contactName()),
                 emptyToNull(o.contactEmail()), emptyToNull(o.contactPhone()));
-    }
-
-    private Organisation writeOrganisation(RegistryEditor editor, Organisation organisation, String at) {
-        changedOrganisation(editor, organisation, at);
-        return organisation;
     }
 
     private int changedOrganisation(RegistryEditor editor, Organisation o, String at) {
