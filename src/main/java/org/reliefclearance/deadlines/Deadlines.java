@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.reliefclearance.emergency.EmergencyState;
 import org.reliefclearance.identity.ServiceReads;
 import org.reliefclearance.modelguard.ModelBean;
+import org.reliefclearance.registry.Registry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,14 +39,14 @@ public class Deadlines {
     private final ServiceReads reads;
     private final Clock clock;
     private final EmergencyState emergencyState;
-    private final WorkingCalendar calendar;
+    private final Registry registry;
 
     Deadlines(DecisionService decisions, ServiceReads reads, EmergencyState emergencyState,
-              DeadlineProperties properties, Clock clock) {
+              Registry registry, Clock clock) {
         this.decisions = decisions;
         this.reads = reads;
         this.emergencyState = emergencyState;
-        this.calendar = new WorkingCalendar(clock.getZone(), properties.holidays());
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -89,6 +90,7 @@ public class Deadlines {
         String description;
         if (workingTime) {
             Duration span = Duration.ofDays(workingDays);
+            WorkingCalendar calendar = calendar();
             dueAt = calendar.addWorkingTime(startsAt, span);
             reminderAt = calendar.addWorkingTime(startsAt, span.dividedBy(2));
             description = workingDays + (workingDays == 1 ? " working day" : " working days");
@@ -160,23 +162,28 @@ public class Deadlines {
     /** The time left until {@code dueAt}, counted the way the deadline counts (working or calendar time). */
     public Duration remaining(Instant dueAt, boolean workingTime) {
         Instant now = now();
-        return workingTime ? calendar.workingTimeBetween(now, dueAt)
+        return workingTime ? calendar().workingTimeBetween(now, dueAt)
                 : dueAt.isAfter(now) ? Duration.between(now, dueAt) : Duration.ZERO;
     }
 
     /** The instant {@code remaining} from now, counted as working or calendar time: resumes a paused clock. */
     public Instant resume(Duration remaining, boolean workingTime) {
         Instant now = now();
-        return workingTime ? calendar.addWorkingTime(now, remaining) : now.plus(remaining);
+        return workingTime ? calendar().addWorkingTime(now, remaining) : now.plus(remaining);
     }
 
+    /**
+     * The working calendar as the registry has it now: its public holidays are read for each deadline,
+     * so one added at run time moves every deadline computed afterwards, on every node, without a cache
+     * to go stale.
+     */
     public WorkingCalendar calendar() {
-        return calendar;
+        return new WorkingCalendar(clock.getZone(), registry.holidayDates());
     }
 
     /** "Tue 10 Mar 2026 15:00 (Asia/Vientiane)" for forms and the timeline. */
     public String display(Instant instant) {
-        return DISPLAY.format(instant.atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
+        return DISPLAY.format(instant.atZone(clock.getZone())) + " (" + clock.getZone().getId() + ")";
     }
 
     public Instant now() {

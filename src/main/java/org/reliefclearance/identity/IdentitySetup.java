@@ -56,9 +56,7 @@ class IdentitySetup {
     }
 
     void createAll() {
-        for (OfficialGroup g : registry.groups()) {
-            ensureGroup(g.id(), g.name(), g.role().name());
-        }
+        createRegistryGroups();
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
         if (!userExists(admin.user())) {
             createUser(admin.user(), "Relief Clearance", "Administrator", admin.password());
@@ -67,6 +65,13 @@ class IdentitySetup {
         ensureMembership(admin.user(), Groups.CAMUNDA_ADMIN);
         if (demoProfile) {
             createDemoUsers(demo.users());
+        }
+    }
+
+    /** A Camunda group for every registry group; existing ones are kept as they are. */
+    void createRegistryGroups() {
+        for (OfficialGroup g : registry.groups()) {
+            ensureGroup(g.id(), g.name(), g.role().name());
         }
     }
 

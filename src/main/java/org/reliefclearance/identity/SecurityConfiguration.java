@@ -78,8 +78,26 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The registry's pages: administrators and officials edit reference data in a browser, so as the
+     * portal, a session after a login form and CSRF tokens on every form. What each role may change is
+     * the registry's rule (registry/RegistryEditor).
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain registryPages(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/registry/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/registry/login").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/registry/login").defaultSuccessUrl("/registry", true)
+                        .failureUrl("/registry/login?failed"))
+                .logout(logout -> logout.logoutUrl("/registry/logout").logoutSuccessUrl("/registry/login?signedOut"))
+                .build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http, MonitoringAccess monitoring,
                                        WebappSessionAuthentication webappSession) throws Exception {
         return http

@@ -1,6 +1,7 @@
 package org.reliefclearance.pages;
 
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,10 +44,14 @@ final class PageModelInterceptor implements HandlerInterceptor {
                 .toList());
     }
 
-    /** This page's query with another {@code lang}: relative, so the page names no host. */
+    /**
+     * This page's query with another {@code lang}: relative, so the page names no host. A page answering
+     * a form (POST) keeps none of the form's fields: they (and its CSRF token) never go into a link.
+     */
     private static String sameQueryIn(HttpServletRequest request, Locale language) {
         UriComponentsBuilder query = UriComponentsBuilder.newInstance();
-        request.getParameterMap().forEach((name, values) -> {
+        Map<String, String[]> parameters = "GET".equals(request.getMethod()) ? request.getParameterMap() : Map.of();
+        parameters.forEach((name, values) -> {
             if (!PageConfiguration.LANGUAGE_PARAMETER.equals(name)) {
                 query.queryParam(name, (Object[]) values);
             }

@@ -1,6 +1,12 @@
 package org.reliefclearance.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reference data of the SOP, read from the Flyway-seeded registry tables. */
+/** Reference data of the SOP, read from the registry tables (seeded by Flyway, edited by {@link RegistryAdministration}). */
 @Repository
 public class Registry {
 
@@ -55,6 +61,41 @@ public class Registry {
     public Optional<Organisation> organisation(String code) {
         return jdbc.sql("select " + Organisation.COLUMNS + " from organisation where code = ?")
                 .param(code).query(Organisation.class).optional();
+    }
+
+    /** Public holidays, by date; read afresh each time, so one added at run time counts at once (every node). */
+    public List<Holiday> holidays() {
+        return jdbc.sql("select holiday_date, name from public_holiday order by holiday_date")
+                .query((rs, n) -> new Holiday(rs.getObject("holiday_date", LocalDate.class), rs.getString("name")))
+                .list();
+    }
+
+    public Set<LocalDate> holidayDates() {
+        return holidays().stream().map(Holiday::date).collect(Collectors.toSet());
+    }
+
+    /** Every port's opening hours, by port, year and weekday. */
+    public List<OperatingHours> operatingHours() {
+        return jdbc.sql("select port_code, hours_year, weekday, opens_at, closes_at from port_operating_hours")
+                .query(Registry::hoursRow).list().stream().sorted(HOURS_ORDER).toList();
+    }
+
+    public List<OperatingHours> operatingHours(String port) {
+        return operatingHours().stream().filter(h -> h.port().equals(port)).toList();
+    }
+
+    private static final Comparator<OperatingHours> HOURS_ORDER = Comparator
+            .comparing(OperatingHours::port).thenComparing(OperatingHours::year).thenComparing(OperatingHours::weekday);
+
+    private static OperatingHours hoursRow(ResultSet rs, int row) throws SQLException {
+        return new OperatingHours(rs.getString("port_code"), rs.getInt("hours_year"),
+                DayOfWeek.valueOf(rs.getString("weekday")), rs.getObject("opens_at", LocalTime.class),
+                rs.getObject("closes_at", LocalTime.class));
+    }
+
+    /** The whole registry, as export writes it. */
+    public RegistrySnapshot snapshot() {
+        return new RegistrySnapshot(groups(), ports(), operatingHours(), authorities(), organisations(), holidays());
     }
 
     /** The organisation a user acts for, found through its group membership. */

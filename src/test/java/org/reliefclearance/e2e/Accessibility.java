@@ -13,7 +13,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * axe-core's WCAG 2.1 A and AA rules, run in the page the browser shows (the script ships in
  * Deque's jar; nothing is fetched).
  */
-final class Accessibility {
+public final class Accessibility {
 
     private static final List<String> STANDARDS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final List<String> BLOCKING = List.of("serious", "critical");
@@ -22,7 +22,7 @@ final class Accessibility {
     }
 
     /** The serious and critical violations on the current page, each with the elements it concerns. */
-    static List<String> seriousViolations(WebDriver driver) {
+    public static List<String> seriousViolations(WebDriver driver) {
         Results results = new AxeBuilder().withTags(STANDARDS).analyze(driver);
         return results.getViolations().stream()
                 .filter(rule -> BLOCKING.contains(rule.getImpact()))

@@ -18,14 +18,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium driven through Debian's chromedriver: nothing is downloaded at
  * run time (.ci/run installs both packages when absent).
  */
-final class Browser {
+public final class Browser {
 
     static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
     private Browser() {
     }
 
-    static WebDriver start(String language) throws IOException {
+    public static WebDriver start(String language) throws IOException {
         Path profile = Files.createTempDirectory("relief-e2e-chromium");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(env("CHROMIUM_BINARY", "/usr/bin/chromium"))
@@ -43,7 +43,7 @@ final class Browser {
         return driver;
     }
 
-    static Path screenshot(WebDriver driver, String name) throws IOException {
+    public static Path screenshot(WebDriver driver, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path target = SCREENSHOTS.resolve(name + ".png");
