@@ -94,7 +94,7 @@ class RegistryAtRunTimeJourneyTest {
         assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
         createReviewer();
 
-        ProcessInstance instance = cases.submit(new NewConsignment(ORGANISATION, PORT, OffsetDateTime.now().plusDays(3),
+        ProcessInstance instance = cases.submit(new NewConsignment(ORGANISATION, PORT, "LA-BK", OffsetDateTime.now().plusDays(3),
                 "CMR", "CMR-" + System.nanoTime(), "ECHO", false, List.of(HYPOCHLORITE)));
         assertThat(instance).isWaitingAt(ClearanceProcess.Elements.ENDORSE_REQUEST);
         cases.endorse(instance);
