@@ -121,6 +121,7 @@ class RegistryController {
                 .toList());
     }
 
+    @Operation(summary = "Every change of a port: who, when, before and after")
     @GetMapping("/ports/{code}/history")
     List<RegistryChange> portHistory(@PathVariable String code, Authentication authentication) {
         return history(RegistryEntity.PORT, code, authentication);
@@ -135,6 +136,7 @@ class RegistryController {
         return registry.authorities();
     }
 
+    @Operation(summary = "An authority: its groups and tacit-approval agreement")
     @GetMapping("/authorities/{code}")
     Authority authority(@PathVariable String code, Authentication authentication) {
         callers.reader(authentication);
@@ -151,6 +153,7 @@ class RegistryController {
         return saved(isNew, "/api/registry/authorities/" + code, saved);
     }
 
+    @Operation(summary = "Every change of an authority: who, when, before and after")
     @GetMapping("/authorities/{code}/history")
     List<RegistryChange> authorityHistory(@PathVariable String code, Authentication authentication) {
         return history(RegistryEntity.AUTHORITY, code, authentication);
@@ -165,6 +168,7 @@ class RegistryController {
         return registry.organisations();
     }
 
+    @Operation(summary = "An organisation: kind, status, agreements, permit and contacts")
     @GetMapping("/organisations/{code}")
     Organisation organisation(@PathVariable String code, Authentication authentication) {
         callers.reader(authentication);
@@ -184,6 +188,7 @@ class RegistryController {
         return saved(isNew, "/api/registry/organisations/" + code, saved);
     }
 
+    @Operation(summary = "Every change of an organisation: who, when, before and after")
     @GetMapping("/organisations/{code}/history")
     List<RegistryChange> organisationHistory(@PathVariable String code, Authentication authentication) {
         return history(RegistryEntity.ORGANISATION, code, authentication);
@@ -207,12 +212,14 @@ class RegistryController {
         return saved(isNew, "/api/registry/holidays/" + date, saved);
     }
 
+    @Operation(summary = "Removes a public holiday (administrators); deadlines computed afterwards count it again")
     @DeleteMapping("/holidays/{date}")
     ResponseEntity<Void> deleteHoliday(@PathVariable LocalDate date, Authentication authentication) {
         administration.deleteHoliday(callers.editor(authentication), date);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Every change of a public holiday: who, when, before and after")
     @GetMapping("/holidays/{date}/history")
     List<RegistryChange> holidayHistory(@PathVariable LocalDate date, Authentication authentication) {
         return history(RegistryEntity.HOLIDAY, date.toString(), authentication);
