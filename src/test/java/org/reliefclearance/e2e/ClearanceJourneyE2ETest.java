@@ -93,6 +93,7 @@ class ClearanceJourneyE2ETest {
         assertThat(tasklist.laoGlyphsRender()).as("a Lao font draws Lao text (not missing-glyph boxes)").isTrue();
         tasklist.fill("Field_Organisation", "WFP");
         tasklist.select("Field_PortCode", "Wattay");
+        tasklist.select("Field_DestinationProvince", "Vientiane Capital");
         tasklist.date("Field_ExpectedArrival", LocalDate.now(ZoneId.of("Asia/Vientiane")).plusDays(2));
         tasklist.time("Field_ExpectedArrival", "10:30");
         tasklist.select("Field_TransportDocumentType", "Air waybill");
@@ -112,6 +113,7 @@ class ClearanceJourneyE2ETest {
         lodgeMissingDocuments(reference);
         assertThat(jdbc.sql("select count(*) from consignment_line l join consignment c on c.id = l.consignment_id"
                 + " where c.reference = ? and c.organisation_code = 'WFP' and c.port_code = 'WATTAY'"
+                + " and c.destination_province = 'LA-VT'"
                 + " and c.created_by = 'molsw'").param(reference).query(Integer.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select e.actor || ': ' || e.detail from consignment_event e join consignment c"
                 + " on c.id = e.consignment_id where c.reference = ? and e.event_type = 'NOTIFIED'").param(reference)
