@@ -93,6 +93,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").access(monitoring)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // whether this is an exercise, for the webapps' banner (only in the exercise profile)
+                        .requestMatchers(HttpMethod.GET, "/exercise/mode").permitAll()
                         // the pages' one stylesheet and the Lao font (static/), no other static path
                         .requestMatchers(HttpMethod.GET, "/css/relief.css", "/css/lao-font.css", "/fonts/noto-sans-lao-400.woff2",
                                 "/fonts/noto-sans-lao-700.woff2").permitAll()
