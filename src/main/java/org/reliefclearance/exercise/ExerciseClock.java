@@ -46,6 +46,11 @@ class ExerciseClock {
         return now;
     }
 
+    /** Shows {@code simulated} on the service's clock without moving the exercise (a step due earlier in a jump). */
+    synchronized void show(Instant simulated) {
+        time.set(simulated);
+    }
+
     synchronized void pause(Instant real) {
         simulatedAnchor = at(real);
         running = false;
