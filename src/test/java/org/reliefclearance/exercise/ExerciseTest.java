@@ -5,17 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.reliefclearance.clearance.ClearanceCases;
-import org.reliefclearance.customs.FakeCustomsSystem;
-import org.reliefclearance.notifications.TestMailServer;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The service in exercise mode: one Spring context every exercise test shares (a second one beside the
- * {@code @ServiceTest} context), on its own in-memory database; the clock is ticked by the tests.
+ * {@code @ServiceTest} context), on its own in-memory database and mail server, handing releases to the
+ * customs-system simulator it runs; the clock is ticked by the tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +20,6 @@ import org.springframework.test.context.ContextConfiguration;
         "relief.exercise.ticking=false",
         "spring.datasource.url=jdbc:h2:mem:exercise-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 @ActiveProfiles({"test", "demo", "exercise"})
-@ContextConfiguration(initializers = {FakeCustomsSystem.Connected.class, TestMailServer.Connected.class})
-@Import(ClearanceCases.Wiring.class)
+@ContextConfiguration(initializers = ExerciseMailServer.Connected.class)
 public @interface ExerciseTest {
 }
