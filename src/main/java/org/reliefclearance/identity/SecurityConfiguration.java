@@ -11,6 +11,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -108,11 +109,16 @@ class SecurityConfiguration {
                 // session, and the webapps' session id never changes under Tasklist
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         .sessionFixation(f -> f.none()))
+                // Basic authenticates every request anew: renewing the CSRF token at each "login" would
+                // void the token of a page's form at the next request for its stylesheet or icon
+                .csrf(c -> c.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(monitoring)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // whether this is an exercise, for the webapps' banner (only in the exercise profile)
+                        .requestMatchers(HttpMethod.GET, "/exercise/mode").permitAll()
                         // the pages' one stylesheet and the Lao font (static/), no other static path
                         .requestMatchers(HttpMethod.GET, "/css/relief.css", "/css/lao-font.css", "/fonts/noto-sans-lao-400.woff2",
                                 "/fonts/noto-sans-lao-700.woff2").permitAll()

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.reliefclearance.identity.UserProfile;
 import org.reliefclearance.registry.Authority;
+import org.reliefclearance.pages.ExerciseMode;
 import org.reliefclearance.registry.Registry;
 import org.reliefclearance.words.Languages;
 import org.reliefclearance.words.Vocabulary;
@@ -51,9 +52,11 @@ class MailComposer {
     private final NotificationProperties properties;
     private final ITemplateEngine templates;
     private final ObjectMapper json;
+    private final ExerciseMode exerciseMode;
 
     MailComposer(Vocabulary vocabulary, Registry registry, Recipients recipients, NotificationProperties properties,
-                 ITemplateEngine templates, ObjectMapper json) {
+                 ITemplateEngine templates, ObjectMapper json, ExerciseMode exerciseMode) {
+        this.exerciseMode = exerciseMode;
         this.vocabulary = vocabulary;
         this.registry = registry;
         this.recipients = recipients;
@@ -83,12 +86,16 @@ class MailComposer {
         return mail(words, to, words.text("mail.digest.subject", rows.size()), words.text("mail.digest.intro"), items);
     }
 
-    private Mail mail(Words words, UserProfile to, String subject, String intro, List<Item> items) {
+    private Mail mail(Words words, UserProfile to, String plainSubject, String intro, List<Item> items) {
+        // an exercise's mails say so first, in the subject and the body, so no one acts on them for real
+        boolean exercise = exerciseMode.isOn();
+        String subject = exercise ? words.text("exercise.mail.subject", plainSubject) : plainSubject;
         Context context = new Context(words.locale(), Map.of("words", words, "subject", subject,
                 "greeting", words.text("mail.greeting", to.greeting()), "intro", intro, "items", items,
-                "footer", words.text("mail.footer")));
+                "footer", words.text("mail.footer"), "exercise", exercise));
         String html = templates.process(TEMPLATE, context);
-        StringBuilder text = new StringBuilder(words.text("mail.greeting", to.greeting())).append("\n\n")
+        StringBuilder text = new StringBuilder(exercise ? words.text("exercise.banner") + "\n\n" : "")
+                .append(words.text("mail.greeting", to.greeting())).append("\n\n")
                 .append(intro).append("\n");
         for (Item item : items) {
             text.append("\n");

@@ -14,6 +14,7 @@ import org.reliefclearance.consignment.DistributionReports;
 import org.reliefclearance.documents.DocumentChecklist;
 import org.reliefclearance.documents.DocumentStore;
 import org.reliefclearance.documents.StoredDocument;
+import org.reliefclearance.pages.ExerciseMode;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.Organisation;
 import org.reliefclearance.registry.Port;
@@ -49,11 +50,13 @@ class DossierPdf {
     private final ConsignmentMilestones milestones;
     private final DocumentChecklist checklist;
     private final DistributionReports distributionReports;
+    private final ExerciseMode exerciseMode;
 
     DossierPdf(ConsignmentRepository consignments, AuthorityReviewRepository reviews, DocumentStore documents,
                Registry registry, Vocabulary vocabulary, ITemplateEngine templates, HtmlPdf pdf,
                ConsignmentMilestones milestones, DocumentChecklist checklist, DistributionReports distributionReports,
-               Provinces provinces) {
+               Provinces provinces, ExerciseMode exerciseMode) {
+        this.exerciseMode = exerciseMode;
         this.distributionReports = distributionReports;
         this.provinces = provinces;
         this.milestones = milestones;
@@ -72,6 +75,7 @@ class DossierPdf {
         Context page = new Context(words.locale());
         page.setVariable("words", words);
         page.setVariables(model(c));
+        page.setVariable("exercise", exerciseMode.isOn());
         return pdf.render(templates.process(TEMPLATE, page));
     }
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * document may load nothing from outside: no URL, no file.
  */
 @Component
-class HtmlPdf {
+public class HtmlPdf {
 
     /** The family templates ask for first: {@code font-family: Dossier, sans-serif}. */
     static final String FONT_FAMILY = "Dossier";
@@ -50,7 +50,7 @@ class HtmlPdf {
         return fontFile != null && Files.isRegularFile(fontFile) && Files.isReadable(fontFile);
     }
 
-    byte[] render(String xhtml) {
+    public byte[] render(String xhtml) {
         PdfRendererBuilder pdf = new PdfRendererBuilder();
         if (usable(regularFont)) {
             pdf.useFont(regularFont.toFile(), FONT_FAMILY, 400, FontStyle.NORMAL, true);

@@ -1,13 +1,14 @@
 package org.reliefclearance.customs.simulator.api;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Year;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.reliefclearance.customs.Declaration;
+import org.reliefclearance.customs.simulator.SimulatorBehaviour;
+import org.reliefclearance.customs.simulator.SimulatorBehaviour.Behaviour;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,26 +40,21 @@ class AsycudaSimulator {
 
     static final String PATH = "/simulator/asycuda";
 
-    /** How the simulator answers: ACCEPT, FAIL (503), REFUSE (422 with the reason), DELAY (then accept). */
-    enum Mode { ACCEPT, FAIL, REFUSE, DELAY }
-
-    record Behaviour(Mode mode, String reason, Duration delay) {
-    }
-
     private final Map<String, Declaration> declared = new ConcurrentHashMap<>();
     private final AtomicInteger serial = new AtomicInteger();
     private final Clock clock;
-    private volatile Behaviour behaviour = new Behaviour(Mode.ACCEPT, null, Duration.ZERO);
+    private final SimulatorBehaviour behaviour;
 
-    AsycudaSimulator(Clock clock) {
+    AsycudaSimulator(Clock clock, SimulatorBehaviour behaviour) {
         this.clock = clock;
+        this.behaviour = behaviour;
     }
 
     @Operation(summary = "Declare a release's clearance decision; the same Idempotency-Key answers the same declaration")
     @PostMapping(path = "/declarations", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> declare(@RequestHeader("Idempotency-Key") String key, @RequestBody JsonNode decision)
             throws InterruptedException {
-        Behaviour now = behaviour;
+        Behaviour now = behaviour.current();
         switch (now.mode()) {
             case FAIL -> {
                 return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
@@ -83,13 +79,11 @@ class AsycudaSimulator {
     @Operation(summary = "Tell the simulator how to answer from now on")
     @PutMapping("/behaviour")
     Behaviour behave(@RequestBody Behaviour next) {
-        behaviour = new Behaviour(next.mode() == null ? Mode.ACCEPT : next.mode(), next.reason(),
-                next.delay() == null ? Duration.ZERO : next.delay());
-        return behaviour;
+        return behaviour.set(next);
     }
 
     @GetMapping("/behaviour")
     Behaviour behaviour() {
-        return behaviour;
+        return behaviour.current();
     }
 }

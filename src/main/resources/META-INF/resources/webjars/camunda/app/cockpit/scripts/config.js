@@ -19,7 +19,8 @@ export default {
     short: 'DD/MM/YYYY'
   },
   customScripts: [
-    'custom/case-tab'
+    'custom/case-tab',
+    'custom/exercise-banner'
   ],
   disableWelcomeMessage: true
 };

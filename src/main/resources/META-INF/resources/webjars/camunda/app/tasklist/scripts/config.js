@@ -25,7 +25,8 @@ export default {
     'custom/case-card',
     'custom/case-tab',
     'custom/officials-menus',
-    'custom/field-errors'
+    'custom/field-errors',
+    'custom/exercise-banner'
   ],
   disableWelcomeMessage: true,
 
