@@ -4,13 +4,13 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.reliefclearance.clearance.ConsignmentActions;
 import org.reliefclearance.clearance.ConsignmentRegistration;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.customs.simulator.SimulatorBehaviour;
 import org.reliefclearance.documents.DocumentStore;
 import org.reliefclearance.documents.DocumentsOnForms;
-import org.reliefclearance.emergency.EmergencyDeclarations;
 import org.reliefclearance.identity.ServiceReads;
 import org.reliefclearance.pages.ExerciseMode;
 import org.reliefclearance.registry.Registry;
@@ -62,8 +62,8 @@ class ExerciseConfiguration {
 
     @Bean
     Exercise exercise(Scenarios scenarios, ExerciseClock clock, ExerciseRuns runs, SimulatedConsignee consignee,
-                      EmergencyDeclarations declarations, ObjectProvider<SimulatorBehaviour> customsSimulator) {
-        return new Exercise(scenarios, clock, runs, consignee, new ExerciseEmergency(declarations),
+                      RuntimeService runtime, ObjectProvider<SimulatorBehaviour> customsSimulator) {
+        return new Exercise(scenarios, clock, runs, consignee, new ExerciseEmergency(runtime),
                 new Injects(customsSimulator));
     }
 

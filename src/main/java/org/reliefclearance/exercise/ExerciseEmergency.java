@@ -1,30 +1,47 @@
 package org.reliefclearance.exercise;
 
 import java.time.Instant;
+import java.util.List;
 
-import org.reliefclearance.emergency.EmergencyDeclarations;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.reliefclearance.emergency.NationalEmergency;
+import org.reliefclearance.emergency.NationalEmergency.Vars;
 
 /**
- * The one place an exercise declares and ends its emergency: through the service's declarations, as
- * MoLSW's national-emergency process does, so deadlines shorten as they would. A change to what a
- * declaration holds (e.g. its provinces) is adapted here only.
+ * The one place an exercise declares and ends its emergency: it starts MoLSW's national-emergency
+ * process as the declaration form would, so the exercise teaches what a real declaration does (running
+ * deadlines brought forward, Customs HQ told, the officers' task to end or extend it), and ends it with
+ * the message an early end sends.
  */
 class ExerciseEmergency {
 
     static final String DECLARED_BY = "exercise-facilitator";
 
-    private final EmergencyDeclarations declarations;
+    private final RuntimeService runtime;
 
-    ExerciseEmergency(EmergencyDeclarations declarations) {
-        this.declarations = declarations;
+    ExerciseEmergency(RuntimeService runtime) {
+        this.runtime = runtime;
     }
 
     /** Returns the emergency's code. */
     String declare(Scenario.EmergencyPlan plan, Instant now) {
-        return declarations.declare(plan.name(), plan.provinces(), now, now.plus(plan.lasts()), DECLARED_BY).code();
+        return runtime.createProcessInstanceByKey(NationalEmergency.KEY)
+                .setVariables(Variables.createVariables()
+                        .putValue(Vars.EMERGENCY_NAME.name(), plan.name())
+                        .putValue(Vars.PROVINCES.name(), Vars.PROVINCES.stored(List.copyOf(plan.provinces())))
+                        .putValue(Vars.EMERGENCY_STARTS_AT.name(), Vars.EMERGENCY_STARTS_AT.stored(now))
+                        .putValue(Vars.EMERGENCY_ENDS_AT.name(), Vars.EMERGENCY_ENDS_AT.stored(now.plus(plan.lasts())))
+                        .putValue(Vars.DECLARED_BY.name(), DECLARED_BY))
+                .executeWithVariablesInReturn().getVariables().getValue(Vars.EMERGENCY_CODE.name(), String.class);
     }
 
+    /** Ends it as MoLSW's early end does; an emergency not yet started or already over has nothing to end. */
     void end(String code) {
-        declarations.end(code, DECLARED_BY, "The exercise ended");
+        runtime.createMessageCorrelation(NationalEmergency.Messages.EMERGENCY_ENDED)
+                .processInstanceBusinessKey(code)
+                .setVariable(Vars.ENDED_BY.name(), DECLARED_BY)
+                .setVariable(Vars.END_REASON.name(), "The exercise ended")
+                .correlateAll();
     }
 }

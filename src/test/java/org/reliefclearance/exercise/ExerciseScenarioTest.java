@@ -26,6 +26,7 @@ class ExerciseScenarioTest {
     @Autowired ProcessEngine engine;
     @Autowired SimulatorBehaviour customsSimulator;
     @Autowired java.time.Clock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void endExercise() {
@@ -52,6 +53,13 @@ class ExerciseScenarioTest {
                 .anyMatch(d -> d.contains("(wfp-shelter-thanaleng) for WATTAY, not THANALENG"))
                 .anyMatch(d -> d.startsWith("Emergency EM-"));
         assertThat(customsSimulator.current().mode()).isEqualTo(SimulatorBehaviour.Mode.FAIL);
+        // declared as MoLSW's form would: the national-emergency process runs, and Customs HQ is told
+        String emergency = jdbc.sql("select code from emergency where name = 'Floods in the south (exercise)'"
+                + " and status = 'ACTIVE'").query(String.class).single();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("national-emergency")
+                .processInstanceBusinessKey(emergency).count()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where event_type = 'EMERGENCY_IN_FORCE' and recipient = 'customs'")
+                .query(Long.class).single()).isEqualTo(1);
         // each step happened at its own simulated time, not at the tick's
         assertThat(runs.log(run)).filteredOn(e -> e.detail().contains("(lrc-medicines-wattay)")).singleElement()
                 .satisfies(e -> assertThat(e.simulatedAt().toInstant()).isEqualTo(REAL.plus(Duration.ofHours(2))));
@@ -74,6 +82,11 @@ class ExerciseScenarioTest {
         assertThat(team(debrief, "moh-fdd").open()).isEqualTo(2);
         assertThat(debrief.total().escalations()).isEqualTo(3);
         assertThat(debrief.run().status()).isEqualTo(ExerciseRuns.Status.ENDED);
+        // its emergency ended with it, through the process
+        assertThat(jdbc.sql("select status from emergency where code = ?").param(emergency).query(String.class).single())
+                .isEqualTo("ENDED");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(emergency).count())
+                .isZero();
         // the end gives the service its real clock back and the customs system its normal answers
         assertThat(customsSimulator.current().mode()).isEqualTo(SimulatorBehaviour.Mode.ACCEPT);
         assertThat(clock.instant()).isBefore(REAL);
