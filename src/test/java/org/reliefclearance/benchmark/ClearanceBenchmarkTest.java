@@ -203,6 +203,7 @@ class ClearanceBenchmarkTest {
         drainJobs();
         DbCounters.Snapshot before = counters.snapshot();
         long pollsBefore = sop.polls();
+        long collisionsBefore = sop.collisions();
         long started = System.nanoTime();
         concurrently(SOP_WORKERS, SOP_CASES, i -> sop.runCase());
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -215,6 +216,8 @@ class ClearanceBenchmarkTest {
                         + " concurrent drivers, notification to closure; ratio to floor instances/s");
         results.add("(1) full SOP: mean case duration", seconds * 1000 * SOP_WORKERS / SOP_CASES, "ms", null,
                 "wall time of one case with " + SOP_WORKERS + " running at once");
+        results.add("(1) full SOP: completions submitted again", sop.collisions() - collisionsBefore, "tasks", null,
+                "an official's Complete that collided with a step of the same case, submitted again");
         Cost perCase = Cost.per(sopCost, polls, SOP_CASES);
         results.add("(3) DB cost per consignment: commits", perCase.commits(), "commits",
                 ratio(perCase.commits(), floorCost.commits()), "pg_stat_database.xact_commit, less the driver's "
