@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 /**
  * History level {@code audit-trail}: everything level {@code full} keeps (process, activity and task
  * instances, the last value of every variable, candidate groups and assignees, incidents, decisions
- * with their inputs and outputs, the user operation log, failed jobs and external tasks) except the
- * per-update copies of variables and form fields ({@code ACT_HI_DETAIL}) and the log of jobs and
- * external tasks that simply ran. Who decided what, when and why is the case's timeline, written by
- * the application; the details would copy it once more per variable and per step.
+ * with their inputs and outputs, the user operation log, every job that ran or failed, failed
+ * external tasks) except the per-update copies of variables and form fields ({@code ACT_HI_DETAIL})
+ * and the log of jobs and external tasks being created or deleted. Who decided what, when and why is
+ * the case's timeline, written by the application; the details would copy it once more per variable
+ * and per step. A job's success stays: it proves that each step and deadline ran once, on one node.
  */
 final class AuditTrailHistoryLevel extends AbstractHistoryLevel {
 
@@ -22,7 +23,7 @@ final class AuditTrailHistoryLevel extends AbstractHistoryLevel {
 
     private static final Set<HistoryEventType> LEFT_OUT = Set.of(
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.FORM_PROPERTY_UPDATE,
-            HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_SUCCESS, HistoryEventTypes.JOB_DELETE,
+            HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_DELETE,
             HistoryEventTypes.EXTERNAL_TASK_CREATE, HistoryEventTypes.EXTERNAL_TASK_SUCCESS,
             HistoryEventTypes.EXTERNAL_TASK_DELETE);
 
