@@ -10,9 +10,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
 import org.reliefclearance.NotificationJson;
 import org.reliefclearance.clearance.ClearanceProcess;
@@ -120,8 +120,10 @@ final class SopDriver {
             try {
                 engine.getTaskService().complete(task.getId(), variables.apply(task));
                 return;
-            } catch (OptimisticLockingException | ProcessEnginePersistenceException e) {
-                if (attempt == 5) {
+            } catch (ProcessEngineException e) {
+                // a collision shows as optimistic locking, a broken deadlock or a parent execution
+                // deleted meanwhile; anything else fails five times and is thrown
+                if (attempt == 5 || e instanceof AuthorizationException) {
                     throw e;
                 }
                 collisions.incrementAndGet();
