@@ -90,7 +90,7 @@ class ArchitectureTest {
     @Test
     void camundaInternalsOnlyBehindTheDoorsThatNeedThem() {
         noClasses().that().resideOutsideOfPackages(ROOT + ".enginedoor..", ROOT + ".modelguard..",
-                        ROOT + ".identity..", ROOT + ".time..")
+                        ROOT + ".identity..", ROOT + ".time..", ROOT + ".enginetuning..")
                 // the engine's API hands out the current authentication as one of its internal classes
                 .should().dependOnClassesThat(resideInAPackage("org.camunda.bpm.engine.impl..")
                         .and(not(name("org.camunda.bpm.engine.impl.identity.Authentication"))))

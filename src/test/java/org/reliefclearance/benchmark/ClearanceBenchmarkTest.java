@@ -77,6 +77,19 @@ class ClearanceBenchmarkTest {
     /** Groups the seeded open tasks are spread over, as a backlog in every office. */
     static final List<String> OFFICIAL_GROUPS = List.of("molsw-officers", "customs-hq", "customs-port-wattay",
             "customs-port-thanaleng", "moh-fdd", "maf-doa", "mtc", "moic", "nlpwg-coordinators");
+    /** Phases to run besides the floor (quick runs while developing): sop, api, timers, tasklist. */
+    static final List<String> PHASES = List.of(System.getProperty("bench.phases", "sop,api,timers,tasklist").split(","));
+    /** Tasks one group sees when Tasklist's growth with the backlog is measured. */
+    static final int[] VISIBLE_STEPS = java.util.Arrays.stream(System.getProperty("bench.visibleSteps",
+            "1000,5000,10000").split(",")).mapToInt(Integer::parseInt).toArray();
+    static final int SCALE_ROUNDS = Integer.getInteger("bench.scale.rounds", 10);
+    /** The group whose backlog grows step by step, on top of the other groups' open tasks. */
+    static final String SCALE_GROUP = "bench-backlog";
+    /** User tasks of one case of the SOP with three authorities (endorse, 3 reviews, exemption, port). */
+    static final int USER_TASKS_PER_CASE = 6;
+    /** The job executor and history level as configured before issue 21 (README, "Performance"). */
+    static final JobSettings TIMERS_BASELINE = new JobSettings(8, 1000, 5000, 8, false,
+            org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_FULL);
 
     @DynamicPropertySource
     static void ownSchema(DynamicPropertyRegistry registry) throws Exception {
@@ -152,10 +165,45 @@ class ClearanceBenchmarkTest {
         results.add("(6) floor: rows written per instance", floorCost.rows(), "rows", 1.0, "8 clients");
         results.add("(6) floor: WAL per instance", floorCost.walBytes(), "bytes", 1.0, "8 clients");
 
+        Goals goals = new Goals(results);
+        goals.floor(floorCost);
+        if (PHASES.contains("sop")) {
+            sop(sop, counters, floor, floorCost, goals);
+        }
+        if (PHASES.contains("api")) {
+            api(api, floor, goals);
+        }
+        drainJobs();
+
+        // (4) due deadline timers: the configuration before tuning, then the service's own
+        if (PHASES.contains("timers")) {
+            JobSettings configured = JobSettings.of(engine);
+            TIMERS_BASELINE.apply(engine);
+            double baseline = timers(floor.get(8), "before tuning");
+            configured.apply(engine);
+            double tuned = timers(floor.get(8), "as configured");
+            goals.timers(baseline, tuned);
+        }
+
+        // (5) Tasklist queries over 10,000 open tasks and 100,000 finished consignments
+        if (PHASES.contains("tasklist")) {
+            tasklist(floor.get(1));
+            tasklistGrowth(goals);
+        }
+
+        goals.report();
+        System.out.println("\n[benchmark] results (" + Instant.now() + ")\n" + results.table());
+        results.write(Path.of("target", "benchmark"));
+        assertThat(results.figures()).allSatisfy(f -> assertThat(f.value()).isFinite().isNotNegative());
+    }
+
+    private void sop(SopDriver sop, DbCounters counters, Map<Integer, Rate> floor, Cost floorCost, Goals goals)
+            throws InterruptedException {
         // (1) full SOP with three authorities, and (3) its database cost
         drainJobs();
         DbCounters.Snapshot before = counters.snapshot();
         long pollsBefore = sop.polls();
+        long collisionsBefore = sop.collisions();
         long started = System.nanoTime();
         concurrently(SOP_WORKERS, SOP_CASES, i -> sop.runCase());
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -168,6 +216,8 @@ class ClearanceBenchmarkTest {
                         + " concurrent drivers, notification to closure; ratio to floor instances/s");
         results.add("(1) full SOP: mean case duration", seconds * 1000 * SOP_WORKERS / SOP_CASES, "ms", null,
                 "wall time of one case with " + SOP_WORKERS + " running at once");
+        results.add("(1) full SOP: completions submitted again", sop.collisions() - collisionsBefore, "tasks", null,
+                "an official's Complete that collided with a step of the same case, submitted again");
         Cost perCase = Cost.per(sopCost, polls, SOP_CASES);
         results.add("(3) DB cost per consignment: commits", perCase.commits(), "commits",
                 ratio(perCase.commits(), floorCost.commits()), "pg_stat_database.xact_commit, less the driver's "
@@ -178,7 +228,10 @@ class ClearanceBenchmarkTest {
                 ratio(perCase.walBytes(), floorCost.walBytes()), "pg_stat_wal.wal_bytes (whole server)");
         assertThat(jdbc.sql("select count(*) from consignment where status = 'CLOSED'").query(Long.class).single())
                 .isEqualTo(SOP_CASES + 8L);
+        goals.sop(sopRate, floorAtSopWorkers, perCase);
+    }
 
+    private void api(HttpApi api, Map<Integer, Rate> floor, Goals goals) {
         // (2) POST /api/consignments at 1, 8 and 32 concurrent clients
         for (int clients : CLIENTS) {
             drainJobs();
@@ -198,18 +251,10 @@ class ClearanceBenchmarkTest {
                     latencies.percentileMillis(50), "ms", latencies.percentileMillis(50) / f.p50(), "");
             results.add("(2) POST /api/consignments: p99 at " + clients + " client(s)",
                     latencies.percentileMillis(99), "ms", latencies.percentileMillis(99) / f.p99(), "");
+            if (clients == 8) {
+                goals.api(latencies.percentileMillis(99), f.p99());
+            }
         }
-        drainJobs();
-
-        // (4) due deadline timers
-        timers(floor.get(8));
-
-        // (5) Tasklist queries over 10,000 open tasks and 100,000 finished consignments
-        tasklist(floor.get(1));
-
-        System.out.println("\n[benchmark] results (" + Instant.now() + ")\n" + results.table());
-        results.write(Path.of("target", "benchmark"));
-        assertThat(results.figures()).allSatisfy(f -> assertThat(f.value()).isFinite().isNotNegative());
     }
 
     private Rate floor(int clients, int count) {
@@ -232,7 +277,8 @@ class ClearanceBenchmarkTest {
         return new Rate(clients, count, rate, latencies.percentileMillis(50), latencies.percentileMillis(99));
     }
 
-    private void timers(Rate floorRate) {
+    /** @return seconds until every one of the due timers fired */
+    private double timers(Rate floorRate, String label) {
         Date later = Date.from(Instant.now().plusSeconds(3600));
         inBatches(TIMERS, i -> engine.getRuntimeService().startProcessInstanceByKey(TIMER, Map.of("dueAt", later)));
         drainJobs();
@@ -259,13 +305,17 @@ class ClearanceBenchmarkTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(TIMER)
                 .finished().count()).isEqualTo(TIMERS);
-        results.add("(4) due deadline timers: time until the first fired", firstFired / 1e9, "s", null,
+        results.add("(4) " + label + ": first timer fired after", firstFired / 1e9, "s", null,
                 "after " + TIMERS_IDLE_SECONDS + " s without work: how long an idle job executor takes to notice "
                         + "deadlines that fell due");
-        results.add("(4) " + TIMERS + " due deadline timers: time until all fired", seconds, "s", null,
-                "from the moment all fall due; job executor " + jobExecutorSettings());
-        results.add("(4) due deadline timers: fired/s", TIMERS / seconds, "timers/s",
+        results.add("(4) " + label + ": " + TIMERS + " due timers all fired", seconds, "s", null,
+                "from the moment all fall due; " + jobExecutorSettings());
+        results.add("(4) " + label + ": fired/s", TIMERS / seconds, "timers/s",
                 TIMERS / seconds / floorRate.perSecond(), "ratio to floor instances/s at 8 clients");
+        // the next run starts from an empty timer table
+        jdbc.sql("delete from act_hi_actinst where proc_def_key_ = :key").param("key", TIMER).update();
+        jdbc.sql("delete from act_hi_procinst where proc_def_key_ = :key").param("key", TIMER).update();
+        return seconds;
     }
 
     private void tasklist(Rate floorRate) {
@@ -334,6 +384,69 @@ class ClearanceBenchmarkTest {
         }
     }
 
+    /**
+     * Tasklist's "My group's tasks" (first page by due date, then the count, as Tasklist asks on
+     * opening) for one group as its backlog grows, with the engine's authorization check and without
+     * it: the goal is a check that costs at most as much again as the query itself, at any size.
+     */
+    private void tasklistGrowth(Goals goals) {
+        String filterId = engine.getFilterService().createFilterQuery().filterName("My group's tasks").singleResult()
+                .getId();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        // the filter is shared with the group as with every official group
+        org.camunda.bpm.engine.authorization.Authorization shared = engine.getAuthorizationService()
+                .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        shared.setGroupId(SCALE_GROUP);
+        shared.setResource(org.camunda.bpm.engine.authorization.Resources.FILTER);
+        shared.setResourceId(filterId);
+        shared.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+        engine.getAuthorizationService().saveAuthorization(shared);
+        long others = engine.getTaskService().createTaskQuery().count();
+        for (int step : VISIBLE_STEPS) {
+            long visible = engine.getTaskService().createTaskQuery().taskCandidateGroup(SCALE_GROUP).count();
+            inBatches((int) Math.max(0, step - visible), i -> engine.getRuntimeService().startProcessInstanceByKey(FLOOR,
+                    Map.of("group", SCALE_GROUP)));
+            analyze();
+            engine.getIdentityService().setAuthentication("bench-official", List.of(SCALE_GROUP));
+            try {
+                assertThat(engine.getFilterService().count(filterId)).isEqualTo(step);
+                Latencies on = pageAndCount(filterId, step);
+                configuration.setAuthorizationEnabled(false);
+                Latencies off;
+                try {
+                    off = pageAndCount(filterId, step);
+                } finally {
+                    configuration.setAuthorizationEnabled(true);
+                }
+                String what = "(5) Tasklist page + count, " + step + " tasks of the group among " + (others + step);
+                String note = "filter \"My group's tasks\", first page of 15 by due date and the count";
+                results.add(what + ", authorization on: p50", on.percentileMillis(50), "ms", null, note);
+                results.add(what + ", authorization off: p50", off.percentileMillis(50), "ms", null, note);
+                results.add(what + ", authorization on: p99", on.percentileMillis(99), "ms", null, note);
+                goals.tasklist(step, on.percentileMillis(50), off.percentileMillis(50));
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+        }
+    }
+
+    private Latencies pageAndCount(String filterId, int visible) {
+        Latencies latencies = new Latencies();
+        for (int round = -2; round < SCALE_ROUNDS; round++) {
+            long t = System.nanoTime();
+            List<Task> page = engine.getFilterService().listPage(filterId, engine.getTaskService().createTaskQuery(), 0,
+                    15);
+            long count = engine.getFilterService().count(filterId);
+            if (round >= 0) {
+                latencies.record(t);
+            }
+            assertThat(page).hasSize(Math.min(15, visible));
+            assertThat(count).isEqualTo(visible);
+        }
+        return latencies;
+    }
+
     private void addQuery(String name, Latencies latencies, Rate floorRate) {
         String note = "filter \"My group's tasks\" as a group member, authorization on; ratio to the floor's "
                 + "start+complete latency at 1 client";
@@ -373,7 +486,10 @@ class ClearanceBenchmarkTest {
             pool = ", pool " + t.getCorePoolSize() + "-" + t.getMaxPoolSize() + " queue " + t.getQueueCapacity();
         }
         return "maxJobsPerAcquisition " + executor.getMaxJobsPerAcquisition() + ", waitTime "
-                + executor.getWaitTimeInMillis() + " ms, maxWait " + executor.getMaxWait() + " ms" + pool;
+                + executor.getWaitTimeInMillis() + " ms, maxWait " + executor.getMaxWait() + " ms" + pool
+                + ", preferTimerJobs " + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .isJobExecutorPreferTimerJobs() + ", history " + ((ProcessEngineConfigurationImpl) engine
+                        .getProcessEngineConfiguration()).getHistoryLevel().getName();
     }
 
     /** Database work per case or instance; {@code polls} read-only queries of the driver are left out. */

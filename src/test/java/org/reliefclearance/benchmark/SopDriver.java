@@ -10,7 +10,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
 import org.reliefclearance.NotificationJson;
 import org.reliefclearance.clearance.ClearanceProcess;
@@ -38,6 +40,7 @@ final class SopDriver {
     private final ProcessEngine engine;
     /** Read-only engine queries made while waiting: not part of the SOP's own cost. */
     private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong collisions = new AtomicLong();
 
     SopDriver(HttpApi api, ProcessEngine engine) {
         this.api = api;
@@ -110,12 +113,29 @@ final class SopDriver {
             }
             return query.singleResult();
         });
-        engine.getIdentityService().setAuthentication(user, List.of(group));
-        try {
-            engine.getTaskService().complete(task.getId(), variables.apply(task));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
+        // an official whose submission collides with a step of the same case running at the same moment
+        // (optimistic locking, or a deadlock PostgreSQL breaks) submits again (README, "Reliability")
+        for (int attempt = 1; ; attempt++) {
+            engine.getIdentityService().setAuthentication(user, List.of(group));
+            try {
+                engine.getTaskService().complete(task.getId(), variables.apply(task));
+                return;
+            } catch (ProcessEngineException e) {
+                // a collision shows as optimistic locking, a broken deadlock or a parent execution
+                // deleted meanwhile; anything else fails five times and is thrown
+                if (attempt == 5 || e instanceof AuthorizationException) {
+                    throw e;
+                }
+                collisions.incrementAndGet();
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
         }
+    }
+
+    /** Completions submitted again after a collision. */
+    long collisions() {
+        return collisions.get();
     }
 
     private void awaitMessage(String reference, String message) {

@@ -1,0 +1,135 @@
+package org.reliefclearance.enginetuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The engine as tuned for throughput (README, "Performance"): history level {@code audit-trail}
+ * keeps every task's and activity's history, candidate groups, the last value of each variable,
+ * who did what and each job that ran, but not the per-update copies of variables or the creation of
+ * jobs; no CMMN, no tasks outside a process.
+ */
+@ServiceTest
+class EngineTuningTest {
+
+    private static final String PROBE = "history-probe";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    HistoryService history;
+
+    private Deployment deployment;
+
+    @AfterEach
+    void undeploy() {
+        if (deployment != null) {
+            engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void theEngineRunsAtTheAuditTrailLevel() {
+        assertThat(engine.getManagementService().getHistoryLevel()).isEqualTo(AuditTrailHistoryLevel.ID);
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("audit-trail");
+        assertThat(configuration.isCmmnEnabled()).isFalse();
+        assertThat(configuration.isStandaloneTasksEnabled()).isFalse();
+        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("always");
+    }
+
+    @Test
+    void aTaskOutsideAProcessIsRefused() {
+        long tasks = engine.getTaskService().createTaskQuery().count();
+        Task task = engine.getTaskService().newTask();
+        task.setName("Standalone");
+        assertThatThrownBy(() -> engine.getTaskService().saveTask(task)).isInstanceOf(ProcessEngineException.class);
+        assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(tasks);
+    }
+
+    @Test
+    void historyKeepsTasksActivitiesGroupsLastValuesAndWhoDidWhatButNotEveryUpdate() {
+        deploy(Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                .startEvent("Event_Started")
+                .userTask("Task_Decide").camundaCandidateGroups("molsw-officers")
+                .endEvent("Event_Done").camundaAsyncBefore()
+                .done());
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE, "RC-PROBE-1",
+                Map.of("decision", "PENDING"));
+        engine.getRuntimeService().setVariable(instance.getId(), "decision", "DRAFT");
+        engine.getRuntimeService().setVariable(instance.getId(), "decision", "ENDORSED");
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        engine.getIdentityService().setAuthentication("molsw", List.of("molsw-officers"));
+        try {
+            engine.getTaskService().complete(task.getId());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        Job end = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        engine.getManagementService().executeJob(end.getId());
+
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished().count())
+                .isOne();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
+                .extracting(HistoricActivityInstance::getActivityId)
+                .containsExactlyInAnyOrder("Event_Started", "Task_Decide", "Event_Done");
+        HistoricTaskInstance decided = history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
+        assertThat(decided.getEndTime()).isNotNull();
+        assertThat(decided.getDeleteReason()).isEqualTo("completed");
+        assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).list())
+                .extracting(HistoricIdentityLinkLog::getGroupId).contains("molsw-officers");
+        assertThat(history.createUserOperationLogQuery().taskId(task.getId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+                .extracting(UserOperationLogEntry::getUserId).containsOnly("molsw");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("decision").singleResult().getValue()).isEqualTo("ENDORSED");
+
+        // the end event's job ran once, on one node
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId()).successLog().count())
+                .isOne();
+        // what level full would add: three copies of the variable, and the job's creation
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId()).creationLog().count())
+                .isZero();
+    }
+
+    @Test
+    void failuresIncidentsAndDecisionsStayInTheHistory() {
+        AuditTrailHistoryLevel level = new AuditTrailHistoryLevel();
+        assertThat(List.of(HistoryEventTypes.JOB_FAIL, HistoryEventTypes.EXTERNAL_TASK_FAIL,
+                HistoryEventTypes.INCIDENT_CREATE, HistoryEventTypes.INCIDENT_RESOLVE,
+                HistoryEventTypes.DMN_DECISION_EVALUATE, HistoryEventTypes.USER_OPERATION_LOG,
+                HistoryEventTypes.IDENTITY_LINK_ADD, HistoryEventTypes.IDENTITY_LINK_DELETE,
+                HistoryEventTypes.TASK_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE))
+                .allMatch(type -> level.isHistoryEventProduced(type, null));
+    }
+
+    private void deploy(BpmnModelInstance model) {
+        deployment = engine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn", model)
+                .deploy();
+    }
+}
