@@ -62,6 +62,36 @@ class EngineTuningTest {
         assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("always");
     }
 
+    /**
+     * A database an earlier release wrote at {@code full} is moved to {@code audit-trail} before the
+     * engine compares levels (it would refuse to start); a database at any other level is left to the
+     * engine's own refusal.
+     */
+    @Test
+    void aDatabaseWrittenAtFullIsMovedToTheAuditTrailLevel() {
+        javax.sql.DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDataSource();
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        try {
+            jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = '3' where NAME_ = 'historyLevel'").update();
+            HistoryLevelPlugin.fromFull(dataSource, "");
+            assertThat(storedLevel(jdbc)).isEqualTo("30");
+
+            jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = '2' where NAME_ = 'historyLevel'").update();
+            HistoryLevelPlugin.fromFull(dataSource, "");
+            assertThat(storedLevel(jdbc)).as("audit is not full: the engine refuses it").isEqualTo("2");
+
+            HistoryLevelPlugin.fromFull(dataSource, "NO_SUCH_");
+            assertThat(storedLevel(jdbc)).as("no engine tables under that prefix: nothing to move").isEqualTo("2");
+        } finally {
+            jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = '30' where NAME_ = 'historyLevel'").update();
+        }
+    }
+
+    private static String storedLevel(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return jdbc.sql("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'").query(String.class).single();
+    }
+
     @Test
     void aTaskOutsideAProcessIsRefused() {
         long tasks = engine.getTaskService().createTaskQuery().count();
