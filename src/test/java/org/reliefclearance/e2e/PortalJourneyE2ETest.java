@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -165,16 +166,14 @@ class PortalJourneyE2ETest {
         new Select(driver.findElement(By.id("information-type-MOH_FDD"))).selectByValue("CERTIFICATE_OF_ANALYSIS");
         driver.findElement(By.id("information-file-MOH_FDD")).sendKeys(pdf("certificate-of-analysis").toString());
         accessible("answer");
-        driver.findElement(By.cssSelector("#information button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+        submit(By.cssSelector("#information button[type=submit]"));
         cases.runJobs(instance);
         assertThat(eventTypes(reference)).contains("INFORMATION_PROVIDED");
         assertThat(documentTypes(reference)).as("the answer's document").contains("CERTIFICATE_OF_ANALYSIS");
         lodge("IMPORT_PERMIT");
 
         // the goods land early: the ministry still reviews the medicine
-        driver.findElement(By.cssSelector("#arrival button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+        submit(By.cssSelector("#arrival button"));
         cases.runJobs(instance);
         assertThat(status(reference)).isEqualTo("ARRIVED");
         assertThat(body()).contains(words.text("case.arrived", "").trim())
@@ -210,8 +209,7 @@ class PortalJourneyE2ETest {
         location(LINES, "50", "LA-CH", "Pakse, provincial Red Cross warehouse");
         accessible("distribution");
         Browser.screenshot(driver, "portal-distribution-" + this.screen);
-        driver.findElement(By.cssSelector("button.primary")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+        submit(By.cssSelector("button.primary"));
         cases.runJobs(instance);
         assertThat(jdbc.sql("""
                 select l.line_no, l.quantity, l.province_code from distribution_report_line l
@@ -246,11 +244,21 @@ class PortalJourneyE2ETest {
         return pdf;
     }
 
+    /**
+     * Presses a form's button and waits for the page that answers it: the page before may already
+     * say "Done", so the answer is known by the old page going away, then by its own message.
+     */
+    private void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+    }
+
     private void lodge(String type) throws Exception {
         new Select(driver.findElement(By.id("document-type"))).selectByValue(type);
         driver.findElement(By.id("document-file")).sendKeys(pdf(type).toString());
-        driver.findElement(By.cssSelector("#document button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+        submit(By.cssSelector("#document button[type=submit]"));
     }
 
     private void location(int row, String quantity, String province, String place) {
