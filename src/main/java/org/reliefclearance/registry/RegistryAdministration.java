@@ -69,6 +69,7 @@ public class RegistryAdministration {
         allow(editor, RegistryEntity.ORGANISATION);
         RegistryRules.check(organisation);
         Organisation saved = withGroup(organisation);
+        refuseGroupChoiceByNonAdministrator(editor, organisation, saved);
         changedOrganisation(editor, saved, "");
         events.publishEvent(new RegistryChanged(RegistryEntity.ORGANISATION, saved.code()));
         return saved;
@@ -283,6 +284,19 @@ public class RegistryAdministration {
         return new Organisation(o.code(), o.name().strip(), o.kind(), group, o.status(), o.mouValidUntil(),
                 emptyToNull(o.counterpartMinistry()), o.operatingPermitValidUntil(), emptyToNull(o.contactName()),
                 emptyToNull(o.contactEmail()), emptyToNull(o.contactPhone()));
+    }
+
+    /**
+     * MoLSW registers and suspends organisations; which Camunda group acts as one is the
+     * administrators' call: a group MoLSW named could move an organisation's users away, or hand a
+     * left-over group's members another organisation.
+     */
+    private void refuseGroupChoiceByNonAdministrator(RegistryEditor editor, Organisation given, Organisation saved) {
+        String kept = registry.organisation(given.code()).map(Organisation::groupId)
+                .orElse("org-" + slug(given.code()));
+        if (!editor.administrator() && !blank(given.groupId()) && !saved.groupId().equals(kept)) {
+            throw new RegistryInputException("groupId", "is chosen by administrators only; leave it blank");
+        }
     }
 
     private int changedOrganisation(RegistryEditor editor, Organisation o, String at) {

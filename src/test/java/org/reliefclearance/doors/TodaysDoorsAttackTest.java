@@ -83,6 +83,24 @@ class TodaysDoorsAttackTest {
     }
 
     @Test
+    void moLSWNeitherRepointsAnOrganisationsGroupNorChoosesOneForANewOrganisation() {
+        String before = state();
+
+        assertBadField(registry("molsw", HttpMethod.PUT, "/organisations/WFP",
+                organisation("World Food Programme", "org-elsewhere")), "groupId");
+        assertBadField(registry("molsw", HttpMethod.PUT, "/organisations/CHOSEN_GROUP_AID",
+                organisation("Chosen Group Aid", "org-laoredcross-staff")), "groupId");
+
+        assertThat(state()).as("nothing changed").isEqualTo(before);
+        String wfpGroup = jdbc.sql("select group_id from organisation where code = 'WFP'").query(String.class).single();
+        ResponseEntity<JsonNode> kept = registry("molsw", HttpMethod.PUT, "/organisations/KEPT_GROUP_AID",
+                organisation("Kept Group Aid", "org-kept-group-aid"));
+        assertThat(kept.getStatusCode()).as("the group the registry would derive may be named")
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(wfpGroup).isEqualTo("org-wfp");
+    }
+
+    @Test
     void anAdministratorsWritesNeitherClaimAGroupOutsideTheRegistryNorMoveAGroupToAnotherRole() {
         String before = state();
 
