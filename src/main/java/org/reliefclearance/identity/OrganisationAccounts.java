@@ -56,11 +56,15 @@ public class OrganisationAccounts {
     }
 
     /**
-     * Removes the read of the group Camunda grants every new group's members: an organisation holds no
-     * engine grant. The engine writes that grant when the creating command ends, hence a call of its own.
+     * Removes what Camunda grants on its own when a group and a user are created (the group's members
+     * read the group; the user may do ALL to its own user, e.g. delete it or rewrite its profile
+     * through the engine REST API): an organisation holds no engine grant. The engine writes those
+     * grants when the creating command ends, hence a call of its own.
      */
-    public void removeGrants(String groupId) {
+    public void removeGrants(String groupId, String userId) {
         authorizations.createAuthorizationQuery().groupIdIn(groupId).list()
+                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        authorizations.createAuthorizationQuery().userIdIn(userId).list()
                 .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
     }
 }

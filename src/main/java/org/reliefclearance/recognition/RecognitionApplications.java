@@ -24,6 +24,7 @@ import org.reliefclearance.recognition.OrganisationRecognition.Vars;
 import org.reliefclearance.registry.OfficialGroup;
 import org.reliefclearance.registry.OrganisationKind;
 import org.reliefclearance.registry.OrganisationStatus;
+import org.reliefclearance.registry.PlainName;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,7 +90,7 @@ public class RecognitionApplications {
                 }
                 return create(a, emergency);
             });
-            service.run(() -> accounts.removeGrants(groupOf(applied.organisationCode())));
+            service.run(() -> accounts.removeGrants(groupOf(applied.organisationCode()), applied.username()));
             return applied;
         });
     }
@@ -98,6 +99,9 @@ public class RecognitionApplications {
     List<FieldProblem> problems(RecognitionApplication a) {
         List<FieldProblem> problems = new ArrayList<>();
         required(problems, "name", a.name(), 200);
+        if (!PlainName.acceptable(a.name())) {
+            problems.add(new FieldProblem("name", PlainName.MESSAGE));
+        }
         if (blank(a.kind())) {
             problems.add(new FieldProblem("kind", "must not be blank"));
         } else if (MAY_APPLY.stream().noneMatch(k -> k.name().equals(a.kind()))) {

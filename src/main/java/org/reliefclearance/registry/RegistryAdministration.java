@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,12 +33,15 @@ public class RegistryAdministration {
     private final Registry registry;
     private final RegistryAudit audit;
     private final ApplicationEventPublisher events;
+    private final IdentityService camundaGroups;
 
-    RegistryAdministration(JdbcClient jdbc, Registry registry, RegistryAudit audit, ApplicationEventPublisher events) {
+    RegistryAdministration(JdbcClient jdbc, Registry registry, RegistryAudit audit, ApplicationEventPublisher events,
+                           IdentityService camundaGroups) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.audit = audit;
         this.events = events;
+        this.camundaGroups = camundaGroups;
     }
 
     @Transactional
@@ -64,6 +69,7 @@ public class RegistryAdministration {
         allow(editor, RegistryEntity.ORGANISATION);
         RegistryRules.check(organisation);
         Organisation saved = withGroup(organisation);
+        refuseGroupChoiceByNonAdministrator(editor, organisation, saved);
         changedOrganisation(editor, saved, "");
         events.publishEvent(new RegistryChanged(RegistryEntity.ORGANISATION, saved.code()));
         return saved;
@@ -280,6 +286,19 @@ public class RegistryAdministration {
                 emptyToNull(o.contactEmail()), emptyToNull(o.contactPhone()));
     }
 
+    /**
+     * MoLSW registers and suspends organisations; which Camunda group acts as one is the
+     * administrators' call: a group MoLSW named could move an organisation's users away, or hand a
+     * left-over group's members another organisation.
+     */
+    private void refuseGroupChoiceByNonAdministrator(RegistryEditor editor, Organisation given, Organisation saved) {
+        String kept = registry.organisation(given.code()).map(Organisation::groupId)
+                .orElse("org-" + slug(given.code()));
+        if (!editor.administrator() && !blank(given.groupId()) && !saved.groupId().equals(kept)) {
+            throw new RegistryInputException("groupId", "is chosen by administrators only; leave it blank");
+        }
+    }
+
     private int changedOrganisation(RegistryEditor editor, Organisation o, String at) {
         Organisation before = registry.organisation(o.code()).orElse(null);
         if (o.equals(before)) {
@@ -360,6 +379,9 @@ public class RegistryAdministration {
         if (before != null && before.role() != entry.role()) {
             throw new RegistryInputException(at + "role", "is " + before.role() + " in the registry; a group keeps its role");
         }
+        if (before == null) {
+            refuseOutsideGroup(at + "id", entry.id(), entry.role());
+        }
         int updated = jdbc.sql("update official_group set name = ? where id = ?").params(entry.name(), entry.id()).update();
         if (updated == 0) {
             jdbc.sql("insert into official_group (id, name, role) values (?, ?, ?)")
@@ -374,10 +396,25 @@ public class RegistryAdministration {
         Optional<String> existingRole = jdbc.sql("select role from official_group where id = ?").param(id)
                 .query(String.class).optional();
         if (existingRole.isEmpty()) {
+            refuseOutsideGroup(field, id, role);
             jdbc.sql("insert into official_group (id, name, role) values (?, ?, ?)")
                     .params(id, name.length() > 200 ? name.substring(0, 200) : name, role.name()).update();
         } else if (!existingRole.get().equals(role.name())) {
             throw new RegistryInputException(field, "is a group of another role (" + existingRole.get() + ")");
+        }
+    }
+
+    /**
+     * A new registry group never takes the id of a Camunda group of another kind ({@code camunda-admin},
+     * of type SYSTEM, above all): the registry's grants would replace that group's, and its members would
+     * take the entry's role. A Camunda group of the same role (the type the registry gives its groups) is
+     * the registry's own, left behind, e.g. when a registry file is restored.
+     */
+    private void refuseOutsideGroup(String field, String id, OfficialGroup.Role role) {
+        Group existing = camundaGroups.createGroupQuery().groupId(id).singleResult();
+        if (existing != null && !role.name().equals(existing.getType())) {
+            throw new RegistryInputException(field, "is a group outside the registry (" + existing.getType()
+                    + "); choose another id");
         }
     }
 

@@ -169,6 +169,8 @@ final class RegistryRules {
             problem(field, "is required");
         } else if (name.length() > NAME_LENGTH) {
             problem(field, "must be at most " + NAME_LENGTH + " characters");
+        } else if (!PlainName.acceptable(name)) {
+            problem(field, PlainName.MESSAGE);
         }
     }
 
