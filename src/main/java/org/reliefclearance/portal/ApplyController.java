@@ -29,7 +29,7 @@ class ApplyController {
 
     /** The form's fields in page order, as the API names them. */
     static final List<String> FIELDS = List.of("name", "kind", "country", "counterpartMinistry", "contactName",
-            "contactEmail", "contactPhone", "username", "email", "password");
+            "contactEmail", "contactPhone", "email", "password");
 
     private final RecognitionApplications applications;
     private final EmergencyState emergencyState;
@@ -40,23 +40,23 @@ class ApplyController {
     }
 
     record ApplyForm(String name, String kind, String country, String counterpartMinistry, String contactName,
-                     String contactEmail, String contactPhone, String username, String email, String password) {
+                     String contactEmail, String contactPhone, String email, String password) {
 
         RecognitionApplication application() {
             return new RecognitionApplication(name, kind, country, counterpartMinistry, contactName, contactEmail,
-                    contactPhone, username, email, password);
+                    contactPhone, email, password);
         }
 
         /** What the page shows again after a refusal: everything but the password. */
         ApplyForm withoutPassword() {
             return new ApplyForm(name, kind, country, counterpartMinistry, contactName, contactEmail, contactPhone,
-                    username, email, null);
+                    email, null);
         }
     }
 
     @GetMapping
     String form(Model model) {
-        return page(model, new ApplyForm(null, null, null, null, null, null, null, null, null, null), Map.of(), null);
+        return page(model, new ApplyForm(null, null, null, null, null, null, null, null, null), Map.of(), null);
     }
 
     @PostMapping

@@ -2,9 +2,10 @@ package org.reliefclearance.recognition;
 
 /**
  * What an organisation not yet registered sends to apply for recognition during an emergency: who it
- * is, whom to contact, and the user account it wants for the portal and /api.
+ * is, whom to contact, and the e-mail and password of its first account for the portal and /api (the
+ * service names the account, so an application cannot probe which user names exist).
  */
 public record RecognitionApplication(String name, String kind, String country, String counterpartMinistry,
                                      String contactName, String contactEmail, String contactPhone,
-                                     String username, String email, String password) {
+                                     String email, String password) {
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,7 +41,6 @@ public class RecognitionApplications {
     /** Lao government consignees are registered by MoLSW, not by application. */
     static final Set<OrganisationKind> MAY_APPLY = Set.of(OrganisationKind.UN_AGENCY, OrganisationKind.NATIONAL_SOCIETY,
             OrganisationKind.INGO, OrganisationKind.FOREIGN_GOVERNMENT);
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
     private final JdbcClient jdbc;
     private final EmergencyState emergencyState;
@@ -113,14 +111,8 @@ public class RecognitionApplications {
         required(problems, "contactName", a.contactName(), 200);
         email(problems, "contactEmail", a.contactEmail());
         optional(problems, "contactPhone", a.contactPhone(), 50);
-        if (blank(a.username())) {
-            problems.add(new FieldProblem("username", "must not be blank"));
-        } else if (!USERNAME.matcher(a.username()).matches()) {
-            problems.add(new FieldProblem("username", "must be 3 to 64 lower-case letters, digits, dots, dashes or"
-                    + " underscores, starting with a letter or digit"));
-        }
         email(problems, "email", a.email());
-        String weakness = accounts.passwordWeakness(a.username() == null ? "" : a.username(), a.password());
+        String weakness = accounts.passwordWeakness(a.name() == null ? "" : a.name().strip(), a.password());
         if (weakness != null) {
             problems.add(new FieldProblem("password", weakness));
         }
@@ -133,9 +125,6 @@ public class RecognitionApplications {
                 .param(a.name().strip().toLowerCase(Locale.ROOT)).query(Long.class).single() > 0;
         if (nameTaken) {
             taken.add(new FieldProblem("name", "an organisation of this name is in the registry already"));
-        }
-        if (accounts.userExists(a.username())) {
-            taken.add(new FieldProblem("username", "is taken; choose another user name"));
         }
         if (!taken.isEmpty()) {
             throw new ApplicationRefused(Reason.DUPLICATE, "Already in the registry", taken);
@@ -150,6 +139,8 @@ public class RecognitionApplications {
     private Applied create(RecognitionApplication a, Emergency emergency) {
         String code = freeCode(a.name());
         String group = groupOf(code);
+        // the account is named as the group: the applicant learns its name only from the answer
+        String username = group;
         String name = a.name().strip();
         jdbc.sql("insert into official_group (id, name, role) values (?, ?, ?)")
                 .params(group, name, OfficialGroup.Role.ORGANISATION.name()).update();
@@ -163,13 +154,15 @@ public class RecognitionApplications {
         jdbc.sql("""
                 insert into recognition_application (organisation_code, country, applied_by, applied_at, emergency_code)
                 values (?, ?, ?, ?, ?)""")
-                .params(code, a.country().strip(), a.username(), OffsetDateTime.now(clock), emergency.code()).update();
-        accounts.create(group, name, a.username(), a.email().strip(), a.contactName().strip(), name, a.password());
-        runtime.startProcessInstanceByKey(OrganisationRecognition.KEY, code, processVariables(code, a, emergency));
-        return new Applied(code, name, OrganisationStatus.APPLIED, a.username(), emergency.code());
+                .params(code, a.country().strip(), username, OffsetDateTime.now(clock), emergency.code()).update();
+        accounts.create(group, name, username, a.email().strip(), a.contactName().strip(), name, a.password());
+        runtime.startProcessInstanceByKey(OrganisationRecognition.KEY, code,
+                processVariables(code, username, a, emergency));
+        return new Applied(code, name, OrganisationStatus.APPLIED, username, emergency.code());
     }
 
-    private static VariableMap processVariables(String code, RecognitionApplication a, Emergency emergency) {
+    private static VariableMap processVariables(String code, String username, RecognitionApplication a,
+                                                Emergency emergency) {
         String contact = a.contactName().strip() + " · " + a.contactEmail().strip()
                 + (blank(a.contactPhone()) ? "" : " · " + a.contactPhone().strip());
         VariableMap variables = Variables.createVariables();
@@ -180,7 +173,7 @@ public class RecognitionApplications {
         Vars.COUNTERPART_MINISTRY.putIn(variables, blank(a.counterpartMinistry()) ? "-" : a.counterpartMinistry().strip());
         Vars.CONTACT.putIn(variables, contact);
         Vars.EMERGENCY_NAME.putIn(variables, emergency.name());
-        Vars.APPLICANT_USER.putIn(variables, a.username());
+        Vars.APPLICANT_USER.putIn(variables, username);
         return variables;
     }
 
@@ -205,7 +198,7 @@ public class RecognitionApplications {
         String group = groupOf(code);
         return jdbc.sql("select count(*) from organisation where code = ?").param(code).query(Long.class).single() > 0
                 || jdbc.sql("select count(*) from official_group where id = ?").param(group).query(Long.class).single() > 0
-                || accounts.groupExists(group);
+                || accounts.groupExists(group) || accounts.userExists(group);
     }
 
     private static void required(List<FieldProblem> problems, String field, String value, int max) {

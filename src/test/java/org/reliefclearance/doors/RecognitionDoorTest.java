@@ -162,7 +162,7 @@ class RecognitionDoorTest {
     private RecognitionApplications.Applied apply(String name) {
         String user = "door" + System.nanoTime();
         return applications.apply(new RecognitionApplication(name + " " + System.nanoTime(), "INGO", "Thailand", null,
-                "Malee Srisuk", "malee@example.org", null, user, user + "@example.org", APPLICANT_PASSWORD));
+                "Malee Srisuk", "malee@example.org", null, user + "@example.org", APPLICANT_PASSWORD));
     }
 
     private Task task(RecognitionApplications.Applied applied) {

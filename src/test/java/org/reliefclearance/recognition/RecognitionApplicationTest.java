@@ -39,8 +39,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Applying for recognition through POST /api/recognition-applications and the portal's public page:
- * what is written when the application is taken, and that every refusal (no emergency, a name or
- * user name taken, bad fields, too many waiting) names its reason and writes nothing.
+ * what is written when the application is taken (the service names the account, so nobody can probe
+ * which user names exist), and that every refusal (no emergency, a name taken, bad fields, too many
+ * waiting) names its reason and writes nothing.
  */
 @ServiceTest
 class RecognitionApplicationTest {
@@ -75,8 +76,7 @@ class RecognitionApplicationTest {
 
     @Test
     void anApplicationCreatesTheOrganisationItsAccountWithoutEngineAccessAndMoLSWsTask() throws Exception {
-        String user = "mercy" + System.nanoTime();
-        Map<String, Object> body = application("Mercy Relief Corps " + System.nanoTime(), user);
+        Map<String, Object> body = application("Mercy Relief Corps " + System.nanoTime(), "mercy" + System.nanoTime());
 
         ResponseEntity<String> answer = send(body);
 
@@ -84,6 +84,8 @@ class RecognitionApplicationTest {
         JsonNode applied = json.readTree(answer.getBody());
         String code = applied.get("organisationCode").asText();
         assertThat(code).startsWith("MERCY_RELIEF_CORPS_");
+        String user = applied.get("username").asText();
+        assertThat(user).as("named as its group").isEqualTo("org-" + code.toLowerCase().replace('_', '-'));
         assertThat(applied.get("status").asText()).isEqualTo("APPLIED");
         assertThat(applied.get("emergencyCode").asText()).isEqualTo("EM-APPLY");
         assertThat(jdbc.sql("select kind, status, group_id, contact_email from organisation where code = ?").param(code)
@@ -118,18 +120,29 @@ class RecognitionApplicationTest {
     }
 
     @Test
-    void aNameOrUserNameInTheRegistryAlreadyIsRefusedNamingTheField() throws Exception {
+    void aNameInTheRegistryAlreadyIsRefusedNamingTheField() throws Exception {
         String user = "dup" + System.nanoTime();
         ResponseEntity<String> sameName = send(application("World Food Programme", user));
-        ResponseEntity<String> sameUser = send(application("Unique Aid " + System.nanoTime(), "wfp"));
 
         assertThat(sameName.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(fields(sameName)).containsExactly("name");
-        assertThat(sameUser.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(fields(sameUser)).containsExactly("username");
         assertNothingWritten("World Food Programme", user);
-        assertThat(jdbc.sql("select count(*) from organisation where name like 'Unique Aid %'").query(Long.class).single())
-                .isZero();
+    }
+
+    /** A name whose code, group or account exists gets the next free one: the answer tells nothing of other users. */
+    @Test
+    void anAccountNameThatExistsIsNeverRefusedOnlyNumbered() throws Exception {
+        engine.getIdentityService().saveUser(engine.getIdentityService().newUser("org-kindred-aid"));
+        try {
+            ResponseEntity<String> answer = send(application("Kindred Aid", "kindred" + System.nanoTime()));
+
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            JsonNode applied = json.readTree(answer.getBody());
+            assertThat(applied.get("organisationCode").asText()).isEqualTo("KINDRED_AID_2");
+            assertThat(applied.get("username").asText()).isEqualTo("org-kindred-aid-2");
+        } finally {
+            engine.getIdentityService().deleteUser("org-kindred-aid");
+        }
     }
 
     @Test
@@ -144,7 +157,7 @@ class RecognitionApplicationTest {
         ResponseEntity<String> answer = send(body);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fields(answer)).containsExactlyInAnyOrder("kind", "country", "username", "email", "password");
+        assertThat(fields(answer)).containsExactlyInAnyOrder("kind", "country", "email", "password");
         assertNothingWritten(name, "Not A User!");
     }
 
@@ -175,7 +188,8 @@ class RecognitionApplicationTest {
     void thePublicPortalPageTakesAnApplicationAndShowsEachRefusalNextToItsField() throws Exception {
         MockMvc browser = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         String page = page(browser.perform(get("/portal/apply")).andReturn());
-        assertThat(page).contains("Apply for recognition during an emergency").contains("name=\"username\"")
+        assertThat(page).contains("Apply for recognition during an emergency").contains("name=\"email\"")
+                .doesNotContain("name=\"username\"")
                 .contains("Test emergency EM-APPLY");
 
         String name = "Portal Aid " + System.nanoTime();
@@ -186,7 +200,7 @@ class RecognitionApplicationTest {
                 .contains("value=\"" + name + "\"");
         assertNothingWritten(name, user);
 
-        MvcResult forged = browser.perform(post("/portal/apply").param("name", name).param("username", user)
+        MvcResult forged = browser.perform(post("/portal/apply").param("name", name).param("email", user + "@example.org")
                 .with(csrf().useInvalidToken())).andReturn();
         assertThat(forged.getResponse().getStatus()).isEqualTo(403);
         assertNothingWritten(name, user);
@@ -196,13 +210,16 @@ class RecognitionApplicationTest {
         assertThat(page(applied)).contains("Your application for " + name + " is received");
         assertThat(jdbc.sql("select status from organisation where name = ?").param(name).query(String.class).single())
                 .isEqualTo("APPLIED");
-        assertThat(engine.getIdentityService().createUserQuery().userId(user).count()).isOne();
+        String account = engine.getIdentityService().createUserQuery().userEmail(user + "@example.org").singleResult()
+                .getId();
+        assertThat(account).startsWith("org-portal-aid-");
+        assertThat(page(applied)).contains(account);
     }
 
     private MockHttpServletRequestBuilder form(String name, String user) {
         return post("/portal/apply").with(csrf()).param("name", name).param("kind", "NATIONAL_SOCIETY")
                 .param("country", "Lao PDR").param("contactName", "Noy").param("contactEmail", "noy@example.org")
-                .param("username", user).param("email", user + "@example.org");
+                .param("email", user + "@example.org");
     }
 
     private static String page(MvcResult result) throws Exception {
@@ -218,8 +235,7 @@ class RecognitionApplicationTest {
         body.put("contactName", "Maria Santos");
         body.put("contactEmail", "ops@mercy.example.org");
         body.put("contactPhone", "+63 2 555 0100");
-        body.put("username", user);
-        body.put("email", "maria@mercy.example.org");
+        body.put("email", user + "@example.org");
         body.put("password", "Relief-2026-strong");
         return body;
     }
@@ -238,7 +254,7 @@ class RecognitionApplicationTest {
     private void assertNothingWritten(String name, String user) {
         assertThat(jdbc.sql("select count(*) from organisation where name = ? and status = 'APPLIED'").param(name)
                 .query(Long.class).single()).isZero();
-        assertThat(engine.getIdentityService().createUserQuery().userId(user).count()).isZero();
+        assertThat(engine.getIdentityService().createUserQuery().userEmail(user + "@example.org").count()).isZero();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(OrganisationRecognition.KEY).variableValueEquals("organisationName", name).count())
                 .isZero();

@@ -160,7 +160,7 @@ class RecognitionProcessTest {
         String unique = name + " " + System.nanoTime();
         String user = "applicant" + System.nanoTime();
         return applications.apply(new RecognitionApplication(unique, "INGO", "Thailand", null, "Malee Srisuk",
-                "malee@example.org", null, user, user + "@example.org", "Relief-2026-strong"));
+                "malee@example.org", null, user + "@example.org", "Relief-2026-strong"));
     }
 
     private ProcessInstance recognition(RecognitionApplications.Applied applied) {

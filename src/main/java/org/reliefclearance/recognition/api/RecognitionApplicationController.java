@@ -44,20 +44,19 @@ class RecognitionApplicationController {
             @Schema(example = "Malee Srisuk") String contactName,
             @Schema(example = "malee@hopeforlaos.example.org") String contactEmail,
             @Schema(example = "+66 2 555 0100") String contactPhone,
-            @Schema(example = "hopeforlaos", description = "the user account the organisation wants") String username,
             @Schema(example = "malee@hopeforlaos.example.org") String email,
             @Schema(description = "at least 12 characters, letters and digits or symbols") String password) {
 
         RecognitionApplication application() {
             return new RecognitionApplication(name, kind, country, counterpartMinistry, contactName, contactEmail,
-                    contactPhone, username, email, password);
+                    contactPhone, email, password);
         }
     }
 
     @Operation(summary = "Apply for recognition during a national emergency",
             description = "Creates the organisation (status APPLIED), its user account and MoLSW's task to decide. "
                     + "Until MoLSW decides, the organisation's consignments wait for the decision. 409 when no "
-                    + "emergency is in force or the name or user name exists (errors name the field), 429 when too "
+                    + "emergency is in force or the name exists (errors name the field), 429 when too "
                     + "many applications wait already, 400 naming each invalid field; nothing is written then.")
     @SecurityRequirements
     @PostMapping(PATH)
