@@ -59,7 +59,7 @@ class EngineTuningTest {
         assertThat(configuration.getHistoryLevel().getName()).isEqualTo("audit-trail");
         assertThat(configuration.isCmmnEnabled()).isFalse();
         assertThat(configuration.isStandaloneTasksEnabled()).isFalse();
-        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("always");
+        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("auto");
     }
 
     /**
