@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
+import org.reliefclearance.enginetuning.RuleLookups;
 import org.reliefclearance.exemption.DutiesAndTaxes;
 import org.reliefclearance.exemption.Exemptions;
 import org.reliefclearance.modelguard.ModelBean;
@@ -34,11 +35,13 @@ public class ExemptionProposal {
 
     public void propose(DelegateExecution execution) throws JsonProcessingException {
         String reference = Vars.CONSIGNMENT_REFERENCE.get(execution);
-        DutiesAndTaxes forgone = exemptions.forgoneByFullExemption(reference);
+        // what Customs HQ is shown before deciding; the decision's own figures are evaluated when it is
+        // recorded, and the timeline keeps them
+        DutiesAndTaxes forgone = RuleLookups.lookUp(() -> exemptions.forgoneByFullExemption(reference));
         Vars.DUTIES_AND_TAXES_USD.set(execution, forgone.total());
         Vars.DUTIES_AND_TAXES_DETAIL.set(execution, forgone.describe());
 
-        List<Exemptions.LineDuties> lines = exemptions.proposal(reference);
+        List<Exemptions.LineDuties> lines = RuleLookups.lookUp(() -> exemptions.proposal(reference));
         List<Map<String, Object>> rows = lines.stream().map(ExemptionProposal::row).toList();
         List<Map<String, String>> options = lines.stream()
                 .map(l -> Map.of("label", l.lineNo() + ": " + l.description(), "value", String.valueOf(l.lineNo())))

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRules;
+import org.reliefclearance.enginetuning.RuleLookups;
 import org.reliefclearance.screening.GoodsClassification;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,13 @@ public class DocumentChecklist {
 
     public Checklist of(List<ConsignmentLine> lines, List<StoredDocument> lodged) {
         Set<String> required = new LinkedHashSet<>(rules.alwaysRequiredDocuments());
-        for (ConsignmentLine line : lines) {
-            goods.classify(line.hsCode(), line.category()).ifPresent(r -> required.addAll(r.documents()));
-        }
+        // the lines' treatment was decided when they were classified; this only reads the rules again
+        RuleLookups.lookUp(() -> {
+            for (ConsignmentLine line : lines) {
+                goods.classify(line.hsCode(), line.category()).ifPresent(r -> required.addAll(r.documents()));
+            }
+            return null;
+        });
         Set<String> provided = new LinkedHashSet<>();
         lodged.forEach(d -> provided.add(d.documentType()));
         return new Checklist(List.copyOf(required), required.stream().filter(t -> !provided.contains(t)).toList());

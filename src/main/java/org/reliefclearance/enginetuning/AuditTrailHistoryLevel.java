@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * and the log of jobs and external tasks being created or deleted. Who decided what, when and why is
  * the case's timeline, written by the application; the details would copy it once more per variable
  * and per step. A job's success stays: it proves that each step and deadline ran once, on one node.
+ * Rules evaluated only to answer a read ({@link RuleLookups}) leave no decision history.
  */
 final class AuditTrailHistoryLevel extends AbstractHistoryLevel {
 
@@ -39,6 +40,9 @@ final class AuditTrailHistoryLevel extends AbstractHistoryLevel {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        if (eventType == HistoryEventTypes.DMN_DECISION_EVALUATE && RuleLookups.lookingUp()) {
+            return false;
+        }
         return !LEFT_OUT.contains(eventType);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.reliefclearance.deadlines.Deadline;
 import org.reliefclearance.deadlines.DeadlineStep;
 import org.reliefclearance.deadlines.Deadlines;
+import org.reliefclearance.enginetuning.RuleLookups;
 import org.reliefclearance.registry.Authority;
 import org.reliefclearance.registry.Registry;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,8 @@ public class RequirementsLookup {
 
     /** Empty when no rule covers these goods. */
     public Optional<Requirements> of(String hsCode, String category) {
-        return goods.classify(hsCode, category).map(requirement -> {
+        // anyone may ask, without signing in: the answer decides no case and leaves no history
+        return RuleLookups.lookUp(() -> goods.classify(hsCode, category).map(requirement -> {
             List<Approval> approvals = requirement.approvals().stream()
                     .flatMap(a -> registry.authority(a.authorityCode()).stream().map(authority -> new Approval(authority,
                             a, deadlines.deadline(DeadlineStep.AUTHORITY_REVIEW, authority.code()))))
@@ -53,6 +55,6 @@ public class RequirementsLookup {
             Optional<Deadline> deadline = approvals.stream().map(Approval::reviewDeadline)
                     .max(Comparator.comparing(Deadline::dueAt));
             return new Requirements(requirement, lead, deadline, approvals);
-        });
+        }));
     }
 }

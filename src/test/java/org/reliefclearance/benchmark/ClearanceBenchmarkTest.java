@@ -104,6 +104,9 @@ class ClearanceBenchmarkTest {
         registry.add("spring.datasource.username", () -> user);
         registry.add("spring.datasource.password", () -> password);
         registry.add("DB_SCHEMA", () -> SCHEMA);
+        // notifications go to a real SMTP server, as in production: the outbox sends each mail once
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> org.reliefclearance.notifications.TestMailServer.shared().port());
     }
 
     private static String env(String name, String fallback) {
@@ -226,6 +229,11 @@ class ClearanceBenchmarkTest {
                 ratio(perCase.rows(), floorCost.rows()), perCase.detail());
         results.add("(3) DB cost per consignment: WAL", perCase.walBytes(), "bytes",
                 ratio(perCase.walBytes(), floorCost.walBytes()), "pg_stat_wal.wal_bytes (whole server)");
+        // where a case's rows go: the tables it writes most
+        sopCost.rowsByTable().entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                .forEach(e -> results.add("(3) rows written per consignment: " + e.getKey(),
+                        e.getValue() / (double) SOP_CASES, "rows", null, "pg_stat_user_tables, inserted + updated + deleted"));
         assertThat(jdbc.sql("select count(*) from consignment where status = 'CLOSED'").query(Long.class).single())
                 .isEqualTo(SOP_CASES + 8L);
         goals.sop(sopRate, floorAtSopWorkers, perCase);

@@ -13,11 +13,14 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 final class DbCounters {
 
-    record Snapshot(long commits, long inserted, long updated, long deleted, long walBytes) {
+    record Snapshot(long commits, long inserted, long updated, long deleted, long walBytes,
+            java.util.Map<String, Long> rowsByTable) {
 
         Snapshot minus(Snapshot before) {
+            java.util.Map<String, Long> byTable = new java.util.HashMap<>();
+            rowsByTable.forEach((table, rows) -> byTable.put(table, rows - before.rowsByTable.getOrDefault(table, 0L)));
             return new Snapshot(commits - before.commits, inserted - before.inserted, updated - before.updated,
-                    deleted - before.deleted, walBytes - before.walBytes);
+                    deleted - before.deleted, walBytes - before.walBytes, byTable);
         }
 
         long rowsWritten() {
@@ -39,11 +42,19 @@ final class DbCounters {
         }
         // ended backends flush their statistics at exit; give them a moment
         Thread.sleep(1500);
+        // rows inserted, updated and deleted per table of the service's schema
+        java.util.Map<String, Long> byTable = new java.util.HashMap<>();
+        jdbc.sql("""
+                select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables
+                where schemaname = current_schema()""")
+                .query(rs -> {
+                    byTable.put(rs.getString(1), rs.getLong(2));
+                });
         return jdbc.sql("""
                 select d.xact_commit, d.tup_inserted, d.tup_updated, d.tup_deleted, w.wal_bytes::bigint
                 from pg_stat_database d, pg_stat_wal w where d.datname = current_database()""")
                 .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)))
+                        rs.getLong(5), byTable))
                 .single();
     }
 }
