@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,19 +141,18 @@ class TaskQueryAuthorizationTest {
     }
 
     private List<String> visibleTo(String user, String... groups) {
-        engine.getIdentityService().setAuthentication(user, List.of(groups));
-        try {
-            return engine.getTaskService().createTaskQuery().processDefinitionKey(PROBE).list().stream()
-                    .map(Task::getId).toList();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        return as(user, groups, query -> query.list().stream().map(Task::getId).toList());
     }
 
     private long countFor(String user, String... groups) {
+        return as(user, groups, TaskQuery::count);
+    }
+
+    /** The probe's tasks as {@code user} of {@code groups} see them. */
+    private <T> T as(String user, String[] groups, java.util.function.Function<TaskQuery, T> ask) {
         engine.getIdentityService().setAuthentication(user, List.of(groups));
         try {
-            return engine.getTaskService().createTaskQuery().processDefinitionKey(PROBE).count();
+            return ask.apply(engine.getTaskService().createTaskQuery().processDefinitionKey(PROBE));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
