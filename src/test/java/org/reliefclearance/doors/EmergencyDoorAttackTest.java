@@ -75,9 +75,7 @@ class EmergencyDoorAttackTest {
     @AfterEach
     void tearDown() {
         RuntimeService runtime = engine.getRuntimeService();
-        runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over"));
-        new EmergencyFixture(jdbc).removeAll();
+        new EmergencyFixture(jdbc).removeAll(runtime);
     }
 
     @ParameterizedTest(name = "through {0}")

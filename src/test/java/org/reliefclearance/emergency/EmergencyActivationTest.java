@@ -84,9 +84,7 @@ class EmergencyActivationTest {
         cases.removeReviews();
         runtime.createProcessInstanceQuery().processDefinitionKey(ClearanceProcess.KEY).list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over"));
-        runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over"));
-        new EmergencyFixture(jdbc).removeAll();
+        new EmergencyFixture(jdbc).removeAll(runtime);
         ClockUtil.reset();
     }
 

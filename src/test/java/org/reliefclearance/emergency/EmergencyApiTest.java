@@ -54,9 +54,7 @@ class EmergencyApiTest {
 
     @AfterEach
     void tearDown() {
-        runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over"));
-        new EmergencyFixture(jdbc).removeAll();
+        new EmergencyFixture(jdbc).removeAll(runtime);
     }
 
     @Test

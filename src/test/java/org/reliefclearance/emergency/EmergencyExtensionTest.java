@@ -69,9 +69,7 @@ class EmergencyExtensionTest {
 
     @AfterEach
     void tearDown() {
-        runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over"));
-        new EmergencyFixture(jdbc).removeAll();
+        new EmergencyFixture(jdbc).removeAll(runtime);
         ClockUtil.reset();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Emergency rows for tests; the H2 database is shared by all tests, so each test removes its rows. */
@@ -31,6 +32,13 @@ public final class EmergencyFixture {
 
     public void ended(String code, Instant startsAt, Instant endsAt) {
         insert(code, startsAt, endsAt, Emergency.ENDED, true);
+    }
+
+    /** Every emergency with its national-emergency process: codes count the rows, so the processes go too. */
+    public void removeAll(RuntimeService runtime) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over"));
+        removeAll();
     }
 
     public void removeAll() {

@@ -61,9 +61,7 @@ class EmailNotificationsTest {
 
     @AfterEach
     void endEmergencies() {
-        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NationalEmergency.KEY).list()
-                .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test over"));
-        new EmergencyFixture(jdbc).removeAll();
+        new EmergencyFixture(jdbc).removeAll(engine.getRuntimeService());
     }
 
     @Test
