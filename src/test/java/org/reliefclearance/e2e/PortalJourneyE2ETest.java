@@ -251,8 +251,26 @@ class PortalJourneyE2ETest {
     private void submit(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> gone(page));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")));
+    }
+
+    /**
+     * The old page is gone. Caught in the middle of the navigation, Chromium answers for a detached
+     * node with "does not belong to the document" rather than a stale element: gone all the same.
+     */
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private void lodge(String type) throws Exception {
