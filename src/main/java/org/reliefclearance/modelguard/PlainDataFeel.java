@@ -20,16 +20,17 @@ import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.valuemapper.CustomValueMapper;
 import org.camunda.feel.valuemapper.JavaCustomValueMapper;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.xml.SpinXmlElement;
+import org.reliefclearance.enginetuning.ParsedFeelEngine;
 
 /**
- * FEEL as Camunda builds it (feel-scala, external functions disabled), but seeing only plain data.
+ * FEEL as Camunda builds it (feel-scala, external functions disabled), but seeing only plain data,
+ * and parsing each expression once ({@link ParsedFeelEngine}).
  * feel-scala wraps any other Java object in its variables in a context whose functions are the
  * object's public methods, so {@code x.getClass()} leads to a class loader, and from there to any
  * class with a public constructor. Evaluating FEEL that reaches such an object fails instead.
@@ -61,7 +62,7 @@ final class PlainDataFeel implements FeelEngineFactory {
                || value.getClass().getName().startsWith("camundajar.impl.scala.");
     }
 
-    private static final class Engine extends ScalaFeelEngine {
+    static final class Engine extends ParsedFeelEngine {
 
         Engine(List<FeelCustomFunctionProvider> functionProviders) {
             super(functionProviders);

@@ -87,9 +87,6 @@ class ClearanceBenchmarkTest {
     static final String SCALE_GROUP = "bench-backlog";
     /** User tasks of one case of the SOP with three authorities (endorse, 3 reviews, exemption, port). */
     static final int USER_TASKS_PER_CASE = 6;
-    /** The job executor and history level as configured before issue 21 (README, "Performance"). */
-    static final JobSettings TIMERS_BASELINE = new JobSettings(8, 1000, 5000, 8, false,
-            org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_FULL);
 
     @DynamicPropertySource
     static void ownSchema(DynamicPropertyRegistry registry) throws Exception {
@@ -181,9 +178,11 @@ class ClearanceBenchmarkTest {
         // (4) due deadline timers: the configuration before tuning, then the service's own
         if (PHASES.contains("timers")) {
             JobSettings configured = JobSettings.of(engine);
-            TIMERS_BASELINE.apply(engine);
+            JobSettings beforeTuning = JobSettings.beforeTuning();
+            beforeTuning.apply(engine);
             double baseline = timers(floor.get(8), "before tuning");
             configured.apply(engine);
+            beforeTuning.pool().shutdown();
             double tuned = timers(floor.get(8), "as configured");
             goals.timers(baseline, tuned);
         }
@@ -489,9 +488,12 @@ class ClearanceBenchmarkTest {
     private String jobExecutorSettings() {
         JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         String pool = "";
-        if (executor instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
-                && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor t) {
-            pool = ", pool " + t.getCorePoolSize() + "-" + t.getMaxPoolSize() + " queue " + t.getQueueCapacity();
+        if (executor instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor) {
+            org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor t = JobSettings.pool(executor);
+            pool = ", pool " + t.getCorePoolSize() + "-" + t.getMaxPoolSize() + " queue " + t.getQueueCapacity()
+                    + (t.getThreadPoolExecutor().getRejectedExecutionHandler()
+                            instanceof java.util.concurrent.ThreadPoolExecutor.AbortPolicy
+                                    ? " (full: turned away)" : " (full: waits for room)");
         }
         return "maxJobsPerAcquisition " + executor.getMaxJobsPerAcquisition() + ", waitTime "
                 + executor.getWaitTimeInMillis() + " ms, maxWait " + executor.getMaxWait() + " ms" + pool

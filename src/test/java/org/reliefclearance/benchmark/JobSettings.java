@@ -8,19 +8,31 @@ import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The job executor's acquisition and pool settings and the history level, read from and applied to
- * the running engine, so one benchmark run measures the timers under two configurations. The pool's
- * queue cannot change while it runs; both keep the configured one. The history level in the
- * database stays as it was; the engine writes what the level applied says.
+ * The job executor's acquisition settings, its pool and the history level, read from and applied to
+ * the running engine, so one benchmark run measures the timers under two configurations. A pool's
+ * queue cannot change while it runs, so the configuration before tuning brings a pool of its own,
+ * with Java's default for a full queue: the job is turned away. The history level in the database
+ * stays as it was; the engine writes what the level applied says.
  */
-record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitMillis, int threads,
+record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitMillis, ThreadPoolTaskExecutor pool,
         boolean preferTimerJobs, HistoryLevel historyLevel) {
+
+    /** As configured when issue 21 was filed: 8 jobs per acquisition, 1 s and at most 5 s idle, 8 threads, queue 16. */
+    static JobSettings beforeTuning() {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(8);
+        pool.setMaxPoolSize(8);
+        pool.setQueueCapacity(16);
+        pool.setThreadNamePrefix("jobsBeforeTuning-");
+        pool.initialize();
+        return new JobSettings(8, 1000, 5000, pool, false, HistoryLevel.HISTORY_LEVEL_FULL);
+    }
 
     static JobSettings of(ProcessEngine engine) {
         ProcessEngineConfigurationImpl configuration = configuration(engine);
         JobExecutor executor = configuration.getJobExecutor();
         return new JobSettings(executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(),
-                executor.getMaxWait(), pool(executor).getMaxPoolSize(), configuration.isJobExecutorPreferTimerJobs(),
+                executor.getMaxWait(), pool(executor), configuration.isJobExecutorPreferTimerJobs(),
                 configuration.getHistoryLevel());
     }
 
@@ -30,23 +42,16 @@ record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitM
         executor.setMaxJobsPerAcquisition(maxJobsPerAcquisition);
         executor.setWaitTimeInMillis((int) waitTimeMillis);
         executor.setMaxWait(maxWaitMillis);
-        ThreadPoolTaskExecutor pool = pool(executor);
-        if (threads >= pool.getMaxPoolSize()) {
-            pool.setMaxPoolSize(threads);
-            pool.setCorePoolSize(threads);
-        } else {
-            pool.setCorePoolSize(threads);
-            pool.setMaxPoolSize(threads);
-        }
+        ((SpringJobExecutor) executor).setTaskExecutor(pool);
         configuration.setJobExecutorPreferTimerJobs(preferTimerJobs);
         configuration.setHistoryLevel(historyLevel);
     }
 
-    private static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {
-        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    static ThreadPoolTaskExecutor pool(JobExecutor executor) {
+        return (ThreadPoolTaskExecutor) ((SpringJobExecutor) executor).getTaskExecutor();
     }
 
-    private static ThreadPoolTaskExecutor pool(JobExecutor executor) {
-        return (ThreadPoolTaskExecutor) ((SpringJobExecutor) executor).getTaskExecutor();
+    private static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 }

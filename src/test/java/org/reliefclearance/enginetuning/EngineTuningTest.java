@@ -62,6 +62,14 @@ class EngineTuningTest {
         assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("auto");
     }
 
+    @Test
+    void decisionsParseFeelOnce() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        // the model guard's engine (plain data only) is the one that parses once
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(ParsedFeelEngine.class);
+    }
+
     /**
      * A database an earlier release wrote at {@code full} is moved to {@code audit-trail} before the
      * engine compares levels (it would refuse to start); a database at any other level is left to the

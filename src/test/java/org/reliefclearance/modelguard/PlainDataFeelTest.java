@@ -47,6 +47,20 @@ class PlainDataFeelTest {
                 withX(Map.of("a", new JavaObject())))).isInstanceOf(FeelException.class);
     }
 
+    /** Expressions are parsed once (enginetuning.ParsedFeelEngine); what they may see is checked at each evaluation. */
+    @Test
+    void anExpressionParsedBeforeIsGuardedAgain() {
+        assertThat((Object) feel.evaluateSimpleExpression("x.amount", withX(Map.of("amount", 21)))).isEqualTo(21L);
+        assertThatThrownBy(() -> feel.evaluateSimpleExpression("x.amount", withX(Map.of("amount", new JavaObject()))))
+                .isInstanceOf(FeelException.class).hasMessageContaining("FEEL may use only plain data");
+        assertThatThrownBy(() -> feel.evaluateSimpleUnaryTests("x", "category",
+                Variables.createVariables().putValue("category", "A").putValue("x", new JavaObject()).asVariableContext()))
+                .isInstanceOf(FeelException.class);
+        assertThatThrownBy(() -> feel.evaluateSimpleUnaryTests("x", "category",
+                Variables.createVariables().putValue("category", "A").putValue("x", new JavaObject()).asVariableContext()))
+                .isInstanceOf(FeelException.class);
+    }
+
     @Test
     void guardedFeelStillEvaluatesPlainData() {
         assertThat((Object) feel.evaluateSimpleExpression("x.amount * 2", withX(Map.of("amount", 21)))).isEqualTo(42L);
