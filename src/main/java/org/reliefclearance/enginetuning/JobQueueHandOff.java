@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * fetched turned away (README, "Performance"). Turned-away jobs make Camunda's acquisition fetch
  * again at once, as many as were turned away: with many due jobs it then runs back to back, each
  * run scanning {@code ACT_RU_JOB} for a handful of jobs. Waiting, each acquisition hands over a
- * whole batch. Jobs waiting for room are already locked to this node, as queued ones are.
+ * whole batch. Jobs waiting for room are already locked to this node, as queued ones are. A node
+ * stopping lets its acquisition hand over the batch in hand first (a few jobs' time); a pool shut
+ * down turns the rest away, and their locks expire as they always did.
  */
 @Component
 class JobQueueHandOff implements BeanPostProcessor {

@@ -40,52 +40,53 @@ class JobQueueHandOffTest {
 
     @Test
     void aJobThatFindsTheQueueFullWaitsForRoomAndRuns() throws Exception {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
-                new JobQueueHandOff.WaitForRoom());
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger ran = new AtomicInteger();
-        try {
-            pool.execute(() -> await(release));   // the only thread
-            pool.execute(ran::incrementAndGet);    // the only place in the queue
-            CompletableFuture<Void> third = CompletableFuture.runAsync(() -> pool.execute(ran::incrementAndGet));
+        try (BusyPool busy = new BusyPool()) {
+            CompletableFuture<Void> third = CompletableFuture.runAsync(() -> busy.pool.execute(busy.ran::incrementAndGet));
 
             Thread.sleep(300);
             assertThat(third).as("handed over while the queue is full").isNotDone();
-            release.countDown();
+            busy.release.countDown();
             third.get(5, TimeUnit.SECONDS);
-            pool.shutdown();
-            assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(ran).hasValue(2);
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
+            busy.pool.shutdown();
+            assertThat(busy.pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(busy.ran).hasValue(2);
         }
     }
 
     @Test
     void aPoolShuttingDownTurnsTheWaitingJobAway() throws Exception {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
-                new JobQueueHandOff.WaitForRoom());
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            pool.execute(() -> await(release));
-            pool.execute(() -> { });
-            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> pool.execute(() -> { }));
+        try (BusyPool busy = new BusyPool()) {
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> busy.pool.execute(() -> { }));
             Thread.sleep(200);
-            pool.shutdown();
+            busy.pool.shutdown();
             assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(RejectedExecutionException.class);
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
         }
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A pool of one thread, busy until released, whose queue of one holds a job that counts when it runs. */
+    private static final class BusyPool implements AutoCloseable {
+
+        final ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
+                new JobQueueHandOff.WaitForRoom());
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger ran = new AtomicInteger();
+
+        BusyPool() {
+            pool.execute(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            pool.execute(ran::incrementAndGet);
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            pool.shutdownNow();
         }
     }
 }
