@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -18,6 +21,8 @@ import org.reliefclearance.identity.ServiceReads;
 import org.reliefclearance.modelguard.ModelBean;
 import org.reliefclearance.registry.Registry;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Deadlines of the SOP's steps, as the process owner set them in {@code clearance-deadlines.dmn}.
@@ -191,10 +196,49 @@ public class Deadlines {
     }
 
     /**
+     * The rule for a step, asked once per transaction: a task's due date, its reminder, its deadline
+     * timer and the head's time after it are set in one step, and the decision's history then shows
+     * the one evaluation they all came from. Outside a transaction, each call asks.
+     */
+    private DmnDecisionResultEntries evaluate(String step, String authority, boolean emergency) {
+        Map<List<Object>, Optional<DmnDecisionResultEntries>> asked = askedInThisTransaction();
+        if (asked == null) {
+            return ask(step, authority, emergency);
+        }
+        List<Object> question = List.of(step, authority, emergency);
+        Optional<DmnDecisionResultEntries> answer = asked.get(question);
+        if (answer == null) {
+            answer = Optional.ofNullable(ask(step, authority, emergency));
+            asked.put(question, answer);
+        }
+        return answer.orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<List<Object>, Optional<DmnDecisionResultEntries>> askedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<List<Object>, Optional<DmnDecisionResultEntries>>) bound;
+        }
+        Map<List<Object>, Optional<DmnDecisionResultEntries>> asked = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, asked);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Deadlines.this);
+            }
+        });
+        return asked;
+    }
+
+    /**
      * Deadlines are public information: every caller (an organisation's API call, a delegate
      * running for a ministry official) may know them without a permission on the decision.
      */
-    private DmnDecisionResultEntries evaluate(String step, String authority, boolean emergency) {
+    private DmnDecisionResultEntries ask(String step, String authority, boolean emergency) {
         return reads.read(() -> decisions.evaluateDecisionByKey(DECISION)
                 .variables(Variables.createVariables()
                         .putValue("step", step)

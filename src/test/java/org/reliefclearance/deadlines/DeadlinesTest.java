@@ -33,6 +33,10 @@ class DeadlinesTest {
     JdbcClient jdbc;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     EmergencyFixture emergencies;
 
@@ -46,6 +50,30 @@ class DeadlinesTest {
     void resetTime() {
         emergencies.removeAll();
         ClockUtil.reset();
+    }
+
+    /** A task's due date, reminder and the head's time after it come from one evaluation per step. */
+    @Test
+    void oneTransactionAsksEachStepsRuleOnce() {
+        long before = evaluations();
+        transaction.executeWithoutResult(tx -> {
+            Date due = deadlines.dueAt("ENDORSEMENT", "-");
+            assertThat(deadlines.reminderAt("ENDORSEMENT", "-")).isBefore(due);
+            assertThat(deadlines.dueAfter("ENDORSEMENT", "-", "HEAD_OF_AUTHORITY")).isAfter(due);
+            assertThat(deadlines.dueAt("ENDORSEMENT", "-")).isEqualTo(due);
+        });
+        assertThat(evaluations() - before).as("ENDORSEMENT and HEAD_OF_AUTHORITY, once each").isEqualTo(2);
+
+        transaction.executeWithoutResult(tx -> deadlines.dueAt("ENDORSEMENT", "-"));
+        assertThat(evaluations() - before).as("the next transaction asks again").isEqualTo(3);
+
+        deadlines.dueAt("ENDORSEMENT", "-");
+        deadlines.dueAt("ENDORSEMENT", "-");
+        assertThat(evaluations() - before).as("outside a transaction, each call asks").isEqualTo(5);
+    }
+
+    private long evaluations() {
+        return history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(Deadlines.DECISION).count();
     }
 
     @Test
