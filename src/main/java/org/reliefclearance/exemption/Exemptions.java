@@ -92,7 +92,10 @@ public class Exemptions {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         List<ConsignmentLine> candidates = candidates(reference);
         Map<Integer, Set<Tax>> exempted = new LinkedHashMap<>();
+        // each line's duties, evaluated once: for the amount waived and for the timeline's "without exemption"
+        Map<Integer, DutiesAndTaxes> duties = new LinkedHashMap<>();
         for (ConsignmentLine line : candidates) {
+            duties.put(line.lineNo(), rates.of(line));
             Set<Tax> lineTaxes = switch (decision) {
                 case FULL -> EnumSet.allOf(Tax.class);
                 case PARTIAL -> lineNos.contains(line.lineNo()) && !taxes.isEmpty() ? EnumSet.copyOf(taxes)
@@ -104,7 +107,8 @@ public class Exemptions {
                     .params(lineTaxes.isEmpty() ? null : lineTaxes.stream().map(Tax::name).collect(Collectors.joining(",")),
                             consignment.id(), line.lineNo()).update();
         }
-        BigDecimal computed = waivedOn(candidates, exempted);
+        BigDecimal computed = duties.entrySet().stream().map(d -> d.getValue().only(exempted.get(d.getKey())).total())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal waived = ceiling != null && decision == ExemptionDecision.PARTIAL ? ceiling.min(computed) : computed;
         milestones.exemptionDecided(reference, decision.name(), waived);
         jdbc.sql("update consignment set exemption_legal_basis = ? where id = ?")
@@ -113,7 +117,8 @@ public class Exemptions {
         consignments.addEvent(reference, Actors.SYSTEM, TimelineEvent.EXEMPTION_RECORDED, null,
                 decision + " exemption" + (basis == null || decision == ExemptionDecision.NONE ? "" : " (" + basis + ")")
                         + ", USD " + waived.toPlainString() + " of duties and taxes waived"
-                        + describe(exempted) + " (without exemption: " + rates.of(candidates).describe() + ")");
+                        + describe(exempted) + " (without exemption: "
+                        + duties.values().stream().reduce(DutiesAndTaxes.NONE, DutiesAndTaxes::plus).describe() + ")");
         return waived;
     }
 

@@ -535,7 +535,10 @@ class ClearanceProcessTest {
                 .isLessThan(new java.math.BigDecimal("6300"));
         assertThat(cases.events(instance)).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("EXEMPTION_RECORDED");
-            assertThat(e.detail()).startsWith("PARTIAL exemption (RELIEF_ITEM_LIST)").contains("line 1: VAT, line 2: VAT");
+            assertThat(e.detail()).startsWith("PARTIAL exemption (RELIEF_ITEM_LIST)").contains("line 1: VAT, line 2: VAT")
+                    // both lines' VAT is what is waived; without exemption they would also pay the import duty
+                    .contains("(without exemption: import duty ")
+                    .endsWith(", VAT " + decided.waivedValue().setScale(2).toPlainString() + ")");
         });
     }
 
