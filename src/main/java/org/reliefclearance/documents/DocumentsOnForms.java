@@ -16,6 +16,7 @@ import org.reliefclearance.words.Languages;
 import org.reliefclearance.words.Vocabulary;
 import org.reliefclearance.words.Words;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What every official's form shows of a consignment's documents: those lodged, each with a link that
@@ -85,7 +86,11 @@ public class DocumentsOnForms {
         return variables;
     }
 
-    /** After a document is lodged: the open case, its reviews and a clearance under way show it at once. */
+    /**
+     * After a document is lodged: the open case, its reviews and a clearance under way show it at once.
+     * One transaction for all of them: one commit, and no form left showing the old list.
+     */
+    @Transactional
     public void refresh(Consignment c) {
         Map<String, Object> texts = texts(c);
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference())
