@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
@@ -14,10 +15,13 @@ import org.reliefclearance.customs.CustomsSystem;
 import org.reliefclearance.customs.CustomsSystemProperties;
 import org.reliefclearance.customs.CustomsSystemUnavailableException;
 import org.reliefclearance.customs.Declaration;
+import org.reliefclearance.enginetuning.ExternalTaskCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,10 +49,13 @@ public class CustomsDeclarationWorker {
     private final ClearanceDecisions decisions;
     private final ObjectMapper json;
     private final String workerId = "relief-clearance-" + UUID.randomUUID();
+    private final TaskScheduler scheduler;
+    private final AtomicBoolean woken = new AtomicBoolean();
 
     CustomsDeclarationWorker(ExternalTaskService externalTasks, CustomsSystem customsSystem,
                              CustomsSystemProperties properties, CustomsHandOffOutbox outbox,
-                             ClearanceDecisions decisions, ObjectMapper json) {
+                             ClearanceDecisions decisions, ObjectMapper json, TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.externalTasks = externalTasks;
         this.customsSystem = customsSystem;
         this.properties = properties;
@@ -61,6 +68,21 @@ public class CustomsDeclarationWorker {
     void poll() {
         if (Boolean.TRUE.equals(properties.workerEnabled())) {
             workOnce();
+        }
+    }
+
+    /**
+     * A hand-off was committed on this node: fetch it now, not at the next poll. One woken poll at a
+     * time; a hand-off committed while it runs wakes another.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void handOffCreated(ExternalTaskCreated created) {
+        if (TOPIC.equals(created.topic()) && Boolean.TRUE.equals(properties.workerEnabled())
+                && woken.compareAndSet(false, true)) {
+            scheduler.schedule(() -> {
+                woken.set(false);
+                poll();
+            }, scheduler.getClock().instant());
         }
     }
 

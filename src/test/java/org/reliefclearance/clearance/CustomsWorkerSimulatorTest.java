@@ -54,6 +54,8 @@ class CustomsWorkerSimulatorTest {
     ObjectMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.scheduling.TaskScheduler scheduler;
 
     private ClearanceCases cases;
 
@@ -62,7 +64,7 @@ class CustomsWorkerSimulatorTest {
         String simulator = "http://localhost:" + port + "/simulator/asycuda";
         CustomsSystemProperties properties = new CustomsSystemProperties(simulator, Duration.ofSeconds(5), "PT1S", false);
         CustomsDeclarationWorker worker = new CustomsDeclarationWorker(engine.getExternalTaskService(),
-                CustomsSystems.of(properties), properties, outbox, decisions, json);
+                CustomsSystems.of(properties), properties, outbox, decisions, json, scheduler);
         cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, worker);
         behave(Map.of("mode", "ACCEPT"));
     }
