@@ -48,6 +48,8 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
     static final String CAMUNDA_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
     static final String CHECK_MAPPING = "enginetuning/task-authorization.xml";
     static final String NAMESPACE = "org.reliefclearance.enginetuning.TaskQuery";
+    /** The namespace of {@link #CHECK_MAPPING}. */
+    static final String CHECK_NAMESPACE = "org.reliefclearance.enginetuning.TaskAuthorization";
     /** Camunda's statement names and ours. */
     static final Map<String, String> STATEMENTS = Map.of(
             "selectTaskByQueryCriteria", "selectTaskByQueryCriteriaWithGrantLookup",
@@ -77,6 +79,9 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
         Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
                 : new HashMap<>(sessions.getStatementMappings());
         STATEMENTS.forEach((camunda, ours) -> mappings.put(camunda, NAMESPACE + "." + ours));
+        if (DbSqlSessionFactory.POSTGRES.equals(engine.getDatabaseType())) {
+            mappings.put("selectAuthorizedGroupIds", CHECK_NAMESPACE + ".selectAuthorizedGroupIdsByIndex");
+        }
         sessions.setStatementMappings(mappings);
     }
 
