@@ -36,6 +36,8 @@ class PostgresApplicationTest {
     JdbcClient jdbc;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     @Test
     void runsOnPostgresql() {
@@ -65,5 +67,28 @@ class PostgresApplicationTest {
         assertThat(identity.createUserQuery().userId("molsw").count()).isZero();
         assertThat(WebappChecks.login(http, "molsw", "demo").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(identity.createGroupQuery().groupId("moh-fdd").count()).isOne();
+    }
+
+    /**
+     * The groups holding grants, which Camunda reads at every command of a signed-in caller, are read
+     * by walking the group index (enginetuning/task-authorization.xml) and are the groups Camunda's
+     * own statement finds. Here, not in a class of its own: a second class with this configuration
+     * would share its Spring context with tests that run after the cluster tests reset the database.
+     */
+    @Test
+    void theGroupsHoldingGrantsAreReadThroughTheIndexAndAreCamundasOwn() {
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDbSqlSessionFactory().getStatementMappings()).containsEntry(
+                "selectAuthorizedGroupIds", "org.reliefclearance.enginetuning.TaskAuthorization.selectAuthorizedGroupIdsByIndex");
+
+        List<String> camundas = jdbc.sql("select distinct GROUP_ID_ from ACT_RU_AUTHORIZATION where GROUP_ID_ is not null")
+                .query(String.class).list();
+        assertThat(camundas).isNotEmpty();
+        List<String> asked = new java.util.ArrayList<>(camundas);
+        asked.add("a-group-without-grants");
+        List<String> filtered = configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getAuthorizationManager().filterAuthenticatedGroupIds(asked));
+        assertThat(filtered).containsExactlyInAnyOrderElementsOf(camundas);
     }
 }
