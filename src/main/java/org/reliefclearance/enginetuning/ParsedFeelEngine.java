@@ -86,6 +86,11 @@ public class ParsedFeelEngine extends ScalaFeelEngine {
         return feelEngine.eval(kept, context);
     }
 
+    /** How many parsed expressions and unary tests are kept. */
+    int kept() {
+        return expressions.size() + unaryTests.size();
+    }
+
     private static Object valueOf(Either<Failure, Object> result) {
         if (result instanceof Right<Failure, Object> right) {
             return right.value();

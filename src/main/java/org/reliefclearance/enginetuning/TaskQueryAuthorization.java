@@ -112,7 +112,7 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
             }
             joinIf.getParentNode().removeChild(joinIf);
             only(mapping, "include", AUTHORIZATION + "contextualAuthorizationCheck")
-                    .setAttribute("refid", "org.reliefclearance.enginetuning.TaskAuthorization.contextualAuthorizationCheck");
+                    .setAttribute("refid", CHECK_NAMESPACE + ".contextualAuthorizationCheck");
             if (children(mapper).size() != KEPT.size()) {
                 throw new ShapeChanged("the task query's statements are not the ones expected");
             }

@@ -93,9 +93,8 @@ public class Exemptions {
         List<ConsignmentLine> candidates = candidates(reference);
         Map<Integer, Set<Tax>> exempted = new LinkedHashMap<>();
         // each line's duties, evaluated once: for the amount waived and for the timeline's "without exemption"
-        Map<Integer, DutiesAndTaxes> duties = new LinkedHashMap<>();
+        Map<Integer, DutiesAndTaxes> duties = dutiesOf(candidates);
         for (ConsignmentLine line : candidates) {
-            duties.put(line.lineNo(), rates.of(line));
             Set<Tax> lineTaxes = switch (decision) {
                 case FULL -> EnumSet.allOf(Tax.class);
                 case PARTIAL -> lineNos.contains(line.lineNo()) && !taxes.isEmpty() ? EnumSet.copyOf(taxes)
@@ -107,8 +106,7 @@ public class Exemptions {
                     .params(lineTaxes.isEmpty() ? null : lineTaxes.stream().map(Tax::name).collect(Collectors.joining(",")),
                             consignment.id(), line.lineNo()).update();
         }
-        BigDecimal computed = duties.entrySet().stream().map(d -> d.getValue().only(exempted.get(d.getKey())).total())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal computed = waived(duties, exempted);
         BigDecimal waived = ceiling != null && decision == ExemptionDecision.PARTIAL ? ceiling.min(computed) : computed;
         milestones.exemptionDecided(reference, decision.name(), waived);
         jdbc.sql("update consignment set exemption_legal_basis = ? where id = ?")
@@ -142,7 +140,7 @@ public class Exemptions {
         Consignment consignment = consignments.findByReference(reference).orElseThrow();
         List<ConsignmentLine> released = reviews.lineStates(reference).entrySet().stream()
                 .filter(e -> e.getValue() == LineState.RELEASED).map(Map.Entry::getKey).toList();
-        BigDecimal waived = waivedOn(released, exemptedTaxes(consignment.id()));
+        BigDecimal waived = waived(dutiesOf(released), exemptedTaxes(consignment.id()));
         if (decided != null) {
             waived = waived.min(decided);
         }
@@ -150,8 +148,17 @@ public class Exemptions {
         return waived;
     }
 
-    private BigDecimal waivedOn(List<ConsignmentLine> lines, Map<Integer, Set<Tax>> exempted) {
-        return lines.stream().map(l -> rates.of(l).only(exempted.getOrDefault(l.lineNo(), Set.of())).total())
+    /** What each line would pay without exemption, by line number. */
+    private Map<Integer, DutiesAndTaxes> dutiesOf(List<ConsignmentLine> lines) {
+        Map<Integer, DutiesAndTaxes> duties = new LinkedHashMap<>();
+        lines.forEach(line -> duties.put(line.lineNo(), rates.of(line)));
+        return duties;
+    }
+
+    /** The taxes each line is exempt from, of what it would pay. */
+    private static BigDecimal waived(Map<Integer, DutiesAndTaxes> duties, Map<Integer, Set<Tax>> exempted) {
+        return duties.entrySet().stream()
+                .map(d -> d.getValue().only(exempted.getOrDefault(d.getKey(), Set.of())).total())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -41,6 +41,19 @@ class ParsedFeelEngineTest {
     }
 
     @Test
+    void eachExpressionIsParsedOnceAndWhatFailsToParseIsNotKept() {
+        VariableContext variables = variables("category", "FOOD");
+        parsed.evaluateSimpleUnaryTests("\"FOOD\"", "category", variables);
+        parsed.evaluateSimpleUnaryTests("\"FOOD\"", "category", variables);
+        assertThat(parsed.kept()).isEqualTo(1);
+        parsed.evaluateSimpleExpression("weight * 2", variables);
+        parsed.evaluateSimpleExpression("weight * 2", variables);
+        assertThat(parsed.kept()).isEqualTo(2);
+        assertThatThrownBy(() -> parsed.evaluateSimpleExpression("weight +", variables)).isInstanceOf(FeelException.class);
+        assertThat(parsed.kept()).isEqualTo(2);
+    }
+
+    @Test
     void theSameTestsGiveEachEvaluationItsOwnValue() {
         String tests = "\"MEDICINE\",\"FOOD\"";
         assertThat(parsed.evaluateSimpleUnaryTests(tests, "category", variables("category", "FOOD"))).isTrue();
