@@ -499,7 +499,8 @@ class ClearanceBenchmarkTest {
                 + executor.getWaitTimeInMillis() + " ms, maxWait " + executor.getMaxWait() + " ms" + pool
                 + ", preferTimerJobs " + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                         .isJobExecutorPreferTimerJobs() + ", history " + ((ProcessEngineConfigurationImpl) engine
-                        .getProcessEngineConfiguration()).getHistoryLevel().getName();
+                        .getProcessEngineConfiguration()).getHistoryLevel().getName() + ", removal time at "
+                + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryRemovalTimeStrategy();
     }
 
     /** Database work per case or instance; {@code polls} read-only queries of the driver are left out. */

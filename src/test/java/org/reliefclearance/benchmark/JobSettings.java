@@ -1,6 +1,7 @@
 package org.reliefclearance.benchmark;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -8,16 +9,19 @@ import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The job executor's acquisition settings, its pool and the history level, read from and applied to
+ * The job executor's acquisition settings, its pool, the history level and the removal-time strategy, read from and applied to
  * the running engine, so one benchmark run measures the timers under two configurations. A pool's
  * queue cannot change while it runs, so the configuration before tuning brings a pool of its own,
  * with Java's default for a full queue: the job is turned away. The history level in the database
  * stays as it was; the engine writes what the level applied says.
  */
 record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitMillis, ThreadPoolTaskExecutor pool,
-        boolean preferTimerJobs, HistoryLevel historyLevel) {
+        boolean preferTimerJobs, HistoryLevel historyLevel, String removalTimeStrategy) {
 
-    /** As configured when issue 21 was filed: 8 jobs per acquisition, 1 s and at most 5 s idle, 8 threads, queue 16. */
+    /**
+     * As configured when issue 21 was filed: 8 jobs per acquisition, 1 s and at most 5 s idle, 8 threads, queue 16,
+     * history level full, removal time stamped on a process's history when it ends.
+     */
     static JobSettings beforeTuning() {
         ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
         pool.setCorePoolSize(8);
@@ -25,7 +29,8 @@ record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitM
         pool.setQueueCapacity(16);
         pool.setThreadNamePrefix("jobsBeforeTuning-");
         pool.initialize();
-        return new JobSettings(8, 1000, 5000, pool, false, HistoryLevel.HISTORY_LEVEL_FULL);
+        return new JobSettings(8, 1000, 5000, pool, false, HistoryLevel.HISTORY_LEVEL_FULL,
+                ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_END);
     }
 
     static JobSettings of(ProcessEngine engine) {
@@ -33,7 +38,7 @@ record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitM
         JobExecutor executor = configuration.getJobExecutor();
         return new JobSettings(executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(),
                 executor.getMaxWait(), pool(executor), configuration.isJobExecutorPreferTimerJobs(),
-                configuration.getHistoryLevel());
+                configuration.getHistoryLevel(), configuration.getHistoryRemovalTimeStrategy());
     }
 
     void apply(ProcessEngine engine) {
@@ -45,6 +50,7 @@ record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitM
         ((SpringJobExecutor) executor).setTaskExecutor(pool);
         configuration.setJobExecutorPreferTimerJobs(preferTimerJobs);
         configuration.setHistoryLevel(historyLevel);
+        configuration.setHistoryRemovalTimeStrategy(removalTimeStrategy);
     }
 
     static ThreadPoolTaskExecutor pool(JobExecutor executor) {

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * History cleanup removes a finished case's history once its time to live (ten years) has passed
- * after its end, and never touches a case still open. Its own context: cleanup is database-wide.
+ * since it started, and never touches a case still open, however old. Its own context: cleanup is
+ * database-wide.
  */
 @ServiceTest
 class HistoryCleanupTest {
@@ -35,6 +37,8 @@ class HistoryCleanupTest {
 
     @Autowired
     ClearanceCases cases;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void setUp() {
@@ -65,6 +69,56 @@ class HistoryCleanupTest {
                 .as("the open case keeps its history").isOne();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(open.getId()).count()).isPositive();
         assertThat(consignments.findByReference(open.getBusinessKey())).isPresent();
+    }
+
+    @Test
+    void aCaseOpenBeyondItsTimeToLiveIsKeptAndRemovedOnlyItsTimeToLiveAfterThat() {
+        ProcessInstance open = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.TENTS));
+        HistoryService history = engine.getHistoryService();
+        Instant firstCleanup = Instant.now().plus(TIME_TO_LIVE).plus(Duration.ofDays(2));
+
+        cleanUpAt(firstCleanup);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(open.getId()).count())
+                .as("still open: kept").isPositive();
+        Instant keptUntil = removalTime(open.getId()).toInstant();
+        assertThat(keptUntil).as("its time to live counted again from the cleanup that found it open")
+                .isBetween(firstCleanup.plus(TIME_TO_LIVE).minusSeconds(60), firstCleanup.plus(TIME_TO_LIVE).plusSeconds(60));
+
+        engine.getRuntimeService().deleteProcessInstance(open.getId(), "withdrawn by the consignee");
+        cleanUpAt(keptUntil.minus(Duration.ofDays(1)));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(open.getId()).finished().count())
+                .as("ended, not yet due").isOne();
+
+        cleanUpAt(keptUntil.plus(Duration.ofDays(1)));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(open.getId()).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(open.getId()).count()).isZero();
+    }
+
+    @Test
+    void aCaseThatEndedWithoutARemovalTimeIsKeptItsTimeToLiveAfterItsEnd() {
+        ProcessInstance finished = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.RIFLES));
+        // as a case started under the strategy "end" of an earlier release and ended after the change
+        for (String table : new String[] {"ACT_HI_PROCINST", "ACT_HI_ACTINST"}) {
+            jdbc.sql("update " + table + " set REMOVAL_TIME_ = null where ROOT_PROC_INST_ID_ = :root")
+                    .param("root", finished.getId()).update();
+        }
+        HistoryService history = engine.getHistoryService();
+        Date ended = history.createHistoricProcessInstanceQuery().processInstanceId(finished.getId()).singleResult()
+                .getEndTime();
+
+        cleanUpAt(Instant.now().plus(TIME_TO_LIVE).minus(Duration.ofDays(1)));
+        assertThat(removalTime(finished.getId())).isEqualTo(Date.from(ended.toInstant().plus(TIME_TO_LIVE)));
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(finished.getId()).count())
+                .isPositive();
+
+        cleanUpAt(Instant.now().plus(TIME_TO_LIVE).plus(Duration.ofDays(2)));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(finished.getId()).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(finished.getId()).count()).isZero();
+    }
+
+    private Date removalTime(String processInstanceId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult().getRemovalTime();
     }
 
     private void cleanUpAt(Instant when) {
