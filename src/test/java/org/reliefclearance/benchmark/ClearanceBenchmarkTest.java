@@ -298,10 +298,18 @@ class ClearanceBenchmarkTest {
         long t0 = System.nanoTime();
         long firstFired = -1;
         long left;
+        // the poll reads the jobs through the index on their job definition: a count until the first has
+        // fired, then whether any is left (a scan of the whole job table every 100 ms took a tenth of
+        // the database's time while the timers fired)
+        String definition = jdbc.sql("select id_ from act_ru_jobdef where proc_def_key_ = :key").param("key", TIMER)
+                .query(String.class).single();
+        String ofTimer = "from act_ru_job where job_def_id_ = :definition";
         do {
             sleep(100);
-            left = jdbc.sql("select count(*) from act_ru_job where process_def_key_ = :key").param("key", TIMER)
-                    .query(Long.class).single();
+            left = firstFired < 0
+                    ? jdbc.sql("select count(*) " + ofTimer).param("definition", definition).query(Long.class).single()
+                    : jdbc.sql("select count(*) from (select 1 " + ofTimer + " limit 1) any_left")
+                            .param("definition", definition).query(Long.class).single();
             if (firstFired < 0 && left < TIMERS) {
                 firstFired = System.nanoTime() - t0;
             }
@@ -498,7 +506,8 @@ class ClearanceBenchmarkTest {
         return "maxJobsPerAcquisition " + executor.getMaxJobsPerAcquisition() + ", waitTime "
                 + executor.getWaitTimeInMillis() + " ms, maxWait " + executor.getMaxWait() + " ms" + pool
                 + ", preferTimerJobs " + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                        .isJobExecutorPreferTimerJobs() + ", history " + ((ProcessEngineConfigurationImpl) engine
+                        .isJobExecutorPreferTimerJobs() + ", by due date " + ((ProcessEngineConfigurationImpl) engine
+                        .getProcessEngineConfiguration()).isJobExecutorAcquireByDueDate() + ", history " + ((ProcessEngineConfigurationImpl) engine
                         .getProcessEngineConfiguration()).getHistoryLevel().getName() + ", removal time at "
                 + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryRemovalTimeStrategy();
     }

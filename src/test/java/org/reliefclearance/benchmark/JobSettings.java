@@ -1,11 +1,16 @@
 package org.reliefclearance.benchmark;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.reliefclearance.enginetuning.JobsByDueDate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -16,11 +21,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * stays as it was; the engine writes what the level applied says.
  */
 record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitMillis, ThreadPoolTaskExecutor pool,
-        boolean preferTimerJobs, HistoryLevel historyLevel, String removalTimeStrategy) {
+        boolean preferTimerJobs, boolean acquireByDueDate, boolean ensureDueDate, HistoryLevel historyLevel,
+        String removalTimeStrategy) {
 
     /**
      * As configured when issue 21 was filed: 8 jobs per acquisition, 1 s and at most 5 s idle, 8 threads, queue 16,
-     * history level full, removal time stamped on a process's history when it ends.
+     * jobs acquired in no order (and those without a due date among them) with no index on the due date, history
+     * level full, removal time stamped on a process's history when it ends.
      */
     static JobSettings beforeTuning() {
         ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
@@ -29,7 +36,7 @@ record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitM
         pool.setQueueCapacity(16);
         pool.setThreadNamePrefix("jobsBeforeTuning-");
         pool.initialize();
-        return new JobSettings(8, 1000, 5000, pool, false, HistoryLevel.HISTORY_LEVEL_FULL,
+        return new JobSettings(8, 1000, 5000, pool, false, false, false, HistoryLevel.HISTORY_LEVEL_FULL,
                 ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_END);
     }
 
@@ -38,6 +45,7 @@ record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitM
         JobExecutor executor = configuration.getJobExecutor();
         return new JobSettings(executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(),
                 executor.getMaxWait(), pool(executor), configuration.isJobExecutorPreferTimerJobs(),
+                configuration.isJobExecutorAcquireByDueDate(), configuration.isEnsureJobDueDateNotNull(),
                 configuration.getHistoryLevel(), configuration.getHistoryRemovalTimeStrategy());
     }
 
@@ -49,8 +57,27 @@ record JobSettings(int maxJobsPerAcquisition, long waitTimeMillis, long maxWaitM
         executor.setMaxWait(maxWaitMillis);
         ((SpringJobExecutor) executor).setTaskExecutor(pool);
         configuration.setJobExecutorPreferTimerJobs(preferTimerJobs);
+        configuration.setJobExecutorAcquireByDueDate(acquireByDueDate);
+        configuration.setEnsureJobDueDateNotNull(ensureDueDate);
+        if (ensureDueDate) {
+            JobsByDueDate.prepare(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
+        } else {
+            dropDueDateIndex(configuration);
+        }
         configuration.setHistoryLevel(historyLevel);
         configuration.setHistoryRemovalTimeStrategy(removalTimeStrategy);
+    }
+
+    /** The job table as it was before tuning: no index on the due date. */
+    private static void dropDueDateIndex(ProcessEngineConfigurationImpl configuration) {
+        String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+        try (Connection connection = configuration.getDataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("drop index if exists " + prefix + JobsByDueDate.INDEX);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ThreadPoolTaskExecutor pool(JobExecutor executor) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The engine as tuned for throughput (README, "Performance"): history level {@code audit-trail}
@@ -79,7 +80,7 @@ class EngineTuningTest {
     void aDatabaseWrittenAtFullIsMovedToTheAuditTrailLevel() {
         javax.sql.DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getDataSource();
-        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         try {
             jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = '3' where NAME_ = 'historyLevel'").update();
             HistoryLevelPlugin.fromFull(dataSource, "");
@@ -96,7 +97,7 @@ class EngineTuningTest {
         }
     }
 
-    private static String storedLevel(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    private static String storedLevel(JdbcClient jdbc) {
         return jdbc.sql("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'").query(String.class).single();
     }
 
@@ -153,6 +154,36 @@ class EngineTuningTest {
         assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId()).creationLog().count())
                 .isZero();
+    }
+
+    /**
+     * Due jobs are acquired oldest first through the due-date index, so an asynchronous step is due
+     * when created; a job an earlier release left without a due date is due since its creation.
+     */
+    @Test
+    void everyJobIsDueFromItsCreationAndAcquiredByDueDate() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
+        assertThat(jdbc().sql("select count(*) from INFORMATION_SCHEMA.INDEXES where INDEX_NAME = :name")
+                .param("name", JobsByDueDate.INDEX).query(Long.class).single()).isOne();
+
+        deploy(Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                .startEvent("Event_Started").endEvent("Event_Done").camundaAsyncBefore().done());
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
+        Job step = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(step.getDuedate()).isEqualTo(step.getCreateTime());
+
+        jdbc().sql("update ACT_RU_JOB set DUEDATE_ = null where ID_ = :id").param("id", step.getId()).update();
+        JobsByDueDate.prepare(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
+        assertThat(engine.getManagementService().createJobQuery().jobId(step.getId()).singleResult().getDuedate())
+                .isEqualTo(step.getCreateTime());
+    }
+
+    private JdbcClient jdbc() {
+        return JdbcClient.create(
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
     }
 
     @Test
