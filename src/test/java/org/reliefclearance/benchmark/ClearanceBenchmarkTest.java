@@ -494,7 +494,8 @@ class ClearanceBenchmarkTest {
     }
 
     private String jobExecutorSettings() {
-        JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        JobExecutor executor = configuration.getJobExecutor();
         String pool = "";
         if (executor instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor) {
             org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor t = JobSettings.pool(executor);
@@ -505,11 +506,10 @@ class ClearanceBenchmarkTest {
         }
         return "maxJobsPerAcquisition " + executor.getMaxJobsPerAcquisition() + ", waitTime "
                 + executor.getWaitTimeInMillis() + " ms, maxWait " + executor.getMaxWait() + " ms" + pool
-                + ", preferTimerJobs " + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                        .isJobExecutorPreferTimerJobs() + ", by due date " + ((ProcessEngineConfigurationImpl) engine
-                        .getProcessEngineConfiguration()).isJobExecutorAcquireByDueDate() + ", history " + ((ProcessEngineConfigurationImpl) engine
-                        .getProcessEngineConfiguration()).getHistoryLevel().getName() + ", removal time at "
-                + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryRemovalTimeStrategy();
+                + ", preferTimerJobs " + configuration.isJobExecutorPreferTimerJobs()
+                + ", by due date " + configuration.isJobExecutorAcquireByDueDate()
+                + ", history " + configuration.getHistoryLevel().getName()
+                + ", removal time at " + configuration.getHistoryRemovalTimeStrategy();
     }
 
     /** Database work per case or instance; {@code polls} read-only queries of the driver are left out. */

@@ -14,8 +14,9 @@ import org.reliefclearance.enginetuning.JobsByDueDate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The job executor's acquisition settings, its pool, the history level and the removal-time strategy, read from and applied to
- * the running engine, so one benchmark run measures the timers under two configurations. A pool's
+ * The job executor's acquisition settings, its pool, the history level and the removal-time strategy,
+ * read from and applied to the running engine, so one benchmark run measures the timers under two
+ * configurations. Acquisition by due date brings its index; without it the index is dropped. A pool's
  * queue cannot change while it runs, so the configuration before tuning brings a pool of its own,
  * with Java's default for a full queue: the job is turned away. The history level in the database
  * stays as it was; the engine writes what the level applied says.
