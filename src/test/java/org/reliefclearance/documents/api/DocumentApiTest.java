@@ -1,6 +1,7 @@
 package org.reliefclearance.documents.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -11,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
@@ -20,6 +25,7 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentRules;
 import org.reliefclearance.documents.DocumentStore;
+import org.reliefclearance.documents.DocumentsOnForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -53,6 +59,8 @@ class DocumentApiTest {
     DocumentStore documents;
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
+    DocumentsOnForms documentsOnForms;
 
     ApiClient api;
     String reference;
@@ -117,6 +125,31 @@ class DocumentApiTest {
                 // the consignee's file name never reaches an official's form
                 .doesNotContain("evil", "click");
         assertThat(text(clearance, "documentsMissing")).doesNotContain("Packing list").contains("Import permit");
+    }
+
+    /** Lodging refreshes every form of a case in one transaction: a failure part way leaves each as it was. */
+    @Test
+    void aRefreshThatFailsPartWayLeavesEveryFormAsItWas() {
+        org.camunda.bpm.engine.runtime.ProcessInstance clearance = engine.getRuntimeService()
+                .createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+        Deployment probe = engine.getRepositoryService().createDeployment().addModelInstance("documents-probe.bpmn",
+                Bpmn.createExecutableProcess("documents-probe").camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Wait").endEvent().done()).deploy();
+        try {
+            // a second form of the same case whose release lines cannot be read: its refresh fails after
+            // at least one form has been given the new texts, whichever comes first
+            org.camunda.bpm.engine.runtime.ProcessInstance broken = engine.getRuntimeService()
+                    .startProcessInstanceByKey("documents-probe", reference, Map.of("lineNumbersToRelease", "not a line"));
+            List<org.camunda.bpm.engine.runtime.ProcessInstance> forms = List.of(clearance, broken);
+            forms.forEach(form -> engine.getRuntimeService().setVariable(form.getId(), DocumentsOnForms.LODGED, "as before"));
+
+            assertThatThrownBy(() -> documentsOnForms.refresh(consignments.findByReference(reference).orElseThrow()))
+                    .isInstanceOf(IllegalArgumentException.class);
+
+            assertThat(forms).allSatisfy(form -> assertThat(text(form, DocumentsOnForms.LODGED)).isEqualTo("as before"));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(probe.getId(), true);
+        }
     }
 
     private String text(org.camunda.bpm.engine.runtime.ProcessInstance instance, String name) {
