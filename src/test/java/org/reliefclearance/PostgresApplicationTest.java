@@ -91,4 +91,12 @@ class PostgresApplicationTest {
                 .execute(context -> context.getAuthorizationManager().filterAuthenticatedGroupIds(asked));
         assertThat(filtered).containsExactlyInAnyOrderElementsOf(camundas);
     }
+
+    /** Due jobs are acquired by due date through the service's index on Camunda's job table (enginetuning/JobsByDueDate). */
+    @Test
+    void theJobTableHasItsDueDateIndex() {
+        assertThat(jdbc.sql("select indexdef from pg_indexes where schemaname = current_schema()"
+                + " and tablename = 'act_ru_job' and indexname = 'rc_idx_job_duedate'").query(String.class).single())
+                .contains("(duedate_)");
+    }
 }
