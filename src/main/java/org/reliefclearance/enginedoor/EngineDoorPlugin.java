@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.reliefclearance.forms.StepRules;
 import org.springframework.stereotype.Component;
 
-/** Installs the guard in front of every engine command. */
+/** Installs the guards in front of every engine command: the caller's, then that no job loses its due date. */
 @Component
 class EngineDoorPlugin extends AbstractProcessEnginePlugin {
 
@@ -25,8 +25,8 @@ class EngineDoorPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         CallerPolicy policy = new CallerPolicy(configuration, new StepForms(configuration, stepRules));
         // an interceptor is a link of one chain (it holds the next one): one guard per chain
-        configuration.setCustomPreCommandInterceptorsTxRequired(withGuard(
-                configuration.getCustomPreCommandInterceptorsTxRequired(),
+        configuration.setCustomPreCommandInterceptorsTxRequired(withGuard(withGuard(
+                configuration.getCustomPreCommandInterceptorsTxRequired(), new JobDueDateKept(configuration)),
                 new CallerCommandGuard(configuration, callers, policy)));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(withGuard(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(),

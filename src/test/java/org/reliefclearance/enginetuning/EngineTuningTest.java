@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -158,7 +159,8 @@ class EngineTuningTest {
 
     /**
      * Due jobs are acquired oldest first through the due-date index, so an asynchronous step is due
-     * when created; a job an earlier release left without a due date is due since its creation.
+     * when created, no command takes a due date away, and a job an earlier release left without a
+     * due date is due since its creation.
      */
     @Test
     void everyJobIsDueFromItsCreationAndAcquiredByDueDate() {
@@ -174,6 +176,12 @@ class EngineTuningTest {
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
         Job step = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(step.getDuedate()).as("due when created").isCloseTo(step.getCreateTime(), 1000);
+
+        // nobody takes the due date away, an administrator neither: the job would never run
+        assertThatThrownBy(() -> engine.getManagementService().setJobDuedate(step.getId(), null))
+                .isInstanceOf(BadUserRequestException.class).hasMessageStartingWith("duedate");
+        assertThat(engine.getManagementService().createJobQuery().jobId(step.getId()).singleResult().getDuedate())
+                .isEqualTo(step.getDuedate());
 
         jdbc().sql("update ACT_RU_JOB set DUEDATE_ = null where ID_ = :id").param("id", step.getId()).update();
         JobsByDueDate.prepare(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
