@@ -178,6 +178,26 @@ class EngineDoorAttackTest {
         assertThat(jobState.get()).isEqualTo(before);
     }
 
+    /** Jobs are acquired by due date: one without would never run, so not even an administrator removes it. */
+    @Test
+    void notEvenAnAdministratorTakesAJobsDueDateAway() {
+        java.util.function.Supplier<java.util.Date> dueDate = () -> engine.getManagementService().createJobQuery()
+                .jobId(historyCleanup.getId()).singleResult().getDuedate();
+        java.util.Date before = dueDate.get();
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        Map<String, Object> noDate = new java.util.HashMap<>();
+        noDate.put("duedate", null);
+
+        ResponseEntity<String> answer = http.withBasicAuth("admin", "admin").exchange(
+                "/engine-rest/job/" + historyCleanup.getId() + "/duedate", org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(noDate, headers), String.class);
+
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(answer.getBody()).contains("duedate");
+        assertThat(dueDate.get()).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{1} through {0}")
     @MethodSource("org.reliefclearance.doors.Attackers#everyUserThroughEveryDoor")
     void nobodyHandsAMinistrysReviewToTheConsignee(Door door, String user) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -179,7 +179,7 @@ class EngineTuningTest {
 
         // nobody takes the due date away, an administrator neither: the job would never run
         assertThatThrownBy(() -> engine.getManagementService().setJobDuedate(step.getId(), null))
-                .isInstanceOf(BadUserRequestException.class).hasMessageStartingWith("duedate");
+                .isInstanceOf(AuthorizationException.class).hasMessageStartingWith("duedate");
         assertThat(engine.getManagementService().createJobQuery().jobId(step.getId()).singleResult().getDuedate())
                 .isEqualTo(step.getDuedate());
 
