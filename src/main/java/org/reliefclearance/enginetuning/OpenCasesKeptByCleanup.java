@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.historycleanup.HistoryCleanupJobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.historycleanup.HistoryCleanupJobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TableDataManager;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +62,12 @@ class OpenCasesKeptByCleanup extends AbstractProcessEnginePlugin {
         @Override
         public Integer execute(CommandContext commandContext) {
             ProcessEngineConfigurationImpl engine = commandContext.getProcessEngineConfiguration();
-            String prefix = engine.getDatabaseTablePrefix() == null ? "" : engine.getDatabaseTablePrefix();
+            TableDataManager tables = commandContext.getTableDataManager();
             Date now = ClockUtil.getCurrentTime();
             List<HistoricProcessInstance> roots = engine.getHistoryService().createNativeHistoricProcessInstanceQuery()
-                    .sql("select p.* from " + prefix + "ACT_HI_PROCINST p join " + prefix
-                            + "ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_ where p.ID_ = p.ROOT_PROC_INST_ID_"
+                    .sql("select p.* from " + tables.getTableName(HistoricProcessInstanceEntity.class, true) + " p join "
+                            + tables.getTableName(ProcessDefinitionEntity.class, true)
+                            + " d on d.ID_ = p.PROC_DEF_ID_ where p.ID_ = p.ROOT_PROC_INST_ID_"
                             + " and d.HISTORY_TTL_ is not null and ((p.END_TIME_ is null and p.REMOVAL_TIME_ <= #{now})"
                             + " or (p.END_TIME_ is not null and p.REMOVAL_TIME_ is null))")
                     .parameter("now", now).list();

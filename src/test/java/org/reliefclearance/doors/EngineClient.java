@@ -25,6 +25,8 @@ import org.springframework.util.MultiValueMap;
 final class EngineClient {
 
     static final String PASSWORD = "demo";
+    /** The demo profile's administrator (application-demo.yaml), for what only an administrator may try. */
+    static final String ADMINISTRATOR = "admin";
 
     enum Door {
         ENGINE_REST("/engine-rest/"),
@@ -65,7 +67,7 @@ final class EngineClient {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
         if (door == Door.ENGINE_REST) {
-            return http.withBasicAuth(user, PASSWORD).exchange(door.root + path, method,
+            return http.withBasicAuth(user, password(user)).exchange(door.root + path, method,
                     new HttpEntity<>(body, headers), String.class);
         }
         Session session = sessions.computeIfAbsent(user, this::login);
@@ -87,7 +89,7 @@ final class EngineClient {
             }
         });
         if (door == Door.ENGINE_REST) {
-            return http.withBasicAuth(user, PASSWORD).exchange(door.root + "deployment/create", HttpMethod.POST,
+            return http.withBasicAuth(user, password(user)).exchange(door.root + "deployment/create", HttpMethod.POST,
                     new HttpEntity<>(parts, headers), String.class);
         }
         Session session = sessions.computeIfAbsent(user, this::login);
@@ -127,7 +129,7 @@ final class EngineClient {
         headers.set("X-XSRF-TOKEN", session.csrfToken());
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
-        form.add("password", PASSWORD);
+        form.add("password", password(user));
         return http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
                 new HttpEntity<>(form, headers), String.class);
     }
@@ -152,6 +154,10 @@ final class EngineClient {
             }
         }
         throw new IllegalStateException(user + " cannot log in to any webapp");
+    }
+
+    private static String password(String user) {
+        return ADMINISTRATOR.equals(user) ? "admin" : PASSWORD;
     }
 
     /** The session and CSRF cookies, kept by hand: they are Secure, and a client over http drops those. */
