@@ -2,11 +2,22 @@ package org.reliefclearance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.reliefclearance.enginetuning.JobsByDueDate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,6 +49,10 @@ class PostgresApplicationTest {
     IdentityService identity;
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
+    JobsByDueDate jobsByDueDate;
+
+    private static final String PROBE = "postgres-probe";
 
     @Test
     void runsOnPostgresql() {
@@ -92,11 +107,64 @@ class PostgresApplicationTest {
         assertThat(filtered).containsExactlyInAnyOrderElementsOf(camundas);
     }
 
-    /** Due jobs are acquired by due date through the service's index on Camunda's job table (enginetuning/JobsByDueDate). */
+    /**
+     * Due jobs are acquired by due date through the service's index on Camunda's job table, and a job
+     * a node of an earlier release left without a due date is dated by the sweep (enginetuning/JobsByDueDate).
+     */
     @Test
-    void theJobTableHasItsDueDateIndex() {
+    void theJobTableHasItsDueDateIndexAndUndatedJobsAreDated() {
         assertThat(jdbc.sql("select indexdef from pg_indexes where schemaname = current_schema()"
                 + " and tablename = 'act_ru_job' and indexname = 'rc_idx_job_duedate'").query(String.class).single())
                 .contains("(duedate_)");
+
+        Deployment deployment = deploy(Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                .startEvent("Event_Started").endEvent("Event_Done").camundaAsyncBefore().done());
+        try {
+            ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
+            Job step = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+            jdbc.sql("update ACT_RU_JOB set DUEDATE_ = null where ID_ = :id").param("id", step.getId()).update();
+            assertThat(jobsByDueDate.dateUndatedJobs()).isOne();
+            assertThat(engine.getManagementService().createJobQuery().jobId(step.getId()).singleResult().getDuedate())
+                    .isEqualTo(step.getCreateTime());
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    /**
+     * History cleanup on PostgreSQL (enginetuning/OpenCasesKeptByCleanup reads Camunda's tables with
+     * its own statement): past their time to live, an ended process's history goes, a running
+     * process's stays and is kept a time to live from the cleanup that found it.
+     */
+    @Test
+    void historyCleanupRemovesWhatEndedAndKeepsWhatStillRuns() {
+        Deployment deployment = deploy(Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                .startEvent("Event_Started").userTask("Task_Wait").endEvent("Event_Done").done());
+        HistoryService history = engine.getHistoryService();
+        try {
+            ProcessInstance ended = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
+            engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                    .processInstanceId(ended.getId()).singleResult().getId());
+            ProcessInstance running = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
+
+            Instant cleanup = Instant.now().plus(Duration.ofDays(3));
+            ClockUtil.setCurrentTime(Date.from(cleanup));
+            engine.getManagementService().executeJob(history.cleanUpHistoryAsync(true).getId());
+
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ended.getId()).count()).isZero();
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(ended.getId()).count()).isZero();
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(running.getId()).count())
+                    .isPositive();
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
+                    .getRemovalTime().toInstant())
+                    .isBetween(cleanup.plus(Duration.ofDays(1)).minusSeconds(60), cleanup.plus(Duration.ofDays(1)).plusSeconds(60));
+        } finally {
+            ClockUtil.reset();
+            engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    private Deployment deploy(BpmnModelInstance model) {
+        return engine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn", model).deploy();
     }
 }

@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,6 +45,8 @@ class EngineTuningTest {
     ProcessEngine engine;
     @Autowired
     HistoryService history;
+    @Autowired
+    JobsByDueDate jobsByDueDate;
 
     private Deployment deployment;
 
@@ -187,6 +191,33 @@ class EngineTuningTest {
         JobsByDueDate.prepare(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
         assertThat(engine.getManagementService().createJobQuery().jobId(step.getId()).singleResult().getDuedate())
                 .isEqualTo(step.getCreateTime());
+    }
+
+    /**
+     * During a rolling upgrade a node of an earlier release creates jobs without a due date; no
+     * upgraded node acquires them until the sweep dates them.
+     */
+    @Test
+    void aJobAnEarlierReleaseCreatedWithoutADueDateIsDatedByTheSweepAndAcquired() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        deploy(Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                .startEvent("Event_Started").endEvent("Event_Done").camundaAsyncBefore().done());
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
+        Job step = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        jdbc().sql("update ACT_RU_JOB set DUEDATE_ = null where ID_ = :id").param("id", step.getId()).update();
+
+        assertThat(acquirableJobIds(configuration)).as("undated: not acquired").doesNotContain(step.getId());
+        assertThat(jobsByDueDate.dateUndatedJobs()).isOne();
+        assertThat(engine.getManagementService().createJobQuery().jobId(step.getId()).singleResult().getDuedate())
+                .isEqualTo(step.getCreateTime());
+        assertThat(acquirableJobIds(configuration)).contains(step.getId());
+        assertThat(jobsByDueDate.dateUndatedJobs()).as("nothing left to date").isZero();
+    }
+
+    private List<String> acquirableJobIds(ProcessEngineConfigurationImpl configuration) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager()
+                .findNextJobsToExecute(new Page(0, 100)).stream().map(AcquirableJobEntity::getId).toList());
     }
 
     private JdbcClient jdbc() {
