@@ -71,9 +71,9 @@ class PrepareReview implements JavaDelegate {
                 deadlines.display(deadline.dueAt()) + ", " + deadline.description());
         Vars.REVIEW_WORKING_TIME.set(execution, deadline.workingTime());
         Vars.TACIT_APPROVAL_ALLOWED.set(execution, opened.tacitApprovalAllowed());
-        Vars.INFORMATION_REQUEST.set(execution, null);
-        Vars.INFORMATION_RESPONSE.set(execution, null);
-        Vars.INFORMATION_ASKED.set(execution, null);
+        Vars.INFORMATION_REQUEST.clear(execution);
+        Vars.INFORMATION_RESPONSE.clear(execution);
+        Vars.INFORMATION_ASKED.clear(execution);
         ReviewExecution.clearDecision(execution);
     }
 

@@ -23,7 +23,7 @@ class RecordInformationRequest implements JavaDelegate {
 
         Vars.REVIEW_TIME_LEFT.set(execution, paused.timeLeft());
         Vars.INFORMATION_DUE_AT.set(execution, paused.informationDeadline().dueAt());
-        Vars.INFORMATION_RESPONSE.set(execution, null);
+        Vars.INFORMATION_RESPONSE.clear(execution);
     }
 
 }

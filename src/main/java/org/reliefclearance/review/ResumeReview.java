@@ -28,7 +28,7 @@ class ResumeReview implements JavaDelegate {
         Vars.TACIT_APPROVAL_ALLOWED.set(execution, reviews.tacitApprovalAllowed(Vars.CONSIGNMENT_REFERENCE.require(execution),
                 Vars.AUTHORITY.require(execution)));
         Vars.INFORMATION_ASKED.set(execution, Vars.INFORMATION_REQUEST.get(execution));
-        Vars.INFORMATION_REQUEST.set(execution, null);
+        Vars.INFORMATION_REQUEST.clear(execution);
         ReviewExecution.clearDecision(execution);
     }
 

@@ -32,12 +32,12 @@ final class ReviewExecution {
 
     /** Back to the reviewer: the previous round's answers must not prefill the form. */
     static void clearDecision(DelegateExecution execution) {
-        Vars.REVIEW_DECISION.set(execution, null);
-        Vars.REJECTED_LINES.set(execution, null);
-        Vars.REVIEW_REASON.set(execution, null);
-        Vars.OVERDUE_ACTION.set(execution, null);
-        Vars.NEW_DEADLINE.set(execution, null);
-        Vars.REASSIGN_TO.set(execution, null);
-        Vars.OVERDUE_REASON.set(execution, null);
+        Vars.REVIEW_DECISION.clear(execution);
+        Vars.REJECTED_LINES.clear(execution);
+        Vars.REVIEW_REASON.clear(execution);
+        Vars.OVERDUE_ACTION.clear(execution);
+        Vars.NEW_DEADLINE.clear(execution);
+        Vars.REASSIGN_TO.clear(execution);
+        Vars.OVERDUE_REASON.clear(execution);
     }
 }

@@ -129,6 +129,17 @@ public final class Variable<T> {
         scope.setVariable(name, stored.apply(value));
     }
 
+    /**
+     * Takes the value away, so a form does not show it again and {@link #get} reads null. A variable
+     * never set stays unwritten: a null kept "just in case" costs a row at runtime and one in history
+     * for each case (README, "Performance"). Not for a variable an expression of the model reads.
+     */
+    public void clear(VariableScope scope) {
+        if (scope.hasVariable(name)) {
+            scope.removeVariable(name);
+        }
+    }
+
     /** Adds the value, as stored, to variables sent with a start, a completion or a message. */
     public Map<String, Object> putIn(Map<String, Object> variables, T value) {
         variables.put(name, stored.apply(value));
