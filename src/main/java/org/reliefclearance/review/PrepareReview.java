@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -25,12 +24,9 @@ class PrepareReview implements JavaDelegate {
     private final Deadlines deadlines;
     private final ObjectMapper json;
     private final CaseLines caseLines;
-    private final IdentityService identity;
 
-    PrepareReview(AuthorityReviews reviews, Deadlines deadlines, ObjectMapper json, CaseLines caseLines,
-                  IdentityService identity) {
+    PrepareReview(AuthorityReviews reviews, Deadlines deadlines, ObjectMapper json, CaseLines caseLines) {
         this.caseLines = caseLines;
-        this.identity = identity;
         this.reviews = reviews;
         this.deadlines = deadlines;
         this.json = json;
@@ -56,13 +52,6 @@ class PrepareReview implements JavaDelegate {
                 .map(l -> Map.of("label", l.lineNo() + ": " + l.description(), "value", String.valueOf(l.lineNo())))
                 .toList();
         Vars.LINE_OPTIONS.set(execution, SpinValues.jsonValue(json.writeValueAsString(options)).create());
-        // an overdue review goes back only to one of the authority's own officials, chosen from a list
-        List<Map<String, String>> officials = identity.createUserQuery().memberOfGroup(opened.authority().groupId())
-                .orderByUserId().asc().list().stream()
-                .map(u -> Map.of("label", (u.getFirstName() + " " + u.getLastName()).strip() + " (" + u.getId() + ")",
-                        "value", u.getId()))
-                .toList();
-        Vars.REVIEW_OFFICIALS.set(execution, SpinValues.jsonValue(json.writeValueAsString(officials)).create());
         Vars.LINES_SUMMARY.set(execution, opened.lines().stream()
                 .map(l -> "%d. %s (HS %s, %s %s)".formatted(l.lineNo(), l.description(), l.hsCode(),
                         l.quantity().stripTrailingZeros().toPlainString(), l.unit()))
