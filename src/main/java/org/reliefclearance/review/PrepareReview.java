@@ -2,7 +2,6 @@ package org.reliefclearance.review;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -52,10 +51,6 @@ class PrepareReview implements JavaDelegate {
                 .map(l -> Map.of("label", l.lineNo() + ": " + l.description(), "value", String.valueOf(l.lineNo())))
                 .toList();
         Vars.LINE_OPTIONS.set(execution, SpinValues.jsonValue(json.writeValueAsString(options)).create());
-        Vars.LINES_SUMMARY.set(execution, opened.lines().stream()
-                .map(l -> "%d. %s (HS %s, %s %s)".formatted(l.lineNo(), l.description(), l.hsCode(),
-                        l.quantity().stripTrailingZeros().toPlainString(), l.unit()))
-                .collect(Collectors.joining("\n")));
         ReviewExecution.setClock(execution, deadline.dueAt(), deadline.reminderAt(),
                 deadlines.display(deadline.dueAt()) + ", " + deadline.description());
         Vars.REVIEW_WORKING_TIME.set(execution, deadline.workingTime());
