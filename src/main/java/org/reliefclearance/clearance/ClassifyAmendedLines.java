@@ -12,7 +12,6 @@ import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.consignment.ConsignmentStatus;
-import org.reliefclearance.documents.DocumentsOnForms;
 import org.reliefclearance.exemption.Exemptions;
 import org.reliefclearance.screening.ConsignmentClassification;
 import org.springframework.stereotype.Component;
@@ -32,15 +31,13 @@ class ClassifyAmendedLines implements JavaDelegate {
     private final ConsignmentClassification classification;
     private final ConsignmentRepository consignments;
     private final CaseLines caseLines;
-    private final DocumentsOnForms documents;
     private final Exemptions exemptions;
 
     ClassifyAmendedLines(ConsignmentClassification classification, ConsignmentRepository consignments,
-                         CaseLines caseLines, DocumentsOnForms documents, Exemptions exemptions) {
+                         CaseLines caseLines, Exemptions exemptions) {
         this.classification = classification;
         this.consignments = consignments;
         this.caseLines = caseLines;
-        this.documents = documents;
         this.exemptions = exemptions;
     }
 
@@ -65,6 +62,5 @@ class ClassifyAmendedLines implements JavaDelegate {
         }
         exemptions.extendToAmendedLines(reference, amended);
         Vars.LINES.set(processInstance, caseLines.variable(outcome.lines()));
-        processInstance.setVariables(documents.texts(consignment));
     }
 }

@@ -1,12 +1,9 @@
 package org.reliefclearance.clearance;
 
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.consignment.CaseLines;
-import org.reliefclearance.consignment.ConsignmentRepository;
-import org.reliefclearance.documents.DocumentsOnForms;
 import org.reliefclearance.screening.ConsignmentClassification;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +13,8 @@ class ClassifyConsignmentLines implements JavaDelegate {
 
     private final ConsignmentClassification classification;
     private final CaseLines caseLines;
-    private final DocumentsOnForms documents;
-    private final ConsignmentRepository consignments;
 
-    ClassifyConsignmentLines(ConsignmentClassification classification, CaseLines caseLines, DocumentsOnForms documents,
-                             ConsignmentRepository consignments) {
-        this.documents = documents;
-        this.consignments = consignments;
+    ClassifyConsignmentLines(ConsignmentClassification classification, CaseLines caseLines) {
         this.classification = classification;
         this.caseLines = caseLines;
     }
@@ -39,8 +31,5 @@ class ClassifyConsignmentLines implements JavaDelegate {
         Vars.PROHIBITION_REASON.set(execution, outcome.prohibitionReason());
         Vars.HAS_DUTIABLE_LINES.set(execution, outcome.dutiableLines());
         Vars.LINES.set(execution, caseLines.variable(outcome.lines()));
-        // what the forms show of the documents, once the rules have said which the goods need
-        execution.setVariables(documents.texts(consignments.findByReference(Vars.CONSIGNMENT_REFERENCE.get(execution))
-                .orElseThrow()));
     }
 }

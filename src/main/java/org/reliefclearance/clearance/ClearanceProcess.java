@@ -175,9 +175,6 @@ public final class ClearanceProcess {
             return "addLine" + slot;
         }
 
-        /** Markdown the service writes: documents lodged (with download links) and still missing. */
-        public static final Variable<String> DOCUMENTS_LODGED = text(DocumentsOnForms.LODGED);
-        public static final Variable<String> DOCUMENTS_MISSING = text(DocumentsOnForms.MISSING);
         /** Shown on the task forms. */
         public static final Variable<String> ORGANISATION_NAME = text("organisationName");
         public static final Variable<String> PORT_NAME = text("portName");

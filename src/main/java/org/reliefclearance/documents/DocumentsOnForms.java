@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
+import org.reliefclearance.forms.CaseFacts;
 import org.reliefclearance.forms.FormValues;
 import org.reliefclearance.words.Languages;
 import org.reliefclearance.words.Vocabulary;
@@ -22,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * What every official's form shows of a consignment's documents: those lodged, each with a link that
  * downloads it through the authorised API, and those the rules still require. The texts are Markdown
  * the service writes from its own words and ids, never from a file name a consignee chose. They are
- * refreshed on the case and its reviews when a document is lodged.
+ * written when a form is read ({@link CaseFacts}), not kept as variables of the case and each of its
+ * reviews, which every document lodged would rewrite; what a clearance under way needs for its
+ * lines decides its route, so that stays a variable, refreshed when a document is lodged.
  */
 @Component
-public class DocumentsOnForms {
+public class DocumentsOnForms implements CaseFacts {
 
     /** Variable names, for the forms' text ({@code {{documentsLodged}}}). */
     public static final String LODGED = "documentsLodged";
@@ -51,8 +54,13 @@ public class DocumentsOnForms {
         this.runtime = runtime;
     }
 
-    /** The two texts, for a step that sets them on its own execution. */
-    public Map<String, Object> texts(Consignment c) {
+    /** The two texts for the forms of the case with this reference; none for a business key of no consignment. */
+    @Override
+    public Map<String, String> of(String businessKey) {
+        return consignments.findByReference(businessKey).map(this::texts).orElse(Map.of());
+    }
+
+    private Map<String, String> texts(Consignment c) {
         List<StoredDocument> lodged = documents.list(c.id());
         DocumentChecklist.Checklist list = checklist.of(consignments.lines(c.id()), lodged);
         Words en = vocabulary.in(Languages.ENGLISH);
@@ -87,15 +95,13 @@ public class DocumentsOnForms {
     }
 
     /**
-     * After a document is lodged: the open case, its reviews and a clearance under way show it at once.
-     * One transaction for all of them: one commit, and no form left showing the old list.
+     * After a document is lodged: a clearance under way knows at once whether its lines still miss one.
+     * One transaction for all of them: one commit, and none left with the old answer.
      */
     @Transactional
     public void refresh(Consignment c) {
-        Map<String, Object> texts = texts(c);
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference())
-                .active().list()) {
-            runtime.setVariables(instance.getId(), texts);
+                .active().orderByProcessInstanceId().asc().list()) {
             Object releaseLines = runtime.getVariable(instance.getId(), RELEASE_LINES);
             if (releaseLines != null) {
                 runtime.setVariables(instance.getId(), forRelease(c, FormValues.integers(releaseLines)));

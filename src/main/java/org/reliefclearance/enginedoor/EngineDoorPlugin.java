@@ -6,19 +6,27 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.reliefclearance.forms.CaseFacts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.reliefclearance.forms.StepRules;
 import org.springframework.stereotype.Component;
 
-/** Installs the guards in front of every engine command: the caller's, then that no job loses its due date. */
+/**
+ * Installs the guards in front of every engine command (the caller's, then that no job loses its due
+ * date) and, inside the command, the case's facts on what a form is shown.
+ */
 @Component
 class EngineDoorPlugin extends AbstractProcessEnginePlugin {
 
     private final EngineCallers callers;
     private final List<StepRules> stepRules;
+    /** Resolved when a form is first read: the facts read through the engine, which needs this plugin first. */
+    private final ObjectProvider<CaseFacts> caseFacts;
 
-    EngineDoorPlugin(EngineCallers callers, List<StepRules> stepRules) {
+    EngineDoorPlugin(EngineCallers callers, List<StepRules> stepRules, ObjectProvider<CaseFacts> caseFacts) {
         this.callers = callers;
         this.stepRules = stepRules;
+        this.caseFacts = caseFacts;
     }
 
     @Override
@@ -31,6 +39,8 @@ class EngineDoorPlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(withGuard(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
                 new CallerCommandGuard(configuration, callers, policy)));
+        configuration.setCustomPostCommandInterceptorsTxRequired(withGuard(
+                configuration.getCustomPostCommandInterceptorsTxRequired(), new CaseFactsOnForms(() -> caseFacts.orderedStream().toList())));
     }
 
     private static List<CommandInterceptor> withGuard(List<CommandInterceptor> existing, CommandInterceptor guard) {

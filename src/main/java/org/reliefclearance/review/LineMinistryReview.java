@@ -84,9 +84,6 @@ public final class LineMinistryReview {
         public static final Variable<Object> LINE_OPTIONS = value("lineOptions");
         /** JSON list of {label, value}: the authority's officials an overdue review may be handed to (set at escalation). */
         public static final Variable<Object> REVIEW_OFFICIALS = value("reviewOfficials");
-        /** Passed in by the call activity and refreshed when a document is lodged (documents/DocumentsOnForms). */
-        public static final Variable<String> DOCUMENTS_LODGED = text("documentsLodged");
-        public static final Variable<String> DOCUMENTS_MISSING = text("documentsMissing");
         /** Human-readable due date and rule, e.g. "Fri 20 Mar 2026 15:00 (Asia/Vientiane), 10 working days". */
         public static final Variable<String> DEADLINE = text("deadline");
         public static final Variable<Instant> REVIEW_DUE_AT = instant("reviewDueAt");

@@ -65,6 +65,8 @@ class PortalNotifyDocumentsTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     ClearanceCases cases;
     @Autowired
     ConsignmentRepository consignments;
@@ -99,9 +101,9 @@ class PortalNotifyDocumentsTest {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey(ClearanceProcess.KEY).singleResult();
         cases.runJobs(instance);
-        assertThat((String) runtime.getVariable(instance.getId(), DocumentsOnForms.MISSING))
+        assertThat(formText(instance, DocumentsOnForms.MISSING))
                 .as("the officials' forms").contains("Transport document").doesNotContain("Packing list");
-        assertThat((String) runtime.getVariable(instance.getId(), DocumentsOnForms.LODGED))
+        assertThat(formText(instance, DocumentsOnForms.LODGED))
                 .contains("Packing list").contains("Donation certificate");
         assertThat(page(browser.perform(get("/portal/consignments/" + reference).session(wfp))))
                 .contains("packing-list.pdf").contains("gift.png");
@@ -204,7 +206,7 @@ class PortalNotifyDocumentsTest {
                 .activityId(LineMinistryReview.Elements.REVIEW_PERMIT).count()).isEqualTo(1);
         assertThat(runtime.getVariable(review.getId(), LineMinistryReview.Vars.INFORMATION_RESPONSE.name()))
                 .isEqualTo("Certificate attached");
-        assertThat((String) runtime.getVariable(review.getId(), DocumentsOnForms.LODGED))
+        assertThat(formText(review, DocumentsOnForms.LODGED))
                 .as("the reviewer's form shows it").contains("Certificate of analysis");
         assertThat(eventTypes(reference)).containsSubsequence("DOCUMENT_LODGED", "INFORMATION_PROVIDED");
     }
@@ -479,5 +481,11 @@ class PortalNotifyDocumentsTest {
                 jdbc.sql("select id, document_type, file_name, size_bytes from portal_draft_document where draft_token = ?")
                         .param(token).query((rs, n) -> List.of(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 rs.getLong(4))).list());
+    }
+
+    /** A text the form of the process's open task is shown. */
+    private String formText(ProcessInstance instance, String name) {
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        return engine.getFormService().getTaskFormVariables(task).getValue(name, String.class);
     }
 }

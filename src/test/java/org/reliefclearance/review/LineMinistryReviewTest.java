@@ -107,6 +107,13 @@ class LineMinistryReviewTest {
         SpinJsonNode lines = (SpinJsonNode) v.get(Vars.LINES.name());
         assertThat(lines.elements()).extracting(l -> l.prop("lineNo").numberValue().intValue()).containsExactly(1, 2);
         assertThat(lines.elements().get(0).prop("description").stringValue()).isEqualTo("Amoxicillin 500 mg capsules");
+        // answers nobody has given are not written, at runtime or in history; the officials come with an escalation
+        List<String> unanswered = List.of(Vars.REVIEW_DECISION.name(), Vars.REVIEW_REASON.name(),
+                Vars.INFORMATION_REQUEST.name(), Vars.INFORMATION_ASKED.name(), Vars.OVERDUE_ACTION.name(),
+                Vars.REVIEW_OFFICIALS.name());
+        assertThat(v).doesNotContainKeys(unanswered.toArray(String[]::new));
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(review.getId())
+                .variableNameIn(unanswered.toArray(String[]::new)).count()).isZero();
         assertThat(review(("MOH_FDD"))).satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReviewStatus.PENDING);
             assertThat(r.dueAt().toInstant()).isEqualTo(due);

@@ -113,47 +113,69 @@ class DocumentApiTest {
             engine.getManagementService().createJobQuery().processInstanceId(clearance.getId()).executable()
                     .messages().list().forEach(job -> engine.getManagementService().executeJob(job.getId()));
         }
-        assertThat(text(clearance, "documentsLodged")).isEqualTo("none yet / ຍັງບໍ່ມີ");
-        assertThat(text(clearance, "documentsMissing")).contains("Packing list", "Import permit");
+        String endorsement = engine.getTaskService().createTaskQuery().processInstanceId(clearance.getId())
+                .singleResult().getId();
+        assertThat(formText(endorsement, "documentsLodged")).isEqualTo("none yet / ຍັງບໍ່ມີ");
+        assertThat(formText(endorsement, "documentsMissing")).contains("Packing list", "Import permit");
 
         ResponseEntity<JsonNode> lodged = upload("wfp", reference, "PACKING_LIST", "<b>click</b> [me](http://evil).pdf",
                 PDF, MediaType.APPLICATION_PDF);
 
         long id = lodged.getBody().get("id").asLong();
-        assertThat(text(clearance, "documentsLodged")).startsWith("- Packing list")
+        assertThat(formText(endorsement, "documentsLodged")).startsWith("- Packing list")
                 .endsWith("[download / ດາວໂຫຼດ](/api/consignments/" + reference + "/documents/" + id + ")")
                 // the consignee's file name never reaches an official's form
                 .doesNotContain("evil", "click");
-        assertThat(text(clearance, "documentsMissing")).doesNotContain("Packing list").contains("Import permit");
+        assertThat(formText(endorsement, "documentsMissing")).doesNotContain("Packing list").contains("Import permit");
+        // read when the form is: the case and its reviews keep no copy that each document would rewrite
+        assertThat(engine.getRuntimeService().getVariables(clearance.getId()))
+                .doesNotContainKeys("documentsLodged", "documentsMissing");
+        // a caller who may not read the task is refused before any text is written
+        ResponseEntity<String> other = api.as("moh").getForEntity("/engine-rest/task/" + endorsement + "/form-variables",
+                String.class);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(other.getBody()).doesNotContain("Packing list", "download");
+        // a form that asks for other variables by name gets only those
+        assertThat(engine.getFormService().getTaskFormVariables(endorsement, List.of("organisationName"), false))
+                .containsOnlyKeys("organisationName");
     }
 
-    /** Lodging refreshes every form of a case in one transaction: a failure part way leaves each as it was. */
+    /** What the task's form is shown, read as Tasklist reads it, by a member of the task's group. */
+    private String formText(String taskId, String name) {
+        ResponseEntity<JsonNode> form = api.as("molsw").getForEntity("/engine-rest/task/" + taskId + "/form-variables",
+                JsonNode.class);
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return form.getBody().path(name).path("value").asText(null);
+    }
+
+    /**
+     * Lodging tells every clearance under way of the case in one transaction whether its lines still
+     * miss a document: a failure part way leaves each as it was.
+     */
     @Test
-    void aRefreshThatFailsPartWayLeavesEveryFormAsItWas() {
-        org.camunda.bpm.engine.runtime.ProcessInstance clearance = engine.getRuntimeService()
-                .createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+    void aRefreshThatFailsPartWayLeavesEveryClearanceAsItWas() {
         Deployment probe = engine.getRepositoryService().createDeployment().addModelInstance("documents-probe.bpmn",
                 Bpmn.createExecutableProcess("documents-probe").camundaHistoryTimeToLive(1)
                         .startEvent().userTask("Task_Wait").endEvent().done()).deploy();
         try {
-            // a second form of the same case whose release lines cannot be read: its refresh fails after
-            // at least one form has been given the new texts, whichever comes first
-            org.camunda.bpm.engine.runtime.ProcessInstance broken = engine.getRuntimeService()
-                    .startProcessInstanceByKey("documents-probe", reference, Map.of("lineNumbersToRelease", "not a line"));
-            List<org.camunda.bpm.engine.runtime.ProcessInstance> forms = List.of(clearance, broken);
-            forms.forEach(form -> engine.getRuntimeService().setVariable(form.getId(), DocumentsOnForms.LODGED, "as before"));
+            // two clearances of the same case, refreshed in the order of their ids: the first is given
+            // the new answer, the second's release lines cannot be read
+            List<org.camunda.bpm.engine.runtime.ProcessInstance> forms = java.util.stream.Stream.of(1, 2)
+                    .map(n -> engine.getRuntimeService().startProcessInstanceByKey("documents-probe", reference))
+                    .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.runtime.ProcessInstance::getId)).toList();
+            engine.getRuntimeService().setVariable(forms.get(0).getId(), "lineNumbersToRelease", List.of(1));
+            engine.getRuntimeService().setVariable(forms.get(1).getId(), "lineNumbersToRelease", "not a line");
+            forms.forEach(form -> engine.getRuntimeService().setVariable(form.getId(),
+                    DocumentsOnForms.MISSING_FOR_RELEASE, "as before"));
 
             assertThatThrownBy(() -> documentsOnForms.refresh(consignments.findByReference(reference).orElseThrow()))
                     .isInstanceOf(IllegalArgumentException.class);
 
-            assertThat(forms).allSatisfy(form -> assertThat(text(form, DocumentsOnForms.LODGED)).isEqualTo("as before"));
+            assertThat(forms).allSatisfy(form -> assertThat(engine.getRuntimeService()
+                    .getVariable(form.getId(), DocumentsOnForms.MISSING_FOR_RELEASE)).isEqualTo("as before"));
         } finally {
             engine.getRepositoryService().deleteDeployment(probe.getId(), true);
         }
-    }
-
-    private String text(org.camunda.bpm.engine.runtime.ProcessInstance instance, String name) {
-        return (String) engine.getRuntimeService().getVariable(instance.getId(), name);
     }
 
     @Test
