@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.reliefclearance.forms.CaseFacts;
-import org.springframework.beans.factory.ObjectProvider;
 import org.reliefclearance.forms.StepRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,8 @@ class EngineDoorPlugin extends AbstractProcessEnginePlugin {
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
                 new CallerCommandGuard(configuration, callers, policy)));
         configuration.setCustomPostCommandInterceptorsTxRequired(withGuard(
-                configuration.getCustomPostCommandInterceptorsTxRequired(), new CaseFactsOnForms(() -> caseFacts.orderedStream().toList())));
+                configuration.getCustomPostCommandInterceptorsTxRequired(),
+                new CaseFactsOnForms(() -> caseFacts.orderedStream().toList())));
     }
 
     private static List<CommandInterceptor> withGuard(List<CommandInterceptor> existing, CommandInterceptor guard) {

@@ -39,8 +39,9 @@ class EscalateReview implements JavaDelegate {
         String reference = ReviewExecution.reference(execution);
         String authority = Vars.AUTHORITY.require(execution);
         // an overdue review goes back only to one of the authority's own officials, chosen from a list
-        List<Map<String, String>> officials = identity.createUserQuery().memberOfGroup(Vars.REVIEW_GROUP.require(execution))
-                .orderByUserId().asc().list().stream()
+        String group = Vars.REVIEW_GROUP.require(execution);
+        List<Map<String, String>> officials = identity.createUserQuery().memberOfGroup(group).orderByUserId().asc()
+                .list().stream()
                 .map(u -> Map.of("label", (u.getFirstName() + " " + u.getLastName()).strip() + " (" + u.getId() + ")",
                         "value", u.getId()))
                 .toList();
