@@ -95,6 +95,40 @@ class TaskListDoorAttackTest {
         assertThat(tasksOf(running)).allSatisfy(task -> assertThat(task.getAssignee()).isNull());
     }
 
+    /**
+     * What the application adds to a form (enginedoor/CaseFactsOnForms, the case's documents) reaches
+     * only a caller Camunda lets read the task: each user reads the form of every open task of the
+     * case, as Tasklist does, and gets the documents on the tasks granted to them and a refusal on
+     * the others; reading writes nothing.
+     */
+    @ParameterizedTest(name = "{1} through {0}")
+    @MethodSource("org.reliefclearance.doors.Attackers#everyUserThroughEveryDoor")
+    void eachUserIsShownTheCaseDocumentsOnlyOnTheFormsOfTasksGrantedToThem(Door door, String user) throws Exception {
+        ProcessInstance running = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,
+                ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(running);
+        List<Task> open = tasksOf(running);
+        Set<String> granted = granted(user, open);
+        EngineClient client = new EngineClient(http);
+
+        for (Task task : open) {
+            ResponseEntity<String> form = client.get(door, user, "task/" + task.getId() + "/form-variables");
+            if (granted.contains(task.getId())) {
+                assertThat(form.getStatusCode()).as("%s %s %s", door, user, task.getTaskDefinitionKey())
+                        .isEqualTo(HttpStatus.OK);
+                assertThat(JSON.readTree(form.getBody()).path("documentsMissing").path("value").asText())
+                        .contains("Import permit");
+            } else {
+                assertThat(form.getStatusCode()).as("%s %s %s", door, user, task.getTaskDefinitionKey())
+                        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+                assertThat(form.getBody()).doesNotContain("documentsLodged", "documentsMissing");
+            }
+        }
+        // the texts are read, never written
+        assertThat(open).allSatisfy(task -> assertThat(engine.getRuntimeService().getVariables(task.getExecutionId()))
+                .doesNotContainKeys("documentsLodged", "documentsMissing"));
+    }
+
     /** The case's open tasks, its called reviews' included. */
     private List<Task> tasksOf(ProcessInstance root) {
         List<String> instances = new ArrayList<>(List.of(root.getId()));
