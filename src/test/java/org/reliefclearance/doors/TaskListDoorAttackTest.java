@@ -53,9 +53,7 @@ class TaskListDoorAttackTest {
     @ParameterizedTest(name = "{1} through {0}")
     @MethodSource("org.reliefclearance.doors.Attackers#everyUserThroughEveryDoor")
     void eachUserListsExactlyTheTasksGrantedToThem(Door door, String user) throws Exception {
-        ProcessInstance running = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,
-                ClearanceCases.SATELLITE_PHONE));
-        cases.endorse(running);
+        ProcessInstance running = caseAwaitingThreeAuthorities();
         List<Task> open = tasksOf(running);
         assertThat(open).extracting(Task::getTaskDefinitionKey).hasSizeGreaterThanOrEqualTo(3);
         Set<String> ids = new HashSet<>(open.stream().map(Task::getId).toList());
@@ -104,10 +102,7 @@ class TaskListDoorAttackTest {
     @ParameterizedTest(name = "{1} through {0}")
     @MethodSource("org.reliefclearance.doors.Attackers#everyUserThroughEveryDoor")
     void eachUserIsShownTheCaseDocumentsOnlyOnTheFormsOfTasksGrantedToThem(Door door, String user) throws Exception {
-        ProcessInstance running = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,
-                ClearanceCases.SATELLITE_PHONE));
-        cases.endorse(running);
-        List<Task> open = tasksOf(running);
+        List<Task> open = tasksOf(caseAwaitingThreeAuthorities());
         Set<String> granted = granted(user, open);
         EngineClient client = new EngineClient(http);
 
@@ -127,6 +122,14 @@ class TaskListDoorAttackTest {
         // the texts are read, never written
         assertThat(open).allSatisfy(task -> assertThat(engine.getRuntimeService().getVariables(task.getExecutionId()))
                 .doesNotContainKeys("documentsLodged", "documentsMissing"));
+    }
+
+    /** Medicine and a satellite phone, endorsed: MoH, MTC and Customs HQ each have a task. */
+    private ProcessInstance caseAwaitingThreeAuthorities() {
+        ProcessInstance running = cases.submit(ClearanceCases.notification("WFP", false, ClearanceCases.MEDICINE,
+                ClearanceCases.SATELLITE_PHONE));
+        cases.endorse(running);
+        return running;
     }
 
     /** The case's open tasks, its called reviews' included. */
