@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 
 import org.reliefclearance.identity.UserProfile;
 import org.reliefclearance.identity.UserProfiles;
@@ -20,6 +21,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * Sends the outbox's mails (webhooks: {@link WebhookSender}), off every request and engine transaction: claims the due rows, sends each as a
@@ -30,6 +32,18 @@ import org.springframework.stereotype.Component;
 public class NotificationSender {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+
+    /** The stream provider of the Jakarta Mail implementation on the classpath (Angus Mail). */
+    static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        // Jakarta Mail looks its stream provider up with a ServiceLoader scan of every jar, again for each
+        // message and part (jakartaee/mail-api#861): half of what sending a mail costs the service. Named,
+        // the lookup is a class lookup.
+        if (System.getProperty(StreamProvider.class.getName()) == null && ClassUtils.isPresent(STREAM_PROVIDER, null)) {
+            System.setProperty(StreamProvider.class.getName(), STREAM_PROVIDER);
+        }
+    }
 
     private final Outbox outbox;
     private final MailComposer composer;

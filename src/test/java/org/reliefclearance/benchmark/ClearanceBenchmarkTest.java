@@ -134,7 +134,7 @@ class ClearanceBenchmarkTest {
                 .addClasspathResource("benchmark/bench-floor.bpmn").addClasspathResource("benchmark/bench-timer.bpmn")
                 .deploy();
         HttpApi api = new HttpApi(port);
-        SopDriver sop = new SopDriver(api, engine);
+        SopDriver sop = new SopDriver(api, engine, jdbc);
         DbCounters counters = new DbCounters(dataSource);
         System.out.println("[benchmark] job executor: " + jobExecutorSettings());
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -213,6 +214,53 @@ class EngineTuningTest {
                 .isEqualTo(step.getCreateTime());
         assertThat(acquirableJobIds(configuration)).contains(step.getId());
         assertThat(jobsByDueDate.dateUndatedJobs()).as("nothing left to date").isZero();
+    }
+
+    /**
+     * A step that collided with another change to its case is tried again at once, and spends no try;
+     * any other failure, or a second collision, waits out the retry cycle's delay. The engine's
+     * failed-job command is given each failure as its failed-job listener would.
+     */
+    @Test
+    void aStepThatCollidedIsRetriedAtOnceAndAFailingOneAfterItsRetryDelay() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        deploy(Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                .startEvent("Event_Started").endEvent("Event_Done").camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle("R5/PT10M").done());
+        String collided = stepOfNewProbe();
+        String failed = stepOfNewProbe();
+        java.util.Date inNineMinutes = new java.util.Date(System.currentTimeMillis() + 9 * 60_000);
+
+        fail(configuration, collided, new OptimisticLockingException("ENGINE-03005 updated by another transaction"));
+        fail(configuration, failed, new IllegalStateException("the customs system did not answer"));
+
+        Job retried = engine.getManagementService().createJobQuery().jobId(collided).singleResult();
+        assertThat(retried.getRetries()).as("R5, none spent").isEqualTo(5);
+        assertThat(retried.getDuedate()).as("due at once").isBefore(new java.util.Date(System.currentTimeMillis() + 1000));
+        Job waiting = engine.getManagementService().createJobQuery().jobId(failed).singleResult();
+        assertThat(waiting.getRetries()).isEqualTo(4);
+        assertThat(waiting.getDuedate()).as("due after the cycle's delay").isAfter(inNineMinutes);
+
+        fail(configuration, collided, new OptimisticLockingException("ENGINE-03005 updated by another transaction"));
+        assertThat(engine.getManagementService().createJobQuery().jobId(collided).singleResult().getDuedate())
+                .as("a second collision waits").isAfter(inNineMinutes);
+
+        assertThat(CollidedStepsRetriedAtOnce.isCollision(new ProcessEngineException("flush failed",
+                new java.sql.SQLException("deadlock detected", "40P01")))).isTrue();
+        assertThat(CollidedStepsRetriedAtOnce.isCollision(new ProcessEngineException("flush failed",
+                new java.sql.SQLException("duplicate key", "23505")))).isFalse();
+    }
+
+    private String stepOfNewProbe() {
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult()
+                .getId();
+    }
+
+    private static void fail(ProcessEngineConfigurationImpl configuration, String jobId, Throwable failure) {
+        configuration.getCommandExecutorTxRequired()
+                .execute(context -> configuration.getFailedJobCommandFactory().getCommand(jobId, failure).execute(context));
     }
 
     private List<String> acquirableJobIds(ProcessEngineConfigurationImpl configuration) {

@@ -8,6 +8,8 @@ import static org.reliefclearance.clearance.ClearanceCases.notification;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.mail.util.StreamProvider;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -271,6 +273,12 @@ class EmailNotificationsTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    @Test
+    void jakartaMailIsToldItsStreamProviderSoItDoesNotScanTheClasspathForEachMail() {
+        assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo(NotificationSender.STREAM_PROVIDER);
+        assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(NotificationSender.STREAM_PROVIDER);
     }
 
     private List<TestMailServer.Mail> about(String reference, String to) {
