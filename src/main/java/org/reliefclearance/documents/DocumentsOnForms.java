@@ -1,6 +1,7 @@
 package org.reliefclearance.documents;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.reliefclearance.consignment.Consignment;
 import org.reliefclearance.consignment.ConsignmentLine;
 import org.reliefclearance.consignment.ConsignmentRepository;
@@ -100,13 +102,18 @@ public class DocumentsOnForms implements CaseFacts {
      */
     @Transactional
     public void refresh(Consignment c) {
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference())
-                .active().orderByProcessInstanceId().asc().list()) {
-            Object releaseLines = runtime.getVariable(instance.getId(), RELEASE_LINES);
-            if (releaseLines != null) {
-                runtime.setVariables(instance.getId(), forRelease(c, FormValues.integers(releaseLines)));
-            }
+        String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference()).active()
+                .list().stream().map(ProcessInstance::getId).toArray(String[]::new);
+        if (instances.length == 0) {
+            return;
         }
+        // one query for all of the case's processes: most documents are lodged before any clearance
+        runtime.createVariableInstanceQuery().variableName(RELEASE_LINES).processInstanceIdIn(instances).list()
+                .stream()
+                .filter(v -> v.getValue() != null && v.getExecutionId().equals(v.getProcessInstanceId()))
+                .sorted(Comparator.comparing(VariableInstance::getProcessInstanceId))
+                .forEach(v -> runtime.setVariables(v.getProcessInstanceId(),
+                        forRelease(c, FormValues.integers(v.getValue()))));
     }
 
     private static String both(String english, String lao) {
