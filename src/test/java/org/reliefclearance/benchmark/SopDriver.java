@@ -124,9 +124,11 @@ final class SopDriver {
             try {
                 engine.getTaskService().complete(taskId, variables.apply(taskId));
                 return;
-            } catch (ProcessEngineException e) {
+            } catch (ProcessEngineException | NullPointerException e) {
                 // a collision shows as optimistic locking, a broken deadlock or a parent execution
-                // deleted meanwhile; anything else fails five times and is thrown
+                // deleted meanwhile (a parallel branch ending moves the task to the case's own execution
+                // between Camunda's reads of the task and of its execution: a NullPointerException in
+                // its authorization check); anything else fails five times and is thrown
                 if (attempt == 5 || e instanceof AuthorizationException) {
                     throw e;
                 }
