@@ -30,6 +30,8 @@ public class CollidedStepsRetriedAtOnce extends AbstractProcessEnginePlugin {
 
     /** SQLSTATE class of a transaction the database rolled back: serialization failure, deadlock. */
     private static final String TRANSACTION_ROLLBACK = "40";
+    /** Causes looked at: a chain that loops back on itself ends the search. */
+    private static final int MAX_CAUSES = 32;
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -64,16 +66,14 @@ public class CollidedStepsRetriedAtOnce extends AbstractProcessEnginePlugin {
 
     /** Camunda's optimistic locking, or the database breaking a deadlock, anywhere in the causes. */
     static boolean isCollision(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
             if (cause instanceof OptimisticLockingException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(TRANSACTION_ROLLBACK)) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -3,6 +3,8 @@ package org.reliefclearance.enginetuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -230,14 +232,14 @@ class EngineTuningTest {
                 .camundaFailedJobRetryTimeCycle("R5/PT10M").done());
         String collided = stepOfNewProbe();
         String failed = stepOfNewProbe();
-        java.util.Date inNineMinutes = new java.util.Date(System.currentTimeMillis() + 9 * 60_000);
+        Date inNineMinutes = new Date(System.currentTimeMillis() + 9 * 60_000);
 
         fail(configuration, collided, new OptimisticLockingException("ENGINE-03005 updated by another transaction"));
         fail(configuration, failed, new IllegalStateException("the customs system did not answer"));
 
         Job retried = engine.getManagementService().createJobQuery().jobId(collided).singleResult();
         assertThat(retried.getRetries()).as("R5, none spent").isEqualTo(5);
-        assertThat(retried.getDuedate()).as("due at once").isBefore(new java.util.Date(System.currentTimeMillis() + 1000));
+        assertThat(retried.getDuedate()).as("due at once").isBefore(new Date(System.currentTimeMillis() + 1000));
         Job waiting = engine.getManagementService().createJobQuery().jobId(failed).singleResult();
         assertThat(waiting.getRetries()).isEqualTo(4);
         assertThat(waiting.getDuedate()).as("due after the cycle's delay").isAfter(inNineMinutes);
@@ -247,9 +249,9 @@ class EngineTuningTest {
                 .as("a second collision waits").isAfter(inNineMinutes);
 
         assertThat(CollidedStepsRetriedAtOnce.isCollision(new ProcessEngineException("flush failed",
-                new java.sql.SQLException("deadlock detected", "40P01")))).isTrue();
+                new SQLException("deadlock detected", "40P01")))).isTrue();
         assertThat(CollidedStepsRetriedAtOnce.isCollision(new ProcessEngineException("flush failed",
-                new java.sql.SQLException("duplicate key", "23505")))).isFalse();
+                new SQLException("duplicate key", "23505")))).isFalse();
     }
 
     private String stepOfNewProbe() {
