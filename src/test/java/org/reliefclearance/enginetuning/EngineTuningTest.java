@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -252,6 +254,21 @@ class EngineTuningTest {
                 new SQLException("deadlock detected", "40P01")))).isTrue();
         assertThat(CollidedStepsRetriedAtOnce.isCollision(new ProcessEngineException("flush failed",
                 new SQLException("duplicate key", "23505")))).isFalse();
+    }
+
+    /** A list or a rule's result kept as a variable is JSON, never a serialised Java object. */
+    @Test
+    void objectsAreStoredAsJsonNotAsSerialisedJava() {
+        deploy(Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                .startEvent("Event_Started").userTask("Task_Wait").endEvent("Event_Done").done());
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE,
+                Map.of("requiredAuthorities", new ArrayList<>(List.of("MOH_FDD", "MTC"))));
+
+        ObjectValue stored = engine.getRuntimeService().getVariableTyped(instance.getId(), "requiredAuthorities", false);
+        assertThat(stored.getSerializationDataFormat()).isEqualTo("application/json");
+        assertThat(stored.getValueSerialized()).isEqualTo("[\"MOH_FDD\",\"MTC\"]");
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "requiredAuthorities"))
+                .isEqualTo(List.of("MOH_FDD", "MTC"));
     }
 
     private String stepOfNewProbe() {
