@@ -33,20 +33,22 @@ class EngineDoorPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         CallerPolicy policy = new CallerPolicy(configuration, new StepForms(configuration, stepRules));
         // an interceptor is a link of one chain (it holds the next one): one guard per chain
-        configuration.setCustomPreCommandInterceptorsTxRequired(withGuard(withGuard(
+        configuration.setCustomPreCommandInterceptorsTxRequired(withInterceptor(withInterceptor(
                 configuration.getCustomPreCommandInterceptorsTxRequired(), new JobDueDateKept(configuration)),
                 new CallerCommandGuard(configuration, callers, policy)));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withGuard(
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withInterceptor(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
                 new CallerCommandGuard(configuration, callers, policy)));
-        configuration.setCustomPostCommandInterceptorsTxRequired(withGuard(
+        configuration.setCustomPostCommandInterceptorsTxRequired(withInterceptor(
                 configuration.getCustomPostCommandInterceptorsTxRequired(),
                 new CaseFactsOnForms(() -> caseFacts.orderedStream().toList())));
     }
 
-    private static List<CommandInterceptor> withGuard(List<CommandInterceptor> existing, CommandInterceptor guard) {
+    /** The interceptor first, then those already configured. */
+    private static List<CommandInterceptor> withInterceptor(List<CommandInterceptor> existing,
+                                                            CommandInterceptor interceptor) {
         List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(guard);
+        interceptors.add(interceptor);
         if (existing != null) {
             interceptors.addAll(existing);
         }

@@ -236,8 +236,8 @@ class EngineTuningTest {
         String failed = stepOfNewProbe();
         Date inNineMinutes = new Date(System.currentTimeMillis() + 9 * 60_000);
 
-        fail(configuration, collided, new OptimisticLockingException("ENGINE-03005 updated by another transaction"));
-        fail(configuration, failed, new IllegalStateException("the customs system did not answer"));
+        failWith(configuration, collided, new OptimisticLockingException("ENGINE-03005 updated by another transaction"));
+        failWith(configuration, failed, new IllegalStateException("the customs system did not answer"));
 
         Job retried = engine.getManagementService().createJobQuery().jobId(collided).singleResult();
         assertThat(retried.getRetries()).as("R5, none spent").isEqualTo(5);
@@ -246,7 +246,7 @@ class EngineTuningTest {
         assertThat(waiting.getRetries()).isEqualTo(4);
         assertThat(waiting.getDuedate()).as("due after the cycle's delay").isAfter(inNineMinutes);
 
-        fail(configuration, collided, new OptimisticLockingException("ENGINE-03005 updated by another transaction"));
+        failWith(configuration, collided, new OptimisticLockingException("ENGINE-03005 updated by another transaction"));
         assertThat(engine.getManagementService().createJobQuery().jobId(collided).singleResult().getDuedate())
                 .as("a second collision waits").isAfter(inNineMinutes);
 
@@ -277,7 +277,7 @@ class EngineTuningTest {
                 .getId();
     }
 
-    private static void fail(ProcessEngineConfigurationImpl configuration, String jobId, Throwable failure) {
+    private static void failWith(ProcessEngineConfigurationImpl configuration, String jobId, Throwable failure) {
         configuration.getCommandExecutorTxRequired()
                 .execute(context -> configuration.getFailedJobCommandFactory().getCommand(jobId, failure).execute(context));
     }
