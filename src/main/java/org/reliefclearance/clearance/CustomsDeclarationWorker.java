@@ -31,6 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * customs system and completes the task with the declaration it answers. The HTTP call runs outside any
  * engine transaction; a failure is handed back with the configured back-off and, after the last one,
  * becomes an incident in Cockpit; a refusal of the main release goes back to the port as a BPMN error.
+ * Completing the task may collide with a step of the case's other branch changing it at the same moment
+ * (optimistic locking): the answer is handed in again once that change has committed, not turned into
+ * a failure, since the customs system has answered already.
  * Every node runs it: the engine locks each task to one worker, and the idempotency key (reference and
  * release number) makes a repeated call answer the same declaration.
  */
@@ -50,12 +53,15 @@ public class CustomsDeclarationWorker {
     private final ObjectMapper json;
     private final String workerId = "relief-clearance-" + UUID.randomUUID();
     private final TaskScheduler scheduler;
+    private final ConcurrentChangeRetry retry;
     private final AtomicBoolean woken = new AtomicBoolean();
 
     CustomsDeclarationWorker(ExternalTaskService externalTasks, CustomsSystem customsSystem,
                              CustomsSystemProperties properties, CustomsHandOffOutbox outbox,
-                             ClearanceDecisions decisions, ObjectMapper json, TaskScheduler scheduler) {
+                             ClearanceDecisions decisions, ObjectMapper json, TaskScheduler scheduler,
+                             ConcurrentChangeRetry retry) {
         this.scheduler = scheduler;
+        this.retry = retry;
         this.externalTasks = externalTasks;
         this.customsSystem = customsSystem;
         this.properties = properties;
@@ -101,14 +107,15 @@ public class CustomsDeclarationWorker {
         String releaseNumber = (String) task.getVariables().get(Vars.RELEASE_NUMBER.name());
         try {
             Declaration declared = declare(reference, releaseNumber);
-            externalTasks.complete(task.getId(), workerId, declared == null ? Map.of() : Map.of(
+            Map<String, Object> answer = declared == null ? Map.of() : Map.of(
                     Vars.CUSTOMS_DECLARATION_NUMBER.name(), declared.declarationNumber(),
                     Vars.CUSTOMS_PROCEDURE_CODE.name(), declared.procedureCode(),
-                    Vars.CUSTOMS_RELEASE_ORDER.name(), declared.releaseOrder()));
+                    Vars.CUSTOMS_RELEASE_ORDER.name(), declared.releaseOrder());
+            retry.inTransaction(() -> externalTasks.complete(task.getId(), workerId, answer));
         } catch (CustomsRefusedException refused) {
             if (ClearanceProcess.Elements.HAND_OVER_TO_CUSTOMS_SYSTEM.equals(task.getActivityId())) {
-                externalTasks.handleBpmnError(task.getId(), workerId, REFUSED, refused.getMessage(),
-                        Map.of(Vars.CUSTOMS_REFUSAL.name(), refused.getMessage()));
+                retry.inTransaction(() -> externalTasks.handleBpmnError(task.getId(), workerId, REFUSED,
+                        refused.getMessage(), Map.of(Vars.CUSTOMS_REFUSAL.name(), refused.getMessage())));
             } else {
                 // an emergency release has left already: its refusal is for the process owner to see
                 fail(task, "Customs refused " + releaseNumber + ": " + refused.getMessage(), 0);

@@ -105,7 +105,6 @@ public class ClearanceCases {
         return instance;
     }
 
-    /** Executes due async continuations of the case and its called reviews until none is left. */
     /** The due jobs of the case, and the customs hand-offs the worker finds, until none is left. */
     public void runJobs(ProcessInstance instance) {
         for (int round = 0; round < 50; round++) {

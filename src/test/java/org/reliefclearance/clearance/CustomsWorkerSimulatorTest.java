@@ -2,9 +2,14 @@ package org.reliefclearance.clearance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -56,16 +61,17 @@ class CustomsWorkerSimulatorTest {
     JdbcClient jdbc;
     @Autowired
     org.springframework.scheduling.TaskScheduler scheduler;
+    @Autowired
+    ConcurrentChangeRetry retry;
 
     private ClearanceCases cases;
+    private CustomsSystemProperties properties;
 
     @BeforeEach
     void workerOfTheSimulator() {
         String simulator = "http://localhost:" + port + "/simulator/asycuda";
-        CustomsSystemProperties properties = new CustomsSystemProperties(simulator, Duration.ofSeconds(5), "PT1S", false);
-        CustomsDeclarationWorker worker = new CustomsDeclarationWorker(engine.getExternalTaskService(),
-                CustomsSystems.of(properties), properties, outbox, decisions, json, scheduler);
-        cases = new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, worker);
+        properties = new CustomsSystemProperties(simulator, Duration.ofSeconds(5), "PT1S", false);
+        cases = casesHandedOffThrough(engine.getExternalTaskService());
         behave(Map.of("mode", "ACCEPT"));
     }
 
@@ -97,6 +103,49 @@ class CustomsWorkerSimulatorTest {
                 .contains(ClearanceProcess.Elements.RESOLVE_CUSTOMS_REFUSAL);
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), ClearanceProcess.Vars.CUSTOMS_REFUSAL.name()))
                 .isEqualTo("Proforma invoice does not match the lines");
+    }
+
+    /**
+     * Completing the hand-off collides with another change to the case at the same moment (optimistic
+     * locking): the customs system's answer is handed in again, the case goes on to the distribution
+     * report, and no incident waits for an operator.
+     */
+    @Test
+    void aHandOffThatCollidesWithAChangeToItsCaseIsCompletedAgain() {
+        AtomicInteger completions = new AtomicInteger();
+        cases = casesHandedOffThrough(collidingAtFirstCompletion(engine.getExternalTaskService(), completions));
+
+        ProcessInstance instance = released();
+
+        assertThat(completions).hasValue(2);
+        assertThat(engine.getRuntimeService().getActiveActivityIds(instance.getId()))
+                .contains(ClearanceProcess.Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(jdbc.sql("""
+                select r.declaration_number from consignment_release r join consignment c on c.id = r.consignment_id
+                where c.reference = ?""").param(instance.getBusinessKey()).query(String.class).single())
+                .startsWith("LAWATTAY");
+    }
+
+    private ClearanceCases casesHandedOffThrough(ExternalTaskService externalTasks) {
+        CustomsDeclarationWorker worker = new CustomsDeclarationWorker(externalTasks, CustomsSystems.of(properties),
+                properties, outbox, decisions, json, scheduler, retry);
+        return new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, worker);
+    }
+
+    /** The engine's external tasks, but the first completion fails as a collision with another change would. */
+    private static ExternalTaskService collidingAtFirstCompletion(ExternalTaskService engineTasks, AtomicInteger completions) {
+        return (ExternalTaskService) Proxy.newProxyInstance(ExternalTaskService.class.getClassLoader(),
+                new Class<?>[] {ExternalTaskService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("complete") && completions.incrementAndGet() == 1) {
+                        throw new OptimisticLockingException("the case changed at the same moment");
+                    }
+                    try {
+                        return method.invoke(engineTasks, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private ProcessInstance released() {

@@ -48,6 +48,6 @@ class CustomsWorkerWakeUpTest {
 
     private static CustomsDeclarationWorker worker(boolean enabled, HeldScheduler scheduler) {
         CustomsSystemProperties properties = new CustomsSystemProperties("", Duration.ofSeconds(5), "PT1S", enabled);
-        return new CustomsDeclarationWorker(null, null, properties, null, null, null, scheduler);
+        return new CustomsDeclarationWorker(null, null, properties, null, null, null, scheduler, null);
     }
 }
