@@ -2,12 +2,18 @@ package org.reliefclearance.enginetuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.reliefclearance.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The engine as tuned for throughput (README, "Performance"): history level {@code audit-trail}
@@ -52,6 +59,8 @@ class EngineTuningTest {
     HistoryService history;
     @Autowired
     JobsByDueDate jobsByDueDate;
+    @Autowired
+    BackgroundJobPriority backgroundJobPriority;
 
     private Deployment deployment;
 
@@ -254,6 +263,46 @@ class EngineTuningTest {
                 new SQLException("deadlock detected", "40P01")))).isTrue();
         assertThat(CollidedStepsRetriedAtOnce.isCollision(new ProcessEngineException("flush failed",
                 new SQLException("duplicate key", "23505")))).isFalse();
+    }
+
+    /**
+     * The job executor's threads yield to requests: Java's lowest priority, which Linux is told as a
+     * higher nice value (a smaller share of a busy core) than a request's thread gets.
+     */
+    @Test
+    void theJobExecutorsThreadsYieldToRequests() throws Exception {
+        // the job executor's pool as the starter creates it (the tests run no job executor of their own)
+        ThreadPoolTaskExecutor jobThreads = (ThreadPoolTaskExecutor) backgroundJobPriority
+                .postProcessBeforeInitialization(new ThreadPoolTaskExecutor(), JobQueueHandOff.POOL);
+        assertThat(jobThreads.getThreadPriority()).isEqualTo(Thread.MIN_PRIORITY);
+        assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat")), "Linux tells each thread its nice value");
+        int request = niceOf(Thread::new);
+        int job = niceOf(jobThreads::createThread);
+        assertThat(job).isGreaterThan(request);
+    }
+
+    @Test
+    void aPriorityAboveTheRequestsIsRefusedAtStart() {
+        assertThatThrownBy(() -> new BackgroundJobPriority(Thread.NORM_PRIORITY + 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("relief.jobs.thread-priority");
+        assertThatThrownBy(() -> new BackgroundJobPriority(0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static int niceOf(Function<Runnable, Thread> threads) throws InterruptedException {
+        AtomicReference<Object> nice = new AtomicReference<>();
+        Thread thread = threads.apply(() -> {
+            try {
+                // the command name (field 2) is in parentheses and may hold spaces; nice is field 19
+                String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+                nice.set(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19 - 3]));
+            } catch (IOException | RuntimeException e) {
+                nice.set(e);
+            }
+        });
+        thread.start();
+        thread.join();
+        assertThat(nice.get()).isInstanceOf(Integer.class);
+        return (Integer) nice.get();
     }
 
     /** A list or a rule's result kept as a variable is JSON, never a serialised Java object. */
