@@ -3,8 +3,8 @@ package org.reliefclearance.clearance;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.reliefclearance.consignment.WrongStateException;
+import org.reliefclearance.enginetuning.Collision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs an API action in its own transaction and, when another node or thread changed the same
- * case at the same moment (Camunda's optimistic locking, a database lock conflict), runs it
+ * case at the same moment (Camunda's optimistic locking, a database lock conflict, PostgreSQL breaking
+ * a deadlock inside an engine command: {@link Collision}), runs it
  * again from the start after a short random pause. The action re-reads the case each time, so
  * a retry either succeeds or finds that the case no longer waits for it (409). Only when the
  * conflict persists does the caller see it, as a 409 to try again. Inside a surrounding transaction
@@ -48,11 +49,14 @@ public class ConcurrentChangeRetry {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(tx -> work.get());
-            } catch (OptimisticLockingException | ConcurrencyFailureException conflict) {
+            } catch (RuntimeException failure) {
+                if (!(failure instanceof ConcurrencyFailureException) && !Collision.isCollision(failure)) {
+                    throw failure;
+                }
                 if (attempt == ATTEMPTS) {
                     throw new WrongStateException("The case changed at the same moment; reload it and try again");
                 }
-                log.debug("Concurrent change, attempt {} of {}: {}", attempt, ATTEMPTS, conflict.getMessage());
+                log.debug("Concurrent change, attempt {} of {}: {}", attempt, ATTEMPTS, failure.getMessage());
                 pause(attempt);
             }
         }

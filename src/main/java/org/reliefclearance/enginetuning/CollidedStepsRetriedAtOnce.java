@@ -1,8 +1,5 @@
 package org.reliefclearance.enginetuning;
 
-import java.sql.SQLException;
-
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -28,11 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CollidedStepsRetriedAtOnce extends AbstractProcessEnginePlugin {
 
-    /** SQLSTATE class of a transaction the database rolled back: serialization failure, deadlock. */
-    private static final String TRANSACTION_ROLLBACK = "40";
-    /** Causes looked at: a chain that loops back on itself ends the search. */
-    private static final int MAX_CAUSES = 32;
-
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setFailedJobCommandFactory(retriedAtOnce(configuration.getFailedJobCommandFactory()));
@@ -41,7 +33,7 @@ public class CollidedStepsRetriedAtOnce extends AbstractProcessEnginePlugin {
     static FailedJobCommandFactory retriedAtOnce(FailedJobCommandFactory standard) {
         return (jobId, failure) -> {
             Command<Object> retry = standard.getCommand(jobId, failure);
-            if (!isCollision(failure)) {
+            if (!Collision.isCollision(failure)) {
                 return retry;
             }
             return commandContext -> {
@@ -62,20 +54,5 @@ public class CollidedStepsRetriedAtOnce extends AbstractProcessEnginePlugin {
                 return result;
             };
         };
-    }
-
-    /** Camunda's optimistic locking, or the database breaking a deadlock, anywhere in the causes. */
-    static boolean isCollision(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
-            if (cause instanceof OptimisticLockingException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(TRANSACTION_ROLLBACK)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

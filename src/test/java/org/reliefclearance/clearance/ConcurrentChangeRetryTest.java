@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.consignment.WrongStateException;
 import org.springframework.dao.CannotAcquireLockException;
@@ -31,11 +33,16 @@ class ConcurrentChangeRetryTest {
             if (attempt == 2) {
                 throw new CannotAcquireLockException("deadlock detected");
             }
+            if (attempt == 3) {
+                // PostgreSQL breaking a deadlock inside an engine command reaches the caller as Camunda's
+                throw new ProcessEnginePersistenceException("flush failed",
+                        new SQLException("ERROR: deadlock detected", "40P01"));
+            }
             return "delivered";
         });
 
         assertThat(result).isEqualTo("delivered");
-        assertThat(attempts).hasValue(3);
+        assertThat(attempts).hasValue(4);
     }
 
     @Test
@@ -57,6 +64,17 @@ class ConcurrentChangeRetryTest {
             attempts.incrementAndGet();
             throw new WrongStateException("not waiting for its arrival");
         })).isInstanceOf(WrongStateException.class).hasMessage("not waiting for its arrival");
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aDatabaseFailureThatIsNoCollisionIsNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> retry.inTransaction(() -> {
+            attempts.incrementAndGet();
+            throw new ProcessEnginePersistenceException("flush failed", new SQLException("duplicate key", "23505"));
+        })).isInstanceOf(ProcessEnginePersistenceException.class);
         assertThat(attempts).hasValue(1);
     }
 

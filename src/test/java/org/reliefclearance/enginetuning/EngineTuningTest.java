@@ -259,9 +259,9 @@ class EngineTuningTest {
         assertThat(engine.getManagementService().createJobQuery().jobId(collided).singleResult().getDuedate())
                 .as("a second collision waits").isAfter(inNineMinutes);
 
-        assertThat(CollidedStepsRetriedAtOnce.isCollision(new ProcessEngineException("flush failed",
+        assertThat(Collision.isCollision(new ProcessEngineException("flush failed",
                 new SQLException("deadlock detected", "40P01")))).isTrue();
-        assertThat(CollidedStepsRetriedAtOnce.isCollision(new ProcessEngineException("flush failed",
+        assertThat(Collision.isCollision(new ProcessEngineException("flush failed",
                 new SQLException("duplicate key", "23505")))).isFalse();
     }
 
