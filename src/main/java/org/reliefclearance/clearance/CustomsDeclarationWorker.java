@@ -32,8 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * engine transaction; a failure is handed back with the configured back-off and, after the last one,
  * becomes an incident in Cockpit; a refusal of the main release goes back to the port as a BPMN error.
  * Completing the task may collide with a step of the case's other branch changing it at the same moment
- * (optimistic locking): the answer is handed in again once that change has committed, not turned into
- * a failure, since the customs system has answered already.
+ * (optimistic locking, or a deadlock PostgreSQL breaks: {@code enginetuning/Collision}): the answer is
+ * handed in again once that change has committed, not turned into a failure, since the customs system
+ * has answered already.
  * Every node runs it: the engine locks each task to one worker, and the idempotency key (reference and
  * release number) makes a repeated call answer the same declaration.
  */
