@@ -132,6 +132,36 @@ class PostgresApplicationTest {
     }
 
     /**
+     * A node starting while another holds a write on the job table, as a busy cluster always does or a
+     * crashed node's transaction until the database ends it, finds the due-date index in the catalogue
+     * and does not wait: creating it, even "if not exists", would wait for that transaction, and queue
+     * every writer of the job table behind it.
+     */
+    @Test
+    void aNodeStartingBesideAnOpenWriteOfTheJobTableDoesNotWaitForIt() throws Exception {
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        javax.sql.DataSource dataSource = configuration.getDataSource();
+        try (java.sql.Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (java.sql.Statement statement = writer.createStatement()) {
+                statement.execute("lock table ACT_RU_JOB in row exclusive mode");
+            }
+            java.util.concurrent.CompletableFuture<Void> start = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> JobsByDueDate.prepare(dataSource, configuration.getDatabaseTablePrefix()));
+            try {
+                start.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                writer.rollback();
+                start.join();
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from pg_indexes where schemaname = current_schema()"
+                + " and tablename = 'act_ru_job' and indexname = 'rc_idx_job_duedate'").query(Long.class).single())
+                .isOne();
+    }
+
+    /**
      * History cleanup on PostgreSQL (enginetuning/OpenCasesKeptByCleanup reads Camunda's tables with
      * its own statement): past their time to live, an ended process's history goes, a running
      * process's stays and is kept a time to live from the cleanup that found it.

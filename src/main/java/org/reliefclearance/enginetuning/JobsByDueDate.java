@@ -1,8 +1,11 @@
 package org.reliefclearance.enginetuning;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -21,8 +24,9 @@ import org.springframework.stereotype.Component;
  * and stops at the batch it asked for. Without the index, PostgreSQL read the whole job table at
  * each acquisition and, the statement looking expensive, compiled it first (JIT), about 10 ms each.
  * <p>
- * The index is added to Camunda's table once the engine has created or updated its schema; jobs an
- * earlier release left without a due date are given their creation time, or no node would acquire them.
+ * The index is added to Camunda's table once the engine has created or updated its schema, unless the
+ * catalogue lists it already; jobs an earlier release left without a due date are given their creation
+ * time, or no node would acquire them.
  * During a rolling upgrade nodes of that earlier release still create such jobs, and run them while they
  * last; every node therefore dates undated jobs again at each sweep ({@code relief.jobs.undated-sweep}),
  * so none waits for the next restart once the last of those nodes has stopped.
@@ -76,16 +80,47 @@ public class JobsByDueDate extends AbstractProcessEnginePlugin {
         String table = table(tablePrefix);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            try {
-                statement.execute("create index if not exists " + INDEX + " on " + table + " (DUEDATE_)");
-            } catch (SQLException anotherNodeCreatesIt) {
-                // two nodes starting together: one creates it, the other may fail on the same name
-                log.info("Job due-date index: not created here ({})", anotherNodeCreatesIt.getMessage());
+            if (!indexed(connection, tablePrefix)) {
+                try {
+                    statement.execute("create index if not exists " + INDEX + " on " + table + " (DUEDATE_)");
+                } catch (SQLException anotherNodeCreatesIt) {
+                    // two nodes starting together: one creates it, the other may fail on the same name
+                    log.info("Job due-date index: not created here ({})", anotherNodeCreatesIt.getMessage());
+                }
             }
             dateUndated(statement, table);
         } catch (SQLException failed) {
             throw new IllegalStateException("Cannot prepare " + table + " for acquisition by due date", failed);
         }
+    }
+
+    /**
+     * Whether the index exists, asked of the catalogue. Creating it, even "if not exists", waits for
+     * every open transaction writing the job table on PostgreSQL, and every writer after it queues
+     * behind: a node joining a busy cluster, or restarting after a crash whose transactions the
+     * database has not yet ended, would stall the cluster's jobs, then its own start.
+     */
+    static boolean indexed(Connection connection, String tablePrefix) throws SQLException {
+        DatabaseMetaData catalogue = connection.getMetaData();
+        String qualified = table(tablePrefix);
+        int dot = qualified.lastIndexOf('.');
+        String schema = dot < 0 ? connection.getSchema() : qualified.substring(0, dot);
+        String table = qualified.substring(dot + 1);
+        if (catalogue.storesLowerCaseIdentifiers()) {
+            schema = schema == null ? null : schema.toLowerCase(Locale.ROOT);
+            table = table.toLowerCase(Locale.ROOT);
+        } else if (catalogue.storesUpperCaseIdentifiers()) {
+            schema = schema == null ? null : schema.toUpperCase(Locale.ROOT);
+            table = table.toUpperCase(Locale.ROOT);
+        }
+        try (ResultSet indexes = catalogue.getIndexInfo(connection.getCatalog(), schema, table, false, true)) {
+            while (indexes.next()) {
+                if (INDEX.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int dateUndated(Statement statement, String table) throws SQLException {

@@ -181,7 +181,7 @@ class EngineTuningTest {
      * due date is due since its creation.
      */
     @Test
-    void everyJobIsDueFromItsCreationAndAcquiredByDueDate() {
+    void everyJobIsDueFromItsCreationAndAcquiredByDueDate() throws java.sql.SQLException {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
                 .getProcessEngineConfiguration();
         assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
@@ -201,10 +201,20 @@ class EngineTuningTest {
         assertThat(engine.getManagementService().createJobQuery().jobId(step.getId()).singleResult().getDuedate())
                 .isEqualTo(step.getDuedate());
 
+        // a start finds the index in the catalogue, or adds it where missing
         jdbc().sql("update ACT_RU_JOB set DUEDATE_ = null where ID_ = :id").param("id", step.getId()).update();
+        jdbc().sql("drop index " + JobsByDueDate.INDEX).update();
+        assertThat(indexed(configuration)).isFalse();
         JobsByDueDate.prepare(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
         assertThat(engine.getManagementService().createJobQuery().jobId(step.getId()).singleResult().getDuedate())
                 .isEqualTo(step.getCreateTime());
+        assertThat(indexed(configuration)).isTrue();
+    }
+
+    private static boolean indexed(ProcessEngineConfigurationImpl configuration) throws java.sql.SQLException {
+        try (java.sql.Connection connection = configuration.getDataSource().getConnection()) {
+            return JobsByDueDate.indexed(connection, configuration.getDatabaseTablePrefix());
+        }
     }
 
     /**
