@@ -11,6 +11,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.reliefclearance.identity.ServiceReads;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The goods categories a notification may declare: those the goods-classification rules know, the
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class GoodsCategories {
 
     private static final String CATEGORY_INPUT = "category";
+    private static final String REQUEST_ATTRIBUTE = GoodsCategories.class.getName();
 
     private final RepositoryService repository;
     private final ServiceReads reads;
@@ -31,8 +34,26 @@ public class GoodsCategories {
         this.reads = reads;
     }
 
-    /** The categories of the latest deployed goods-classification decision. */
+    /**
+     * The categories of the latest deployed goods-classification decision. A request asks the
+     * database once, however many lines it declares; the next request sees a decision deployed
+     * meanwhile, on any node.
+     */
     public List<String> all() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return latest();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> asked = (List<String>) request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (asked == null) {
+            asked = latest();
+            request.setAttribute(REQUEST_ATTRIBUTE, asked, RequestAttributes.SCOPE_REQUEST);
+        }
+        return asked;
+    }
+
+    private List<String> latest() {
         DecisionDefinition latest = reads.read(() -> repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(GoodsClassification.DECISION).latestVersion().singleResult());
         return byDefinition.computeIfAbsent(latest.getId(), id -> categories(
