@@ -54,11 +54,19 @@ public class ConcurrentChangeRetry {
                     throw failure;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new WrongStateException("The case changed at the same moment; reload it and try again");
+                    throw new CaseKeptChanging();
                 }
                 log.debug("Concurrent change, attempt {} of {}: {}", attempt, ATTEMPTS, failure.getMessage());
                 pause(attempt);
             }
+        }
+    }
+
+    /** The case changed at the same moment at every attempt: the caller may try again later. */
+    public static final class CaseKeptChanging extends WrongStateException {
+
+        CaseKeptChanging() {
+            super("The case changed at the same moment; reload it and try again");
         }
     }
 

@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Completing the task may collide with a step of the case's other branch changing it at the same moment
  * (optimistic locking, or a deadlock PostgreSQL breaks: {@code enginetuning/Collision}): the answer is
  * handed in again once that change has committed, not turned into a failure, since the customs system
- * has answered already.
+ * has answered already. Should the case keep changing at every attempt, the task waits out the back-off
+ * and the next fetch asks again under the same key, as after a failure of the customs system.
  * Every node runs it: the engine locks each task to one worker, and the idempotency key (reference and
  * release number) makes a repeated call answer the same declaration.
  */
@@ -123,9 +124,11 @@ public class CustomsDeclarationWorker {
             }
         } catch (CustomsSystemUnavailableException unavailable) {
             outbox.failed(releaseNumber, unavailable.getMessage());
-            List<Duration> backOff = customsSystem.retryBackOff();
-            int retries = task.getRetries() == null ? backOff.size() : task.getRetries() - 1;
-            fail(task, unavailable.getMessage(), Math.max(retries, 0));
+            fail(task, unavailable.getMessage(), retriesLeft(task));
+        } catch (ConcurrentChangeRetry.CaseKeptChanging collided) {
+            // the customs system has answered; the next fetch asks it again under the same key and hands that in
+            fail(task, "The case kept changing while the customs system's answer was handed in; it is handed in again",
+                    retriesLeft(task));
         } catch (RuntimeException | JsonProcessingException unexpected) {
             log.error("Hand-off of {} failed", releaseNumber, unexpected);
             fail(task, String.valueOf(unexpected.getMessage()), 0);
@@ -143,6 +146,11 @@ public class CustomsDeclarationWorker {
         Declaration declared = customsSystem.declare(reference + "/" + releaseNumber, payload);
         outbox.declared(releaseNumber, declared.declarationNumber());
         return declared;
+    }
+
+    private int retriesLeft(LockedExternalTask task) {
+        int retries = task.getRetries() == null ? customsSystem.retryBackOff().size() : task.getRetries() - 1;
+        return Math.max(retries, 0);
     }
 
     private void fail(LockedExternalTask task, String message, int retries) {

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +67,7 @@ class CustomsWorkerSimulatorTest {
     ConcurrentChangeRetry retry;
 
     private ClearanceCases cases;
+    private CustomsDeclarationWorker worker;
     private CustomsSystemProperties properties;
 
     @BeforeEach
@@ -127,17 +130,59 @@ class CustomsWorkerSimulatorTest {
                 .startsWith("LAWATTAY");
     }
 
+    /**
+     * The case keeps changing at every attempt to hand the answer in: the task waits out the back-off,
+     * not an operator, and the next fetch asks the customs system again under the same key and hands
+     * the same declaration in.
+     */
+    @Test
+    void aHandOffThatCollidesAtEveryAttemptIsFetchedAgainAfterTheBackOff() {
+        AtomicInteger completions = new AtomicInteger();
+        cases = casesHandedOffThrough(collidingAtFirstCompletions(engine.getExternalTaskService(), completions,
+                ConcurrentChangeRetry.ATTEMPTS));
+
+        ProcessInstance instance = released();
+
+        assertThat(completions).hasValue(ConcurrentChangeRetry.ATTEMPTS);
+        assertThat(engine.getRuntimeService().getActiveActivityIds(instance.getId()))
+                .contains(ClearanceProcess.Elements.HAND_OVER_TO_CUSTOMS_SYSTEM);
+        ExternalTask waiting = engine.getExternalTaskService().createExternalTaskQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        assertThat(waiting.getErrorMessage()).contains("handed in again");
+        assertThat(waiting.getRetries()).isPositive();
+        String declared = jdbc.sql("select declaration_number from customs_hand_off where reference = ?")
+                .param(instance.getBusinessKey()).query(String.class).single();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> worker.workOnce() == 1);
+
+        assertThat(completions).hasValue(ConcurrentChangeRetry.ATTEMPTS + 1);
+        assertThat(engine.getRuntimeService().getActiveActivityIds(instance.getId()))
+                .contains(ClearanceProcess.Elements.DISTRIBUTION_REPORT_OR_DEADLINE);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(jdbc.sql("""
+                select r.declaration_number from consignment_release r join consignment c on c.id = r.consignment_id
+                where c.reference = ?""").param(instance.getBusinessKey()).query(String.class).single())
+                .as("the declaration the customs system gave at first, asked again").isEqualTo(declared)
+                .startsWith("LAWATTAY");
+    }
+
     private ClearanceCases casesHandedOffThrough(ExternalTaskService externalTasks) {
-        CustomsDeclarationWorker worker = new CustomsDeclarationWorker(externalTasks, CustomsSystems.of(properties),
+        worker = new CustomsDeclarationWorker(externalTasks, CustomsSystems.of(properties),
                 properties, outbox, decisions, json, scheduler, retry);
         return new ClearanceCases(registration, consignments, engine, documentStore, documentsOnForms, worker);
     }
 
     /** The engine's external tasks, but the first completion fails as a collision with another change would. */
     private static ExternalTaskService collidingAtFirstCompletion(ExternalTaskService engineTasks, AtomicInteger completions) {
+        return collidingAtFirstCompletions(engineTasks, completions, 1);
+    }
+
+    /** The engine's external tasks, but the first {@code colliding} completions fail as collisions would. */
+    private static ExternalTaskService collidingAtFirstCompletions(ExternalTaskService engineTasks,
+                                                                    AtomicInteger completions, int colliding) {
         return (ExternalTaskService) Proxy.newProxyInstance(ExternalTaskService.class.getClassLoader(),
                 new Class<?>[] {ExternalTaskService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("complete") && completions.incrementAndGet() == 1) {
+                    if (method.getName().equals("complete") && completions.incrementAndGet() <= colliding) {
                         throw new OptimisticLockingException("the case changed at the same moment");
                     }
                     try {
