@@ -3,17 +3,22 @@ package org.reliefclearance.enginetuning;
 import java.sql.SQLException;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
  * A change that failed only because another change to the same rows committed first: Camunda's
- * optimistic locking, or the database rolling the transaction back to break a deadlock or a
- * serialization conflict (SQLSTATE class 40), anywhere in the causes. Done again once the other
- * change has committed, it goes through; nothing was wrong with it.
+ * optimistic locking, the database rolling the transaction back to break a deadlock or a
+ * serialization conflict (SQLSTATE class 40), or Camunda finding that an execution's parent was
+ * deleted while it read the case (another branch reshaped the case's executions between two of
+ * its reads), anywhere in the causes. Done again once the other change has committed, it goes
+ * through; nothing was wrong with it.
  */
 public final class Collision {
 
     /** SQLSTATE class of a transaction the database rolled back: serialization failure, deadlock. */
     private static final String TRANSACTION_ROLLBACK = "40";
+    /** Camunda's code for "Cannot resolve parent ... of execution ..., perhaps it was deleted in the meantime". */
+    private static final String PARENT_DELETED_MEANWHILE = "ENGINE-03077";
     /** A cause chain longer than any real one: a chain that loops must not hang the caller. */
     private static final int MAX_CAUSES = 32;
 
@@ -24,6 +29,10 @@ public final class Collision {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
             if (cause instanceof OptimisticLockingException) {
+                return true;
+            }
+            if (cause instanceof ProcessEngineException && cause.getMessage() != null
+                    && cause.getMessage().startsWith(PARENT_DELETED_MEANWHILE)) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

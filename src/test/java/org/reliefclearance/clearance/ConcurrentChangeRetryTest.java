@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.impl.ProcessEngineLogger;
 import org.junit.jupiter.api.Test;
 import org.reliefclearance.consignment.WrongStateException;
 import org.springframework.dao.CannotAcquireLockException;
@@ -38,11 +40,15 @@ class ConcurrentChangeRetryTest {
                 throw new ProcessEnginePersistenceException("flush failed",
                         new SQLException("ERROR: deadlock detected", "40P01"));
             }
+            if (attempt == 4) {
+                // another branch reshaped the case's executions between two reads of this command
+                throw ProcessEngineLogger.PERSISTENCE_LOGGER.resolveParentOfExecutionFailedException("parent", "child");
+            }
             return "delivered";
         });
 
         assertThat(result).isEqualTo("delivered");
-        assertThat(attempts).hasValue(4);
+        assertThat(attempts).hasValue(5);
     }
 
     @Test
@@ -75,6 +81,17 @@ class ConcurrentChangeRetryTest {
             attempts.incrementAndGet();
             throw new ProcessEnginePersistenceException("flush failed", new SQLException("duplicate key", "23505"));
         })).isInstanceOf(ProcessEnginePersistenceException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void anEngineFailureThatIsNoCollisionIsNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> retry.inTransaction(() -> {
+            attempts.incrementAndGet();
+            throw ProcessEngineLogger.PERSISTENCE_LOGGER.databaseHistoryLevelException("full");
+        })).isInstanceOf(ProcessEngineException.class);
         assertThat(attempts).hasValue(1);
     }
 
