@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs an API action in its own transaction and, when another node or thread changed the same
  * case at the same moment (Camunda's optimistic locking, a database lock conflict, PostgreSQL breaking
- * a deadlock inside an engine command: {@link Collision}), runs it
+ * a deadlock inside an engine command, the case's executions reshaped between two reads:
+ * {@link Collision}), runs it
  * again from the start after a short random pause. The action re-reads the case each time, so
  * a retry either succeeds or finds that the case no longer waits for it (409). Only when the
  * conflict persists does the caller see it, as a 409 to try again. Inside a surrounding transaction

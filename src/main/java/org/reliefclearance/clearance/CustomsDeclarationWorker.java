@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * engine transaction; a failure is handed back with the configured back-off and, after the last one,
  * becomes an incident in Cockpit; a refusal of the main release goes back to the port as a BPMN error.
  * Completing the task may collide with a step of the case's other branch changing it at the same moment
- * (optimistic locking, or a deadlock PostgreSQL breaks: {@code enginetuning/Collision}): the answer is
+ * (optimistic locking, a deadlock PostgreSQL breaks, the case's executions reshaped between two reads:
+ * {@code enginetuning/Collision}): the answer is
  * handed in again once that change has committed, not turned into a failure, since the customs system
  * has answered already. Should the case keep changing at every attempt, the task waits out the back-off
  * and the next fetch asks again under the same key, as after a failure of the customs system.
