@@ -6,12 +6,14 @@ import static org.mockito.Mockito.mock;
 
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.impl.ProcessEngineLogger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.reliefclearance.consignment.WrongStateException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,36 +64,22 @@ class ConcurrentChangeRetryTest {
         assertThat(attempts).hasValue(ConcurrentChangeRetry.ATTEMPTS);
     }
 
-    @Test
-    void otherFailuresAreNotRetried() {
-        AtomicInteger attempts = new AtomicInteger();
-
-        assertThatThrownBy(() -> retry.inTransaction(() -> {
-            attempts.incrementAndGet();
-            throw new WrongStateException("not waiting for its arrival");
-        })).isInstanceOf(WrongStateException.class).hasMessage("not waiting for its arrival");
-        assertThat(attempts).hasValue(1);
+    /** Failures that are no collision: the case's state, a constraint, an engine error. */
+    static Stream<RuntimeException> failuresThatAreNoCollision() {
+        return Stream.of(new WrongStateException("not waiting for its arrival"),
+                new ProcessEnginePersistenceException("flush failed", new SQLException("duplicate key", "23505")),
+                ProcessEngineLogger.PERSISTENCE_LOGGER.databaseHistoryLevelException("full"));
     }
 
-    @Test
-    void aDatabaseFailureThatIsNoCollisionIsNotRetried() {
+    @ParameterizedTest
+    @MethodSource("failuresThatAreNoCollision")
+    void aFailureThatIsNoCollisionIsNotRetried(RuntimeException failure) {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> retry.inTransaction(() -> {
             attempts.incrementAndGet();
-            throw new ProcessEnginePersistenceException("flush failed", new SQLException("duplicate key", "23505"));
-        })).isInstanceOf(ProcessEnginePersistenceException.class);
-        assertThat(attempts).hasValue(1);
-    }
-
-    @Test
-    void anEngineFailureThatIsNoCollisionIsNotRetried() {
-        AtomicInteger attempts = new AtomicInteger();
-
-        assertThatThrownBy(() -> retry.inTransaction(() -> {
-            attempts.incrementAndGet();
-            throw ProcessEngineLogger.PERSISTENCE_LOGGER.databaseHistoryLevelException("full");
-        })).isInstanceOf(ProcessEngineException.class);
+            throw failure;
+        })).isSameAs(failure);
         assertThat(attempts).hasValue(1);
     }
 
