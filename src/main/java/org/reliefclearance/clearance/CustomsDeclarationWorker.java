@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
@@ -95,13 +96,25 @@ public class CustomsDeclarationWorker {
         }
     }
 
-    /** Fetches the waiting hand-offs, works each; returns how many there were. */
+    /**
+     * Fetches the waiting hand-offs, works each; returns how many there were. A hand-off that cannot
+     * be reported at all (its case was withdrawn meanwhile, or its lock expired and another node took
+     * it) does not hold up the rest of the batch: whatever the engine still knows of it comes back
+     * when its lock expires.
+     */
     public int workOnce() {
         List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, workerId)
                 .topic(TOPIC, properties.timeout().multipliedBy(3).toMillis())
                 .variables(Vars.CONSIGNMENT_REFERENCE.name(), Vars.RELEASE_NUMBER.name())
                 .execute();
-        tasks.forEach(this::work);
+        for (LockedExternalTask task : tasks) {
+            try {
+                work(task);
+            } catch (RuntimeException unreported) {
+                log.warn("Hand-off {} of {} could not be reported to the engine", task.getId(),
+                        task.getBusinessKey(), unreported);
+            }
+        }
         return tasks.size();
     }
 
@@ -130,6 +143,9 @@ public class CustomsDeclarationWorker {
             // the customs system has answered; the next fetch asks it again under the same key and hands that in
             fail(task, "The case kept changing while the customs system's answer was handed in; it is handed in again",
                     retriesLeft(task));
+        } catch (NotFoundException gone) {
+            // the case was withdrawn or closed while the customs system answered: nothing waits for the answer
+            log.info("Hand-off of {} answered after its case stopped waiting for it", releaseNumber);
         } catch (RuntimeException | JsonProcessingException unexpected) {
             log.error("Hand-off of {} failed", releaseNumber, unexpected);
             fail(task, String.valueOf(unexpected.getMessage()), 0);

@@ -3,15 +3,21 @@ package org.reliefclearance.clearance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +161,73 @@ class CustomsWorkerSimulatorTest {
                 .startsWith("LAWATTAY");
     }
 
+    /**
+     * Two hand-offs are fetched together and the case of the first one handed in is withdrawn in the
+     * meantime: nothing waits for that answer any more, and the other hand-off of the batch is still
+     * declared and its case goes on.
+     */
+    @Test
+    void aHandOffWhoseCaseWasWithdrawnDoesNotHoldUpTheRestOfItsBatch() {
+        RuntimeService runtime = engine.getRuntimeService();
+        String withdrawn = secondOfBatchGoesOnWhenTheFirstMeanwhile(
+                processInstance -> runtime.deleteProcessInstance(processInstance, "withdrawn by the consignee"));
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(withdrawn).count()).isZero();
+    }
+
+    /**
+     * As above, but the first hand-off's lock expired and another node fetched it meanwhile: this
+     * worker can neither complete it nor report a failure; the other node's lock stands, no incident
+     * is raised, and the rest of the batch is worked.
+     */
+    @Test
+    void aHandOffAnotherNodeTookOverDoesNotHoldUpTheRestOfItsBatch() {
+        ExternalTaskService engineTasks = engine.getExternalTaskService();
+        String takenOver = secondOfBatchGoesOnWhenTheFirstMeanwhile(processInstance -> {
+            String task = engineTasks.createExternalTaskQuery().processInstanceId(processInstance).singleResult().getId();
+            String reference = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstance)
+                    .singleResult().getBusinessKey();
+            engineTasks.unlock(task);
+            engineTasks.fetchAndLock(1, "another-node").topic(CustomsDeclarationWorker.TOPIC, 60_000)
+                    .businessKey(reference).execute();
+        });
+
+        ExternalTask task = engineTasks.createExternalTaskQuery().processInstanceId(takenOver).singleResult();
+        assertThat(task.getWorkerId()).isEqualTo("another-node");
+        assertThat(task.getErrorMessage()).isNull();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(takenOver).count()).isZero();
+    }
+
+    /**
+     * Brings two cases to the hand-off, then lets the worker fetch both at once; as the first answer
+     * is handed in, {@code meanwhile} is done to its case in a transaction of its own (as another
+     * request would). The other case must have gone on; returns the first case's process instance.
+     */
+    private String secondOfBatchGoesOnWhenTheFirstMeanwhile(Consumer<String> meanwhile) {
+        AtomicBoolean holding = new AtomicBoolean(true);
+        AtomicReference<String> first = new AtomicReference<>();
+        cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
+            if (method.getName().equals("fetchAndLock") && holding.get()) {
+                return engineTasks.fetchAndLock(0, (String) args[1]);
+            }
+            if (method.getName().equals("complete") && first.compareAndSet(null, engineTasks.createExternalTaskQuery()
+                    .externalTaskId((String) args[0]).singleResult().getProcessInstanceId())) {
+                CompletableFuture.runAsync(() -> meanwhile.accept(first.get())).join();
+            }
+            return null;
+        }));
+        ProcessInstance one = released();
+        ProcessInstance other = released();
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().topicName(CustomsDeclarationWorker.TOPIC)
+                .processInstanceIdIn(one.getId(), other.getId()).count()).isEqualTo(2);
+        holding.set(false);
+
+        assertThat(worker.workOnce()).isEqualTo(2);
+
+        assertThat(wentOnWithItsDeclaration(first.get().equals(one.getId()) ? other : one)).startsWith("LAWATTAY");
+        return first.get();
+    }
+
     /** The case went on to the distribution report with no incident; its release's declaration number. */
     private String wentOnWithItsDeclaration(ProcessInstance instance) {
         assertThat(engine.getRuntimeService().getActiveActivityIds(instance.getId()))
@@ -179,10 +252,25 @@ class CustomsWorkerSimulatorTest {
     /** The engine's external tasks, but the first {@code colliding} completions fail as collisions would. */
     private static ExternalTaskService collidingAtFirstCompletions(ExternalTaskService engineTasks,
                                                                     AtomicInteger completions, int colliding) {
+        return proxied(engineTasks, (tasks, method, args) -> {
+            if (method.getName().equals("complete") && completions.incrementAndGet() <= colliding) {
+                throw new OptimisticLockingException("the case changed at the same moment");
+            }
+            return null;
+        });
+    }
+
+    /** What a proxy does before the engine's own method; a non-null answer stands for the engine's. */
+    private interface Before {
+        Object call(ExternalTaskService engineTasks, Method method, Object[] args);
+    }
+
+    private static ExternalTaskService proxied(ExternalTaskService engineTasks, Before before) {
         return (ExternalTaskService) Proxy.newProxyInstance(ExternalTaskService.class.getClassLoader(),
                 new Class<?>[] {ExternalTaskService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("complete") && completions.incrementAndGet() <= colliding) {
-                        throw new OptimisticLockingException("the case changed at the same moment");
+                    Object answer = before.call(engineTasks, method, args);
+                    if (answer != null) {
+                        return answer;
                     }
                     try {
                         return method.invoke(engineTasks, args);
