@@ -12,8 +12,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs the guards in front of every engine command (the caller's, then that no job loses its due
- * date) and, inside the command, the case's facts on what a form is shown.
+ * Installs the guards in front of every engine command (a completion that lost a race done again, the
+ * caller's guard, then that no job loses its due date) and, inside the command, where a completion
+ * found its task and the case's facts on what a form is shown.
  */
 @Component
 class EngineDoorPlugin extends AbstractProcessEnginePlugin {
@@ -33,15 +34,17 @@ class EngineDoorPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         CallerPolicy policy = new CallerPolicy(configuration, new StepForms(configuration, stepRules));
         // an interceptor is a link of one chain (it holds the next one): one guard per chain
-        configuration.setCustomPreCommandInterceptorsTxRequired(withInterceptor(withInterceptor(
+        // a completion that lost a race is done again from the start, through the guard again
+        CompletionRetry completionRetry = CompletionRetry.of(configuration);
+        configuration.setCustomPreCommandInterceptorsTxRequired(withInterceptor(withInterceptor(withInterceptor(
                 configuration.getCustomPreCommandInterceptorsTxRequired(), new JobDueDateKept(configuration)),
-                new CallerCommandGuard(configuration, callers, policy)));
+                new CallerCommandGuard(configuration, callers, policy)), completionRetry));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(withInterceptor(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
                 new CallerCommandGuard(configuration, callers, policy)));
-        configuration.setCustomPostCommandInterceptorsTxRequired(withInterceptor(
+        configuration.setCustomPostCommandInterceptorsTxRequired(withInterceptor(withInterceptor(
                 configuration.getCustomPostCommandInterceptorsTxRequired(),
-                new CaseFactsOnForms(() -> caseFacts.orderedStream().toList())));
+                new CaseFactsOnForms(() -> caseFacts.orderedStream().toList())), completionRetry.whereTheTaskWas()));
     }
 
     /** The interceptor first, then those already configured. */

@@ -117,8 +117,8 @@ final class SopDriver {
                         + " where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ = :candidateGroup))")
                 .param("reference", reference).param("taskKey", taskKey).param("candidateGroup", candidateGroup)
                 .query(String.class).optional().orElse(null));
-        // an official whose submission collides with a step of the same case running at the same moment
-        // (optimistic locking, or a deadlock PostgreSQL breaks) submits again (README, "Reliability")
+        // the engine's door does a completion that lost a race with another change to its case again
+        // (README, "Reliability"); what still fails after its attempts, the official submits again
         for (int attempt = 1; ; attempt++) {
             engine.getIdentityService().setAuthentication(user, List.of(group));
             try {

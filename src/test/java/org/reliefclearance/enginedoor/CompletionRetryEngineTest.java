@@ -1,0 +1,164 @@
+package org.reliefclearance.enginedoor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reliefclearance.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The two races a completion can lose, played on the engine: the port completes its task while the
+ * case's other branch (the reviews) ends, or while another change to the task commits. Each race is
+ * made to happen at the worst moment, right after the completion has read its task.
+ */
+@ServiceTest
+class CompletionRetryEngineTest {
+
+    private static final String PROBE = "completion-race-probe";
+
+    @Autowired
+    ProcessEngine engine;
+
+    private ProcessEngineConfigurationImpl configuration;
+    private TaskService tasks;
+    private Deployment deployment;
+    private ProcessInstance instance;
+
+    @BeforeEach
+    void aCaseWithTwoBranches() {
+        configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        tasks = engine.getTaskService();
+        deployment = engine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn",
+                Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                        .startEvent("Event_Notified")
+                        .parallelGateway("Gateway_Split")
+                        .userTask("Task_ClearAtPort").endEvent("Event_Cleared")
+                        .moveToNode("Gateway_Split")
+                        .userTask("Task_Review").endEvent("Event_Reviewed")
+                        .done())
+                .deploy();
+        instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
+    }
+
+    @AfterEach
+    void removeTheProbe() {
+        engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+    }
+
+    @Test
+    void theEngineDoesEveryCompletionThroughTheRetryFirstAndNotesWhereItFindsTheTask() {
+        assertThat(configuration.getCustomPreCommandInterceptorsTxRequired().get(0)).isInstanceOf(CompletionRetry.class);
+        assertThat(configuration.getCustomPostCommandInterceptorsTxRequired())
+                .anyMatch(link -> link.getClass().getEnclosingClass() == CompletionRetry.class);
+    }
+
+    @Test
+    void withoutTheRetryAnOfficialLosesTheRaceWithABranchEnding() {
+        String port = task("Task_ClearAtPort");
+        String review = task("Task_Review");
+
+        assertThatThrownBy(() -> raceOnce(null, port, () -> tasks.complete(review))
+                .execute(new CompleteTaskCmd(port, Map.of("clearanceDecision", "RELEASE"))));
+
+        assertThat(tasks.createTaskQuery().taskId(port).count()).as("the port's task still open").isOne();
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "clearanceDecision")).isNull();
+    }
+
+    @Test
+    void aCompletionWhoseTaskMovedToTheCaseMeanwhileIsDoneAgain() {
+        String port = task("Task_ClearAtPort");
+        String review = task("Task_Review");
+        AtomicInteger attempts = new AtomicInteger();
+        CompletionRetry retry = CompletionRetry.of(configuration);
+        retry.setNext(counting(raceOnce(retry, port, () -> tasks.complete(review)), attempts));
+
+        retry.execute(new CompleteTaskCmd(port, Map.of("clearanceDecision", "RELEASE")));
+
+        assertThat(attempts).hasValue(2);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+                .as("both branches done, the case ended").isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("clearanceDecision").singleResult().getValue()).isEqualTo("RELEASE");
+    }
+
+    @Test
+    void aCompletionThatCollidedWithAChangeToItsTaskIsDoneAgain() {
+        String port = task("Task_ClearAtPort");
+        AtomicInteger attempts = new AtomicInteger();
+        CompletionRetry retry = CompletionRetry.of(configuration);
+        retry.setNext(counting(raceOnce(retry, port, () -> tasks.setPriority(port, 90)), attempts));
+
+        retry.execute(new CompleteTaskCmd(port, Map.of()));
+
+        assertThat(attempts).hasValue(2);
+        assertThat(tasks.createTaskQuery().taskId(port).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(port).singleResult()
+                .getPriority()).as("the other change stands").isEqualTo(90);
+    }
+
+    private String task(String key) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult().getId();
+    }
+
+    /**
+     * The engine, but in its first command {@code otherChange} commits in another transaction right
+     * after the completion has read its task (through {@code retry}'s link inside the command, as the
+     * engine's chain does; without a retry, by reading it), as a request arriving at that moment would.
+     */
+    private CommandExecutor raceOnce(CompletionRetry retry, String taskId, Runnable otherChange) {
+        CommandExecutor engineChain = configuration.getCommandExecutorTxRequired();
+        AtomicInteger commands = new AtomicInteger();
+        return new CommandExecutor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (commands.incrementAndGet() > 1) {
+                    return engineChain.execute(command);
+                }
+                return engineChain.execute(context -> {
+                    CommandInterceptor readsTheTask = retry != null ? retry.whereTheTaskWas() : new CommandInterceptor() {
+                        @Override
+                        public <R> R execute(Command<R> completion) {
+                            context.getTaskManager().findTaskById(taskId);
+                            return next.execute(completion);
+                        }
+                    };
+                    readsTheTask.setNext(new CommandExecutor() {
+                        @Override
+                        public <R> R execute(Command<R> completion) {
+                            CompletableFuture.runAsync(otherChange).join();
+                            return completion.execute(context);
+                        }
+                    });
+                    return readsTheTask.execute(command);
+                });
+            }
+        };
+    }
+
+    private static CommandExecutor counting(CommandExecutor next, AtomicInteger attempts) {
+        return new CommandExecutor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                attempts.incrementAndGet();
+                return next.execute(command);
+            }
+        };
+    }
+}
