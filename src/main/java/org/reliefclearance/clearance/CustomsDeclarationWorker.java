@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
@@ -38,8 +39,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * handed in again once that change has committed, not turned into a failure, since the customs system
  * has answered already. Should the case keep changing at every attempt, the task waits out the back-off
  * and the next fetch asks again under the same key, as after a failure of the customs system.
- * Every node runs it: the engine locks each task to one worker, and the idempotency key (reference and
- * release number) makes a repeated call answer the same declaration.
+ * Every node runs it: the engine locks each task to one poll of one node, the lock is renewed as each
+ * hand-off's turn comes, and one that stopped being this poll's (its case withdrawn, its lock taken
+ * over) is left alone; the idempotency key (reference and release number) makes a repeated call
+ * answer the same declaration.
  */
 @Component
 public class CustomsDeclarationWorker {
@@ -56,6 +59,8 @@ public class CustomsDeclarationWorker {
     private final ClearanceDecisions decisions;
     private final ObjectMapper json;
     private final String workerId = "relief-clearance-" + UUID.randomUUID();
+    /** Each poll locks under a name of its own: a woken poll and the scheduled one may run at once. */
+    private final AtomicLong polls = new AtomicLong();
     private final TaskScheduler scheduler;
     private final ConcurrentChangeRetry retry;
     private final AtomicBoolean woken = new AtomicBoolean();
@@ -103,19 +108,42 @@ public class CustomsDeclarationWorker {
      * when its lock expires.
      */
     public int workOnce() {
-        List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, workerId)
-                .topic(TOPIC, properties.timeout().multipliedBy(3).toMillis())
+        List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, workerId + "/" + polls.incrementAndGet())
+                .topic(TOPIC, lockMillis())
                 .variables(Vars.CONSIGNMENT_REFERENCE.name(), Vars.RELEASE_NUMBER.name())
                 .execute();
         for (LockedExternalTask task : tasks) {
             try {
-                work(task);
+                if (stillOurs(task)) {
+                    work(task);
+                }
             } catch (RuntimeException unreported) {
                 log.warn("Hand-off {} of {} could not be reported to the engine", task.getId(),
                         task.getBusinessKey(), unreported);
             }
         }
         return tasks.size();
+    }
+
+    /**
+     * Each call may take the customs system's timeout, so the later hand-offs of a batch would outlive
+     * the lock taken at the fetch: the lock is renewed as each one's turn comes. One that is no longer
+     * this worker's (its case withdrawn, or its lock expired and another node took it) is left alone,
+     * and the customs system is not asked twice.
+     */
+    private boolean stillOurs(LockedExternalTask task) {
+        try {
+            externalTasks.extendLock(task.getId(), task.getWorkerId(), lockMillis());
+            return true;
+        } catch (BadUserRequestException notOurs) {
+            log.info("Hand-off {} of {} is no longer this worker's: {}", task.getId(), task.getBusinessKey(),
+                    notOurs.getMessage());
+            return false;
+        }
+    }
+
+    private long lockMillis() {
+        return properties.timeout().multipliedBy(3).toMillis();
     }
 
     private void work(LockedExternalTask task) {
@@ -127,10 +155,10 @@ public class CustomsDeclarationWorker {
                     Vars.CUSTOMS_DECLARATION_NUMBER.name(), declared.declarationNumber(),
                     Vars.CUSTOMS_PROCEDURE_CODE.name(), declared.procedureCode(),
                     Vars.CUSTOMS_RELEASE_ORDER.name(), declared.releaseOrder());
-            retry.inTransaction(() -> externalTasks.complete(task.getId(), workerId, answer));
+            retry.inTransaction(() -> externalTasks.complete(task.getId(), task.getWorkerId(), answer));
         } catch (CustomsRefusedException refused) {
             if (ClearanceProcess.Elements.HAND_OVER_TO_CUSTOMS_SYSTEM.equals(task.getActivityId())) {
-                retry.inTransaction(() -> externalTasks.handleBpmnError(task.getId(), workerId, REFUSED,
+                retry.inTransaction(() -> externalTasks.handleBpmnError(task.getId(), task.getWorkerId(), REFUSED,
                         refused.getMessage(), Map.of(Vars.CUSTOMS_REFUSAL.name(), refused.getMessage())));
             } else {
                 // an emergency release has left already: its refusal is for the process owner to see
@@ -143,9 +171,11 @@ public class CustomsDeclarationWorker {
             // the customs system has answered; the next fetch asks it again under the same key and hands that in
             fail(task, "The case kept changing while the customs system's answer was handed in; it is handed in again",
                     retriesLeft(task));
-        } catch (NotFoundException gone) {
-            // the case was withdrawn or closed while the customs system answered: nothing waits for the answer
-            log.info("Hand-off of {} answered after its case stopped waiting for it", releaseNumber);
+        } catch (BadUserRequestException notOurs) {
+            // the case was withdrawn or closed, or another node took the hand-off over, while the customs
+            // system answered: nothing waits for this answer (the other node asks under the same key)
+            log.info("Hand-off of {} answered after it stopped being this worker's: {}", releaseNumber,
+                    notOurs.getMessage());
         } catch (RuntimeException | JsonProcessingException unexpected) {
             log.error("Hand-off of {} failed", releaseNumber, unexpected);
             fail(task, String.valueOf(unexpected.getMessage()), 0);
@@ -175,6 +205,6 @@ public class CustomsDeclarationWorker {
         long wait = retries == 0 || backOff.isEmpty() ? 0
                 : backOff.get(Math.max(0, backOff.size() - retries)).toMillis();
         String shortMessage = message.length() <= 600 ? message : message.substring(0, 600);
-        externalTasks.handleFailure(task.getId(), workerId, shortMessage, message, retries, wait);
+        externalTasks.handleFailure(task.getId(), task.getWorkerId(), shortMessage, message, retries, wait);
     }
 }

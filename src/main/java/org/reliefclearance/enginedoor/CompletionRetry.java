@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * just after (a {@code NullPointerException}, or a listener's expression that no longer finds the
  * case's variables). Where the attempt found the task is noted as it reads it ({@link #whereTheTaskWas},
  * inside the command, so it costs no query) and compared with where the task is after a failure; any
- * other failure is the caller's answer at once.
+ * other failure, and any failure after which the task is gone, is the caller's answer at once.
  * <p>
  * Each attempt passes the caller's guard again. A completion inside a running command (a step's
  * own doing) or inside an application transaction (whose owner retries it as a whole) is not
@@ -72,7 +72,7 @@ final class CompletionRetry extends CommandInterceptor {
                             || !lostARace(failure, taskId, sighting)) {
                         throw failure;
                     }
-                    log.debug("Completion of task {} lost a race with another change to its case, attempt {} of {}: {}",
+                    log.info("Completion of task {} lost a race with another change to its case, attempt {} of {}: {}",
                             taskId, tries, ATTEMPTS, failure.toString());
                     if (!pause(tries)) {
                         throw failure;
@@ -112,13 +112,30 @@ final class CompletionRetry extends CommandInterceptor {
         }
     }
 
+    /**
+     * A collision, or the task still there but moved. A task gone after the failure is not tried again:
+     * it was completed (by this attempt, should a failure come after its commit, or by someone else) or
+     * its case ended, and the failure says more than "no such task" would.
+     */
     private boolean lostARace(RuntimeException failure, String taskId, Sighting sighting) {
-        return Collision.isCollision(failure)
-                || sighting.seen && !Objects.equals(sighting.execution, executionOfTask.apply(taskId));
+        if (Collision.isCollision(failure)) {
+            return true;
+        }
+        if (!sighting.seen) {
+            return false;
+        }
+        try {
+            String now = executionOfTask.apply(taskId);
+            return now != null && !Objects.equals(sighting.execution, now);
+        } catch (RuntimeException lookupFailed) {
+            failure.addSuppressed(lookupFailed);
+            return false;
+        }
     }
 
+    /** Exactly these: a resolution ({@code ResolveTaskCmd}, a completion's subclass) leaves its task in place. */
     private static boolean isCompletion(Command<?> command) {
-        return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
+        return command.getClass() == CompleteTaskCmd.class || command.getClass() == SubmitTaskFormCmd.class;
     }
 
     /** Short and random, so two requests that collided do not collide again; false when interrupted. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -69,6 +70,11 @@ final class StepForms {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             if (task == null) {
                 return null;
+            }
+            if (task.getExecutionId() != null && task.getExecution() == null) {
+                // a parallel branch of the case ended between the two reads and moved the task to the
+                // case's own execution: the variables read now would lack the case's, so read again
+                throw new OptimisticLockingException("Task " + taskId + " moved to another execution while it was read");
             }
             FormSchema form = task.getTaskDefinition() != null
                     && task.getTaskDefinition().getCamundaFormDefinitionKey() != null

@@ -6,12 +6,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -163,69 +164,107 @@ class CustomsWorkerSimulatorTest {
 
     /**
      * Two hand-offs are fetched together and the case of the first one handed in is withdrawn in the
-     * meantime: nothing waits for that answer any more, and the other hand-off of the batch is still
-     * declared and its case goes on.
+     * meantime: nothing waits for that answer any more, no failure is reported for it, and the other
+     * hand-off of the batch is still declared and its case goes on.
      */
     @Test
     void aHandOffWhoseCaseWasWithdrawnDoesNotHoldUpTheRestOfItsBatch() {
         RuntimeService runtime = engine.getRuntimeService();
-        String withdrawn = secondOfBatchGoesOnWhenTheFirstMeanwhile(
-                processInstance -> runtime.deleteProcessInstance(processInstance, "withdrawn by the consignee"));
+        Batch batch = fetchedTogetherAndAsTheFirstIsHandedIn(
+                (first, other) -> runtime.deleteProcessInstance(first, "withdrawn by the consignee"));
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(withdrawn).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(batch.first().getId()).count()).isZero();
+        assertThat(wentOnWithItsDeclaration(batch.other())).startsWith("LAWATTAY");
+        assertThat(batch.failuresReported()).hasValue(0);
     }
 
     /**
      * As above, but the first hand-off's lock expired and another node fetched it meanwhile: this
-     * worker can neither complete it nor report a failure; the other node's lock stands, no incident
+     * worker neither completes it nor reports a failure; the other node's lock stands, no incident
      * is raised, and the rest of the batch is worked.
      */
     @Test
     void aHandOffAnotherNodeTookOverDoesNotHoldUpTheRestOfItsBatch() {
-        ExternalTaskService engineTasks = engine.getExternalTaskService();
-        String takenOver = secondOfBatchGoesOnWhenTheFirstMeanwhile(processInstance -> {
-            String task = engineTasks.createExternalTaskQuery().processInstanceId(processInstance).singleResult().getId();
-            String reference = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstance)
-                    .singleResult().getBusinessKey();
-            engineTasks.unlock(task);
-            engineTasks.fetchAndLock(1, "another-node").topic(CustomsDeclarationWorker.TOPIC, 60_000)
-                    .businessKey(reference).execute();
-        });
+        Batch batch = fetchedTogetherAndAsTheFirstIsHandedIn((first, other) -> takenOverByAnotherNode(first));
 
-        ExternalTask task = engineTasks.createExternalTaskQuery().processInstanceId(takenOver).singleResult();
-        assertThat(task.getWorkerId()).isEqualTo("another-node");
-        assertThat(task.getErrorMessage()).isNull();
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(takenOver).count()).isZero();
+        assertTakenOver(batch.first().getId());
+        assertThat(wentOnWithItsDeclaration(batch.other())).startsWith("LAWATTAY");
+        assertThat(batch.failuresReported()).hasValue(0);
+    }
+
+    /**
+     * The second hand-off of a batch is taken over by another node (its lock expired) while the first
+     * is worked: when its turn comes this worker finds it no longer its own and leaves it, without
+     * asking the customs system a second time.
+     */
+    @Test
+    void aHandOffTakenOverBeforeItsTurnIsLeftToTheNodeThatHasIt() {
+        Batch batch = fetchedTogetherAndAsTheFirstIsHandedIn((first, other) -> takenOverByAnotherNode(other));
+
+        assertThat(wentOnWithItsDeclaration(batch.first())).startsWith("LAWATTAY");
+        assertTakenOver(batch.other().getId());
+        assertThat(jdbc.sql("select count(*) from customs_hand_off where reference = ?").param(batch.other().getBusinessKey())
+                .query(Long.class).single()).as("the customs system not asked by this worker").isZero();
+    }
+
+    /** Two cases' hand-offs fetched in one batch, in the order the worker handed them in. */
+    private record Batch(ProcessInstance first, ProcessInstance other, AtomicInteger failuresReported) {
     }
 
     /**
      * Brings two cases to the hand-off, then lets the worker fetch both at once; as the first answer
-     * is handed in, {@code meanwhile} is done to its case in a transaction of its own (as another
-     * request would). The other case must have gone on; returns the first case's process instance.
+     * is handed in, {@code meanwhile} (given the first's and the other's process instance) is done in a
+     * transaction of its own, as another request or node would.
      */
-    private String secondOfBatchGoesOnWhenTheFirstMeanwhile(Consumer<String> meanwhile) {
+    private Batch fetchedTogetherAndAsTheFirstIsHandedIn(BiConsumer<String, String> meanwhile) {
         AtomicBoolean holding = new AtomicBoolean(true);
         AtomicReference<String> first = new AtomicReference<>();
+        AtomicReference<List<String>> both = new AtomicReference<>();
+        AtomicInteger failuresReported = new AtomicInteger();
         cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
             if (method.getName().equals("fetchAndLock") && holding.get()) {
                 return engineTasks.fetchAndLock(0, (String) args[1]);
             }
+            if (method.getName().equals("handleFailure")) {
+                failuresReported.incrementAndGet();
+            }
             if (method.getName().equals("complete") && first.compareAndSet(null, engineTasks.createExternalTaskQuery()
                     .externalTaskId((String) args[0]).singleResult().getProcessInstanceId())) {
-                CompletableFuture.runAsync(() -> meanwhile.accept(first.get())).join();
+                String other = both.get().stream().filter(id -> !id.equals(first.get())).findFirst().orElseThrow();
+                CompletableFuture.runAsync(() -> meanwhile.accept(first.get(), other)).join();
             }
             return null;
         }));
         ProcessInstance one = released();
-        ProcessInstance other = released();
+        ProcessInstance another = released();
+        both.set(List.of(one.getId(), another.getId()));
         assertThat(engine.getExternalTaskService().createExternalTaskQuery().topicName(CustomsDeclarationWorker.TOPIC)
-                .processInstanceIdIn(one.getId(), other.getId()).count()).isEqualTo(2);
+                .processInstanceIdIn(one.getId(), another.getId()).count()).isEqualTo(2);
         holding.set(false);
 
         assertThat(worker.workOnce()).isEqualTo(2);
 
-        assertThat(wentOnWithItsDeclaration(first.get().equals(one.getId()) ? other : one)).startsWith("LAWATTAY");
-        return first.get();
+        boolean oneFirst = first.get().equals(one.getId());
+        return new Batch(oneFirst ? one : another, oneFirst ? another : one, failuresReported);
+    }
+
+    /** The hand-off's lock expired and another node fetched it. */
+    private void takenOverByAnotherNode(String processInstance) {
+        ExternalTaskService engineTasks = engine.getExternalTaskService();
+        String task = engineTasks.createExternalTaskQuery().processInstanceId(processInstance).singleResult().getId();
+        String reference = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstance)
+                .singleResult().getBusinessKey();
+        engineTasks.unlock(task);
+        engineTasks.fetchAndLock(1, "another-node").topic(CustomsDeclarationWorker.TOPIC, 60_000)
+                .businessKey(reference).execute();
+    }
+
+    private void assertTakenOver(String processInstance) {
+        ExternalTask task = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(processInstance)
+                .singleResult();
+        assertThat(task.getWorkerId()).isEqualTo("another-node");
+        assertThat(task.getErrorMessage()).isNull();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(processInstance).count()).isZero();
     }
 
     /** The case went on to the distribution report with no incident; its release's declaration number. */

@@ -3,10 +3,12 @@ package org.reliefclearance.enginedoor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -49,12 +51,12 @@ class CompletionRetryEngineTest {
                 Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
                         .startEvent("Event_Notified")
                         .parallelGateway("Gateway_Split")
-                        .userTask("Task_ClearAtPort").endEvent("Event_Cleared")
+                        .userTask("Task_ClearAtPort").camundaCandidateGroups("molsw-officers").endEvent("Event_Cleared")
                         .moveToNode("Gateway_Split")
                         .userTask("Task_Review").endEvent("Event_Reviewed")
                         .done())
                 .deploy();
-        instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE);
+        instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE, Map.of("reference", "RC-PROBE"));
     }
 
     @AfterEach
@@ -75,7 +77,8 @@ class CompletionRetryEngineTest {
         String review = task("Task_Review");
 
         assertThatThrownBy(() -> raceOnce(null, port, () -> tasks.complete(review))
-                .execute(new CompleteTaskCmd(port, Map.of("clearanceDecision", "RELEASE"))));
+                .execute(new CompleteTaskCmd(port, Map.of("clearanceDecision", "RELEASE"))))
+                .as("the engine reads the branch's execution, deleted meanwhile").isInstanceOf(NullPointerException.class);
 
         assertThat(tasks.createTaskQuery().taskId(port).count()).as("the port's task still open").isOne();
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), "clearanceDecision")).isNull();
@@ -96,6 +99,62 @@ class CompletionRetryEngineTest {
                 .as("both branches done, the case ended").isZero();
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName("clearanceDecision").singleResult().getValue()).isEqualTo("RELEASE");
+    }
+
+    /** Through the engine's own chain, as Tasklist's submission arrives: an official, the guard, the retry. */
+    @Test
+    void anOfficialsCompletionIsDoneAgainByTheEngineWhenItsTaskMovedMeanwhile() {
+        String port = task("Task_ClearAtPort");
+        String review = task("Task_Review");
+        CommandInterceptor noting = configuration.getCustomPostCommandInterceptorsTxRequired().stream()
+                .filter(link -> link.getClass().getEnclosingClass() == CompletionRetry.class).findFirst().orElseThrow();
+        CommandExecutor rest = noting.getNext();
+        Thread official = Thread.currentThread();
+        AtomicInteger attempts = new AtomicInteger();
+        // right after the engine's own link has read the task, the review ends in another transaction
+        noting.setNext(new CommandExecutor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (Thread.currentThread() == official && command instanceof CompleteTaskCmd
+                        && attempts.incrementAndGet() == 1) {
+                    CompletableFuture.runAsync(() -> tasks.complete(review)).join();
+                }
+                return rest.execute(command);
+            }
+        });
+        engine.getIdentityService().setAuthentication("molsw", List.of("molsw-officers"));
+        try {
+            tasks.complete(port);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+            noting.setNext(rest);
+        }
+
+        assertThat(attempts).hasValue(2);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+                .as("both branches done, the case ended").isZero();
+    }
+
+    /**
+     * The guard's own read of the task meets the same race: the task read, its branch's execution
+     * deleted before the case's variables are read. It reads again rather than check the official's
+     * values against a case without data (a read-only field sent back empty would pass).
+     */
+    @Test
+    void theGuardReadsATaskThatMovedMeanwhileAgainRatherThanCheckItWithoutItsCase() {
+        String port = task("Task_ClearAtPort");
+        String review = task("Task_Review");
+        StepForms steps = new StepForms(configuration, List.of());
+        assertThat(steps.task(port).variables()).containsEntry("reference", "RC-PROBE");
+
+        assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
+            context.getTaskManager().findTaskById(port);
+            CompletableFuture.runAsync(() -> tasks.complete(review)).join();
+            return steps.task(port);
+        })).isInstanceOf(OptimisticLockingException.class);
+
+        assertThat(steps.task(port).variables()).as("read again, with the case's data")
+                .containsEntry("reference", "RC-PROBE");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -81,6 +82,36 @@ class CompletionRetryTest {
     }
 
     @Test
+    void aFailureAfterWhichTheTaskIsGoneIsTheCallersAnswer() {
+        // completed by this attempt (a failure after its commit) or by someone else, or its case ended
+        attempts.then(() -> {
+            executionOfTask.remove(TASK);
+            throw new ProcessEngineException("failed after the commit");
+        });
+
+        assertThatThrownBy(() -> retry.execute(complete())).hasMessage("failed after the commit");
+        assertThat(attempts.made).isEqualTo(1);
+    }
+
+    @Test
+    void whenWhereTheTaskIsCannotBeReadTheFailureStaysTheCallers() {
+        CompletionRetry blind = new CompletionRetry(taskId -> {
+            throw new IllegalStateException("no connection");
+        });
+        blind.setNext(new CommandExecutor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                blind.sawTaskAt("branch");
+                throw new ProcessEngineException("the completion's own failure");
+            }
+        });
+
+        assertThatThrownBy(() -> blind.execute(complete())).hasMessage("the completion's own failure")
+                .satisfies(failure -> assertThat(failure.getSuppressed()).singleElement()
+                        .extracting(Throwable::getMessage).isEqualTo("no connection"));
+    }
+
+    @Test
     void aRefusalIsNotTriedAgainEvenWhenTheTaskMoved() {
         attempts.then(() -> {
             executionOfTask.put(TASK, "case");
@@ -105,7 +136,8 @@ class CompletionRetryTest {
 
     @Test
     void onlyCompletionsOutsideAnyTransactionAreDoneAgain() {
-        List<Command<?>> others = List.of(new ClaimTaskCmd(TASK, "molsw"), context -> "a step's own lookup");
+        List<Command<?>> others = List.of(new ClaimTaskCmd(TASK, "molsw"), new ResolveTaskCmd(TASK, Map.of()),
+                context -> "a step's own lookup");
         for (Command<?> other : others) {
             Attempts once = new Attempts().then(() -> {
                 throw new OptimisticLockingException("ENGINE-03005 updated by another transaction");
