@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.reliefclearance.clearance.ClearanceProcess.Vars;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
@@ -41,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and the next fetch asks again under the same key, as after a failure of the customs system.
  * Every node runs it: the engine locks each task to one poll of one node, the lock is renewed as each
  * hand-off's turn comes, and one that stopped being this poll's (its case withdrawn, its lock taken
- * over) is left alone; the idempotency key (reference and release number) makes a repeated call
+ * over) is left alone, before the call or after it; the idempotency key (reference and release number) makes a repeated call
  * answer the same declaration.
  */
 @Component
@@ -114,8 +115,12 @@ public class CustomsDeclarationWorker {
                 .execute();
         for (LockedExternalTask task : tasks) {
             try {
-                if (stillOurs(task)) {
+                String notOurs = whyNoLongerOurs(task);
+                if (notOurs == null) {
+                    renewLock(task);
                     work(task);
+                } else {
+                    log.info("Hand-off {} of {} left alone: {}", task.getId(), task.getBusinessKey(), notOurs);
                 }
             } catch (RuntimeException unreported) {
                 log.warn("Hand-off {} of {} could not be reported to the engine", task.getId(),
@@ -126,19 +131,28 @@ public class CustomsDeclarationWorker {
     }
 
     /**
-     * Each call may take the customs system's timeout, so the later hand-offs of a batch would outlive
-     * the lock taken at the fetch: the lock is renewed as each one's turn comes. One that is no longer
-     * this worker's (its case withdrawn, or its lock expired and another node took it) is left alone,
+     * Why the hand-off is no longer this poll's to work (its case withdrawn, or its lock expired and
+     * another node or poll took it), or null while it is. One that is not is left to whoever has it,
      * and the customs system is not asked twice.
      */
-    private boolean stillOurs(LockedExternalTask task) {
+    private String whyNoLongerOurs(LockedExternalTask task) {
+        ExternalTask now = externalTasks.createExternalTaskQuery().externalTaskId(task.getId()).singleResult();
+        if (now == null) {
+            return "its case no longer waits for it";
+        }
+        return task.getWorkerId().equals(now.getWorkerId()) ? null : "another worker has it now";
+    }
+
+    /**
+     * Each call may take the customs system's timeout, so the later hand-offs of a batch would outlive
+     * the lock taken at the fetch: the lock is renewed as each one's turn comes. A lock that cannot be
+     * renewed (expired meanwhile, or its case suspended) is worked as fetched, as before renewals.
+     */
+    private void renewLock(LockedExternalTask task) {
         try {
             externalTasks.extendLock(task.getId(), task.getWorkerId(), lockMillis());
-            return true;
-        } catch (BadUserRequestException notOurs) {
-            log.info("Hand-off {} of {} is no longer this worker's: {}", task.getId(), task.getBusinessKey(),
-                    notOurs.getMessage());
-            return false;
+        } catch (BadUserRequestException notRenewed) {
+            log.debug("Lock of hand-off {} not renewed: {}", task.getId(), notRenewed.getMessage());
         }
     }
 
@@ -171,15 +185,23 @@ public class CustomsDeclarationWorker {
             // the customs system has answered; the next fetch asks it again under the same key and hands that in
             fail(task, "The case kept changing while the customs system's answer was handed in; it is handed in again",
                     retriesLeft(task));
-        } catch (BadUserRequestException notOurs) {
-            // the case was withdrawn or closed, or another node took the hand-off over, while the customs
-            // system answered: nothing waits for this answer (the other node asks under the same key)
-            log.info("Hand-off of {} answered after it stopped being this worker's: {}", releaseNumber,
-                    notOurs.getMessage());
+        } catch (BadUserRequestException refused) {
+            String notOurs = whyNoLongerOurs(task);
+            if (notOurs == null) {
+                failedUnexpectedly(task, releaseNumber, refused);
+            } else {
+                // the customs system has answered for a hand-off nothing here waits for any more (another
+                // node asks again under the same key); a declaration for a withdrawn case may need cancelling
+                log.warn("Hand-off of {} answered by the customs system, but {}", releaseNumber, notOurs);
+            }
         } catch (RuntimeException | JsonProcessingException unexpected) {
-            log.error("Hand-off of {} failed", releaseNumber, unexpected);
-            fail(task, String.valueOf(unexpected.getMessage()), 0);
+            failedUnexpectedly(task, releaseNumber, unexpected);
         }
+    }
+
+    private void failedUnexpectedly(LockedExternalTask task, String releaseNumber, Exception unexpected) {
+        log.error("Hand-off of {} failed", releaseNumber, unexpected);
+        fail(task, String.valueOf(unexpected.getMessage()), 0);
     }
 
     /** The declaration, or null when no customs system is connected (the outbox keeps it for collection). */

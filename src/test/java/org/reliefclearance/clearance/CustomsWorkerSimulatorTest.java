@@ -6,20 +6,25 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,6 +210,63 @@ class CustomsWorkerSimulatorTest {
         assertTakenOver(batch.other().getId());
         assertThat(jdbc.sql("select count(*) from customs_hand_off where reference = ?").param(batch.other().getBusinessKey())
                 .query(Long.class).single()).as("the customs system not asked by this worker").isZero();
+    }
+
+    /**
+     * The later hand-off's lock expires while the first is worked (as in an exercise, whose clock runs
+     * ahead), and nobody else takes it: it cannot be renewed, and is worked as fetched.
+     */
+    @Test
+    void aHandOffWhoseLockExpiredUntakenIsStillWorked() {
+        try {
+            Batch batch = fetchedTogetherAndAsTheFirstIsHandedIn((first, other) ->
+                    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(1)))));
+
+            assertThat(wentOnWithItsDeclaration(batch.first())).startsWith("LAWATTAY");
+            assertThat(wentOnWithItsDeclaration(batch.other())).startsWith("LAWATTAY");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /**
+     * The engine refuses the answer for a reason other than the hand-off having gone elsewhere: that is
+     * a failure for the process owner to see, not a hand-off to forget.
+     */
+    @Test
+    void anAnswerTheEngineRefusesForAHandOffStillItsOwnIsReportedAsAFailure() {
+        AtomicInteger completions = new AtomicInteger();
+        cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
+            if (method.getName().equals("complete") && completions.incrementAndGet() == 1) {
+                throw new BadUserRequestException("a listener refused the answer");
+            }
+            return null;
+        }));
+
+        ProcessInstance instance = released();
+
+        ExternalTask failed = engine.getExternalTaskService().createExternalTaskQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        assertThat(failed.getErrorMessage()).isEqualTo("a listener refused the answer");
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                .as("for the process owner in Cockpit").isOne();
+    }
+
+    /** The scheduled poll and a woken one may run at once: each locks under a name of its own. */
+    @Test
+    void eachPollLocksUnderANameOfItsOwn() {
+        List<String> names = new CopyOnWriteArrayList<>();
+        cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
+            if (method.getName().equals("fetchAndLock")) {
+                names.add((String) args[1]);
+            }
+            return null;
+        }));
+
+        worker.workOnce();
+        worker.workOnce();
+
+        assertThat(names).hasSize(2).doesNotHaveDuplicates();
     }
 
     /** Two cases' hand-offs fetched in one batch, in the order the worker handed them in. */
