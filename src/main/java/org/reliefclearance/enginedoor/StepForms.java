@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -31,6 +32,9 @@ import org.reliefclearance.forms.StepRules;
  * A step without a form accepts no values at all.
  */
 final class StepForms {
+
+    /** Reads of a task caught moving before the caller's command fails as a collision. */
+    static final int READS = 3;
 
     private final ProcessEngineConfigurationImpl engine;
     private final Map<String, List<StepRules>> rulesByForm;
@@ -64,25 +68,38 @@ final class StepForms {
         check(caller, "task " + task.taskId(), task.form(), PlainValues.of(variables), task.variables(), mode);
     }
 
-    /** Null when the task does not exist. */
+    /**
+     * Null when the task does not exist. A task caught moving to its case's own execution (a parallel
+     * branch of the case ended between the read of the task and that of its variables) is read again,
+     * a few times, rather than checked against a case without its data; should it keep moving, the
+     * caller's command fails as a collision.
+     */
     TaskStep task(String taskId) {
-        return TrustedLookup.run(engine, context -> {
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null) {
-                return null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return TrustedLookup.run(engine, context -> readTask(context, taskId));
+            } catch (OptimisticLockingException moving) {
+                if (attempt == READS) {
+                    throw moving;
+                }
             }
-            if (task.getExecutionId() != null && task.getExecution() == null) {
-                // a parallel branch of the case ended between the two reads and moved the task to the
-                // case's own execution: the variables read now would lack the case's, so read again
-                throw new OptimisticLockingException("Task " + taskId + " moved to another execution while it was read");
-            }
-            FormSchema form = task.getTaskDefinition() != null
-                    && task.getTaskDefinition().getCamundaFormDefinitionKey() != null
-                    ? read(engine.getFormService().getDeployedTaskForm(taskId)) : null;
-            Set<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId)
-                    .filter(g -> g != null).collect(Collectors.toSet());
-            return new TaskStep(taskId, form, PlainValues.of(task.getVariables()), groups, task.getAssignee());
-        });
+        }
+    }
+
+    private TaskStep readTask(CommandContext context, String taskId) {
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return null;
+        }
+        if (task.getExecutionId() != null && task.getExecution() == null) {
+            throw new OptimisticLockingException("Task " + taskId + " moved to another execution while it was read");
+        }
+        FormSchema form = task.getTaskDefinition() != null
+                && task.getTaskDefinition().getCamundaFormDefinitionKey() != null
+                ? read(engine.getFormService().getDeployedTaskForm(taskId)) : null;
+        Set<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId)
+                .filter(g -> g != null).collect(Collectors.toSet());
+        return new TaskStep(taskId, form, PlainValues.of(task.getVariables()), groups, task.getAssignee());
     }
 
     private void check(EngineCaller caller, String step, FormSchema form, Map<String, Object> submitted,

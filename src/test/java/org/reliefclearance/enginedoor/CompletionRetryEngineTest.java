@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -145,16 +146,46 @@ class CompletionRetryEngineTest {
         String port = task("Task_ClearAtPort");
         String review = task("Task_Review");
         StepForms steps = new StepForms(configuration, List.of());
-        assertThat(steps.task(port).variables()).containsEntry("reference", "RC-PROBE");
+        CommandInterceptor noting = configuration.getCustomPostCommandInterceptorsTxRequired().stream()
+                .filter(link -> link.getClass().getEnclosingClass() == CompletionRetry.class).findFirst().orElseThrow();
+        CommandExecutor rest = noting.getNext();
+        Thread guard = Thread.currentThread();
+        AtomicInteger reads = new AtomicInteger();
+        // the guard's first read finds the task, then the review ends in another transaction
+        noting.setNext(new CommandExecutor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (Thread.currentThread() == guard && command instanceof TrustedLookup
+                        && reads.incrementAndGet() == 1) {
+                    Context.getCommandContext().getTaskManager().findTaskById(port);
+                    CompletableFuture.runAsync(() -> tasks.complete(review)).join();
+                }
+                return rest.execute(command);
+            }
+        });
+        StepForms.TaskStep read;
+        try {
+            read = steps.task(port);
+        } finally {
+            noting.setNext(rest);
+        }
+
+        assertThat(reads).hasValue(2);
+        assertThat(read.variables()).as("read again, with the case's data").containsEntry("reference", "RC-PROBE");
+    }
+
+    /** Within one command the read cannot be made again: the guard's check fails as a collision instead. */
+    @Test
+    void aTaskCaughtMovingInEveryReadFailsTheGuardAsACollision() {
+        String port = task("Task_ClearAtPort");
+        String review = task("Task_Review");
+        StepForms steps = new StepForms(configuration, List.of());
 
         assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
             context.getTaskManager().findTaskById(port);
             CompletableFuture.runAsync(() -> tasks.complete(review)).join();
             return steps.task(port);
         })).isInstanceOf(OptimisticLockingException.class);
-
-        assertThat(steps.task(port).variables()).as("read again, with the case's data")
-                .containsEntry("reference", "RC-PROBE");
     }
 
     @Test
