@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -107,28 +108,14 @@ class CompletionRetryEngineTest {
     void anOfficialsCompletionIsDoneAgainByTheEngineWhenItsTaskMovedMeanwhile() {
         String port = task("Task_ClearAtPort");
         String review = task("Task_Review");
-        CommandInterceptor noting = configuration.getCustomPostCommandInterceptorsTxRequired().stream()
-                .filter(link -> link.getClass().getEnclosingClass() == CompletionRetry.class).findFirst().orElseThrow();
-        CommandExecutor rest = noting.getNext();
-        Thread official = Thread.currentThread();
         AtomicInteger attempts = new AtomicInteger();
-        // right after the engine's own link has read the task, the review ends in another transaction
-        noting.setNext(new CommandExecutor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                if (Thread.currentThread() == official && command instanceof CompleteTaskCmd
-                        && attempts.incrementAndGet() == 1) {
-                    CompletableFuture.runAsync(() -> tasks.complete(review)).join();
-                }
-                return rest.execute(command);
-            }
-        });
         engine.getIdentityService().setAuthentication("molsw", List.of("molsw-officers"));
         try {
-            tasks.complete(port);
+            // right after the engine's own link has read the task, the review ends in another transaction
+            inTheEnginesChain(CompleteTaskCmd.class, attempts,
+                    () -> CompletableFuture.runAsync(() -> tasks.complete(review)).join(), () -> tasks.complete(port));
         } finally {
             engine.getIdentityService().clearAuthentication();
-            noting.setNext(rest);
         }
 
         assertThat(attempts).hasValue(2);
@@ -146,32 +133,16 @@ class CompletionRetryEngineTest {
         String port = task("Task_ClearAtPort");
         String review = task("Task_Review");
         StepForms steps = new StepForms(configuration, List.of());
-        CommandInterceptor noting = configuration.getCustomPostCommandInterceptorsTxRequired().stream()
-                .filter(link -> link.getClass().getEnclosingClass() == CompletionRetry.class).findFirst().orElseThrow();
-        CommandExecutor rest = noting.getNext();
-        Thread guard = Thread.currentThread();
         AtomicInteger reads = new AtomicInteger();
+        AtomicReference<StepForms.TaskStep> read = new AtomicReference<>();
         // the guard's first read finds the task, then the review ends in another transaction
-        noting.setNext(new CommandExecutor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                if (Thread.currentThread() == guard && command instanceof TrustedLookup
-                        && reads.incrementAndGet() == 1) {
-                    Context.getCommandContext().getTaskManager().findTaskById(port);
-                    CompletableFuture.runAsync(() -> tasks.complete(review)).join();
-                }
-                return rest.execute(command);
-            }
-        });
-        StepForms.TaskStep read;
-        try {
-            read = steps.task(port);
-        } finally {
-            noting.setNext(rest);
-        }
+        inTheEnginesChain(TrustedLookup.class, reads, () -> {
+            Context.getCommandContext().getTaskManager().findTaskById(port);
+            CompletableFuture.runAsync(() -> tasks.complete(review)).join();
+        }, () -> read.set(steps.task(port)));
 
         assertThat(reads).hasValue(2);
-        assertThat(read.variables()).as("read again, with the case's data").containsEntry("reference", "RC-PROBE");
+        assertThat(read.get().variables()).as("read again, with the case's data").containsEntry("reference", "RC-PROBE");
     }
 
     /** Within one command the read cannot be made again: the guard's check fails as a collision instead. */
@@ -240,6 +211,32 @@ class CompletionRetryEngineTest {
                 });
             }
         };
+    }
+
+    /**
+     * Does {@code action} with the engine's own chain changed for it: the first command of
+     * {@code kind} on this thread runs {@code race} inside its transaction, right after the link
+     * that notes where a completion finds its task; {@code seen} counts the commands of that kind.
+     */
+    private void inTheEnginesChain(Class<?> kind, AtomicInteger seen, Runnable race, Runnable action) {
+        CommandInterceptor noting = configuration.getCustomPostCommandInterceptorsTxRequired().stream()
+                .filter(link -> link.getClass().getEnclosingClass() == CompletionRetry.class).findFirst().orElseThrow();
+        CommandExecutor rest = noting.getNext();
+        Thread caller = Thread.currentThread();
+        noting.setNext(new CommandExecutor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (Thread.currentThread() == caller && kind.isInstance(command) && seen.incrementAndGet() == 1) {
+                    race.run();
+                }
+                return rest.execute(command);
+            }
+        });
+        try {
+            action.run();
+        } finally {
+            noting.setNext(rest);
+        }
     }
 
     private static CommandExecutor counting(CommandExecutor next, AtomicInteger attempts) {
