@@ -1,6 +1,5 @@
 package org.reliefclearance.clearance;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.reliefclearance.consignment.WrongStateException;
@@ -27,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ConcurrentChangeRetry {
 
     static final int ATTEMPTS = 5;
-    private static final long FIRST_PAUSE_MILLIS = 20;
     private static final Logger log = LoggerFactory.getLogger(ConcurrentChangeRetry.class);
 
     private final TransactionTemplate transaction;
@@ -58,7 +56,9 @@ public class ConcurrentChangeRetry {
                     throw new CaseKeptChanging();
                 }
                 log.debug("Concurrent change, attempt {} of {}: {}", attempt, ATTEMPTS, failure.getMessage());
-                pause(attempt);
+                if (!Collision.pauseAfter(attempt)) {
+                    throw new WrongStateException("Interrupted while waiting to retry a concurrent change");
+                }
             }
         }
     }
@@ -68,17 +68,6 @@ public class ConcurrentChangeRetry {
 
         CaseKeptChanging() {
             super("The case changed at the same moment; reload it and try again");
-        }
-    }
-
-    /** Exponential backoff with jitter, so two nodes that collided do not collide again. */
-    private static void pause(int attempt) {
-        long ceiling = FIRST_PAUSE_MILLIS << (attempt - 1);
-        try {
-            Thread.sleep(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WrongStateException("Interrupted while waiting to retry a concurrent change");
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.reliefclearance.enginedoor;
 
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -10,7 +9,6 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.reliefclearance.enginetuning.Collision;
@@ -37,7 +35,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class CompletionRetry extends CommandInterceptor {
 
     static final int ATTEMPTS = 3;
-    private static final long FIRST_PAUSE_MILLIS = 10;
     private static final Logger log = LoggerFactory.getLogger(CompletionRetry.class);
 
     /** The task's execution now, or null when the task is gone; asked only after a failure. */
@@ -51,7 +48,10 @@ final class CompletionRetry extends CommandInterceptor {
 
     /** Reads the task's execution through the engine, in a command of its own. */
     static CompletionRetry of(ProcessEngineConfigurationImpl engine) {
-        return new CompletionRetry(taskId -> engine.getCommandExecutorTxRequired().execute(new ExecutionOfTask(taskId)));
+        return new CompletionRetry(taskId -> TrustedLookup.run(engine, context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            return task == null ? null : task.getExecutionId();
+        }));
     }
 
     @Override
@@ -74,7 +74,7 @@ final class CompletionRetry extends CommandInterceptor {
                     }
                     log.info("Completion of task {} lost a race with another change to its case, attempt {} of {}: {}",
                             taskId, tries, ATTEMPTS, failure.toString());
-                    if (!pause(tries)) {
+                    if (!Collision.pauseAfter(tries)) {
                         throw failure;
                     }
                 }
@@ -138,30 +138,8 @@ final class CompletionRetry extends CommandInterceptor {
         return command.getClass() == CompleteTaskCmd.class || command.getClass() == SubmitTaskFormCmd.class;
     }
 
-    /** Short and random, so two requests that collided do not collide again; false when interrupted. */
-    private static boolean pause(int tries) {
-        long ceiling = FIRST_PAUSE_MILLIS << tries;
-        try {
-            Thread.sleep(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private static final class Sighting {
         boolean seen;
         String execution;
-    }
-
-    /** The application's own lookup: the caller's guard lets it pass, and it checks no authorization. */
-    private record ExecutionOfTask(String taskId) implements Command<String> {
-
-        @Override
-        public String execute(CommandContext commandContext) {
-            TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
-            return task == null ? null : task.getExecutionId();
-        }
     }
 }

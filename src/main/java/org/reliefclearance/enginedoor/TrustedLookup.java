@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
- * What the guard itself reads before it lets a caller's command through (a task's form, its
- * candidates, a job's definition): run in the engine without the caller's authorizations, and
- * let through by the guard.
+ * What the engine's door itself reads (the guard, before it lets a caller's command through: a
+ * task's form, its candidates, a job's definition; the completion retry, where a task is after a
+ * failure): run in the engine without the caller's authorizations, and let through by the guard.
  */
 final class TrustedLookup<T> implements Command<T> {
 

@@ -1,6 +1,7 @@
 package org.reliefclearance.enginetuning;
 
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -21,6 +22,8 @@ public final class Collision {
     private static final String PARENT_DELETED_MEANWHILE = "ENGINE-03077";
     /** A cause chain longer than any real one: a chain that loops must not hang the caller. */
     private static final int MAX_CAUSES = 32;
+    /** The longest pause before the second attempt; it doubles for each attempt after. */
+    private static final long FIRST_PAUSE_MILLIS = 20;
 
     private Collision() {
     }
@@ -41,5 +44,22 @@ public final class Collision {
             }
         }
         return false;
+    }
+
+    /**
+     * Waits before attempt {@code failedAttempt + 1}: exponential with jitter (half the ceiling and up
+     * to all of it, 20 ms after the first failure), so two requests that collided do not collide again.
+     *
+     * @return false when the thread was interrupted meanwhile (its flag set again)
+     */
+    public static boolean pauseAfter(int failedAttempt) {
+        long ceiling = FIRST_PAUSE_MILLIS << (failedAttempt - 1);
+        try {
+            Thread.sleep(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
