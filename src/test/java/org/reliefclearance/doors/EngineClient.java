@@ -22,13 +22,13 @@ import org.springframework.util.MultiValueMap;
  * with HTTP Basic, or {@code /camunda/api/engine} with a webapp session (login, cookie and CSRF
  * token), the way Tasklist and Cockpit call it.
  */
-final class EngineClient {
+public final class EngineClient {
 
     static final String PASSWORD = "demo";
     /** The demo profile's administrator (application-demo.yaml), for what only an administrator may try. */
     static final String ADMINISTRATOR = "admin";
 
-    enum Door {
+    public enum Door {
         ENGINE_REST("/engine-rest/"),
         WEBAPP("/camunda/api/engine/engine/default/");
 
@@ -42,7 +42,7 @@ final class EngineClient {
     private final TestRestTemplate http;
     private final Map<String, Session> sessions = new HashMap<>();
 
-    EngineClient(TestRestTemplate http) {
+    public EngineClient(TestRestTemplate http) {
         this.http = http;
     }
 
@@ -50,7 +50,7 @@ final class EngineClient {
         return call(door, user, HttpMethod.GET, path, null);
     }
 
-    ResponseEntity<String> post(Door door, String user, String path, Object body) {
+    public ResponseEntity<String> post(Door door, String user, String path, Object body) {
         return call(door, user, HttpMethod.POST, path, body);
     }
 

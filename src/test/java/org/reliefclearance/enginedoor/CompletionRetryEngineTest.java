@@ -8,24 +8,35 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.reliefclearance.ServiceTest;
+import org.reliefclearance.doors.EngineClient;
+import org.reliefclearance.doors.EngineClient.Door;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The two races a completion can lose, played on the engine: the port completes its task while the
@@ -39,6 +50,8 @@ class CompletionRetryEngineTest {
 
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    TestRestTemplate http;
 
     private ProcessEngineConfigurationImpl configuration;
     private TaskService tasks;
@@ -112,15 +125,48 @@ class CompletionRetryEngineTest {
         engine.getIdentityService().setAuthentication("molsw", List.of("molsw-officers"));
         try {
             // right after the engine's own link has read the task, the review ends in another transaction
-            inTheEnginesChain(CompleteTaskCmd.class, attempts,
+            inTheEnginesChain(completing(port), attempts,
                     () -> CompletableFuture.runAsync(() -> tasks.complete(review)).join(), () -> tasks.complete(port));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
 
         assertThat(attempts).hasValue(2);
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
-                .as("both branches done, the case ended").isZero();
+        assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(port)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+                .as("completed once, by the official who submitted it").singleElement()
+                .extracting(UserOperationLogEntry::getUserId).isEqualTo("molsw");
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(port).singleResult()
+                .getDeleteReason()).isEqualTo("completed");
+    }
+
+    /**
+     * The retry is no way round the door: an official of another ministry submitting the port's task
+     * through either engine door, caught in the same race, is refused, and nothing of the port's task
+     * changed (the review the race ended is the other request's doing).
+     */
+    @ParameterizedTest
+    @EnumSource(Door.class)
+    void aWrongOfficialCaughtInTheRaceIsStillRefusedAndNothingChanges(Door door) {
+        String port = task("Task_ClearAtPort");
+        String review = task("Task_Review");
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<ResponseEntity<String>> answer = new AtomicReference<>();
+
+        inTheEnginesChain(completing(port), attempts,
+                () -> CompletableFuture.runAsync(() -> tasks.complete(review)).join(),
+                () -> answer.set(new EngineClient(http).post(door, "moh", "task/" + port + "/submit-form",
+                        Map.of("variables", Map.of()))));
+
+        assertThat(answer.get().getStatusCode()).as(answer.get().getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(attempts).as("refused at once, not done again").hasValue(1);
+        assertThat(tasks.createTaskQuery().taskId(review).count()).as("the race took place").isZero();
+        Task stillOpen = tasks.createTaskQuery().taskId(port).singleResult();
+        assertThat(stillOpen).as("the port's task still open").isNotNull();
+        assertThat(stillOpen.getAssignee()).isNull();
+        assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsOnlyKeys("reference");
+        assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(port).count())
+                .as("nothing done to it by anyone").isZero();
     }
 
     /**
@@ -136,7 +182,8 @@ class CompletionRetryEngineTest {
         AtomicInteger reads = new AtomicInteger();
         AtomicReference<StepForms.TaskStep> read = new AtomicReference<>();
         // the guard's first read finds the task, then the review ends in another transaction
-        inTheEnginesChain(TrustedLookup.class, reads, () -> {
+        Thread guard = Thread.currentThread();
+        inTheEnginesChain(command -> command instanceof TrustedLookup && Thread.currentThread() == guard, reads, () -> {
             Context.getCommandContext().getTaskManager().findTaskById(port);
             CompletableFuture.runAsync(() -> tasks.complete(review)).join();
         }, () -> read.set(steps.task(port)));
@@ -214,19 +261,18 @@ class CompletionRetryEngineTest {
     }
 
     /**
-     * Does {@code action} with the engine's own chain changed for it: the first command of
-     * {@code kind} on this thread runs {@code race} inside its transaction, right after the link
-     * that notes where a completion finds its task; {@code seen} counts the commands of that kind.
+     * Does {@code action} with the engine's own chain changed for it: the first command that is
+     * {@code chosen} runs {@code race} inside its transaction, right after the link that notes where a
+     * completion finds its task; {@code seen} counts the chosen commands.
      */
-    private void inTheEnginesChain(Class<?> kind, AtomicInteger seen, Runnable race, Runnable action) {
+    private void inTheEnginesChain(Predicate<Command<?>> chosen, AtomicInteger seen, Runnable race, Runnable action) {
         CommandInterceptor noting = configuration.getCustomPostCommandInterceptorsTxRequired().stream()
                 .filter(link -> link.getClass().getEnclosingClass() == CompletionRetry.class).findFirst().orElseThrow();
         CommandExecutor rest = noting.getNext();
-        Thread caller = Thread.currentThread();
         noting.setNext(new CommandExecutor() {
             @Override
             public <T> T execute(Command<T> command) {
-                if (Thread.currentThread() == caller && kind.isInstance(command) && seen.incrementAndGet() == 1) {
+                if (chosen.test(command) && seen.incrementAndGet() == 1) {
                     race.run();
                 }
                 return rest.execute(command);
@@ -237,6 +283,12 @@ class CompletionRetryEngineTest {
         } finally {
             noting.setNext(rest);
         }
+    }
+
+    /** A completion of the task, through whichever door it came. */
+    private static Predicate<Command<?>> completing(String taskId) {
+        return command -> (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
+                && taskId.equals(CommandFields.read(command, "taskId"));
     }
 
     private static CommandExecutor counting(CommandExecutor next, AtomicInteger attempts) {
