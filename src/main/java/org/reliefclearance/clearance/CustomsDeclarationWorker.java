@@ -115,9 +115,8 @@ public class CustomsDeclarationWorker {
                 .execute();
         for (LockedExternalTask task : tasks) {
             try {
-                String notOurs = whyNoLongerOurs(task);
+                String notOurs = renewLock(task);
                 if (notOurs == null) {
-                    renewLock(task);
                     work(task);
                 } else {
                     log.info("Hand-off {} of {} left alone: {}", task.getId(), task.getBusinessKey(), notOurs);
@@ -145,14 +144,17 @@ public class CustomsDeclarationWorker {
 
     /**
      * Each call may take the customs system's timeout, so the later hand-offs of a batch would outlive
-     * the lock taken at the fetch: the lock is renewed as each one's turn comes. A lock that cannot be
-     * renewed (expired meanwhile, or its case suspended) is worked as fetched, as before renewals.
+     * the lock taken at the fetch: the lock is renewed as each one's turn comes. When it cannot be,
+     * the hand-off is read back: one no longer this poll's is left alone (why is returned); one whose
+     * lock merely expired, or whose case is suspended, is worked as fetched (null), as before renewals.
      */
-    private void renewLock(LockedExternalTask task) {
+    private String renewLock(LockedExternalTask task) {
         try {
             externalTasks.extendLock(task.getId(), task.getWorkerId(), lockMillis());
+            return null;
         } catch (BadUserRequestException notRenewed) {
             log.debug("Lock of hand-off {} not renewed: {}", task.getId(), notRenewed.getMessage());
+            return whyNoLongerOurs(task);
         }
     }
 
