@@ -11,23 +11,23 @@ import java.util.List;
  * A schema of its own in the PostgreSQL test database (PG_TEST_URL), dropped and created for
  * each run, and the arguments that point a node of the service at it.
  */
-final class PostgresSchema {
+public final class PostgresSchema {
 
     static final String ADMIN_PASSWORD = "Str0ng-relief-passphrase";
 
-    final String name;
+    public final String name;
     final String url;
-    final String user;
-    final String password;
+    public final String user;
+    public final String password;
 
-    PostgresSchema(String name) {
+    public PostgresSchema(String name) {
         this.name = name;
         this.url = env("PG_TEST_URL", "jdbc:postgresql://127.0.0.1:5432/relief_clearance_test");
         this.user = env("PG_TEST_USER", "relief");
         this.password = env("PG_TEST_PASSWORD", "relief_ci_password");
     }
 
-    void recreate() throws SQLException {
+    public void recreate() throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + name + " cascade");
             s.execute("create schema " + name);
@@ -38,7 +38,7 @@ final class PostgresSchema {
         return DriverManager.getConnection(schemaUrl(), user, password);
     }
 
-    String schemaUrl() {
+    public String schemaUrl() {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
     }
 
