@@ -171,11 +171,21 @@ public class CustomsDeclarationWorker {
                     Vars.CUSTOMS_DECLARATION_NUMBER.name(), declared.declarationNumber(),
                     Vars.CUSTOMS_PROCEDURE_CODE.name(), declared.procedureCode(),
                     Vars.CUSTOMS_RELEASE_ORDER.name(), declared.releaseOrder());
-            retry.inTransaction(() -> externalTasks.complete(task.getId(), task.getWorkerId(), answer));
+            String notOurs = reported(task,
+                    () -> retry.inTransaction(() -> externalTasks.complete(task.getId(), task.getWorkerId(), answer)));
+            if (notOurs != null) {
+                // the customs system has answered for a hand-off nothing here waits for any more (another
+                // node asks again under the same key); a declaration for a withdrawn case may need cancelling
+                log.warn("Hand-off of {} answered by the customs system, but {}", releaseNumber, notOurs);
+            }
         } catch (CustomsRefusedException refused) {
             if (ClearanceProcess.Elements.HAND_OVER_TO_CUSTOMS_SYSTEM.equals(task.getActivityId())) {
-                retry.inTransaction(() -> externalTasks.handleBpmnError(task.getId(), task.getWorkerId(), REFUSED,
-                        refused.getMessage(), Map.of(Vars.CUSTOMS_REFUSAL.name(), refused.getMessage())));
+                String notOurs = reported(task, () -> retry.inTransaction(() -> externalTasks.handleBpmnError(
+                        task.getId(), task.getWorkerId(), REFUSED, refused.getMessage(),
+                        Map.of(Vars.CUSTOMS_REFUSAL.name(), refused.getMessage()))));
+                if (notOurs != null) {
+                    log.warn("Hand-off of {} refused by the customs system, but {}", releaseNumber, notOurs);
+                }
             } else {
                 // an emergency release has left already: its refusal is for the process owner to see
                 fail(task, "Customs refused " + releaseNumber + ": " + refused.getMessage(), 0);
@@ -187,15 +197,6 @@ public class CustomsDeclarationWorker {
             // the customs system has answered; the next fetch asks it again under the same key and hands that in
             fail(task, "The case kept changing while the customs system's answer was handed in; it is handed in again",
                     retriesLeft(task));
-        } catch (BadUserRequestException refused) {
-            String notOurs = whyNoLongerOurs(task);
-            if (notOurs == null) {
-                failedUnexpectedly(task, releaseNumber, refused);
-            } else {
-                // the customs system has answered for a hand-off nothing here waits for any more (another
-                // node asks again under the same key); a declaration for a withdrawn case may need cancelling
-                log.warn("Hand-off of {} answered by the customs system, but {}", releaseNumber, notOurs);
-            }
         } catch (RuntimeException | JsonProcessingException unexpected) {
             failedUnexpectedly(task, releaseNumber, unexpected);
         }
@@ -229,6 +230,28 @@ public class CustomsDeclarationWorker {
         long wait = retries == 0 || backOff.isEmpty() ? 0
                 : backOff.get(Math.max(0, backOff.size() - retries)).toMillis();
         String shortMessage = message.length() <= 600 ? message : message.substring(0, 600);
-        externalTasks.handleFailure(task.getId(), task.getWorkerId(), shortMessage, message, retries, wait);
+        String notOurs = reported(task,
+                () -> externalTasks.handleFailure(task.getId(), task.getWorkerId(), shortMessage, message, retries, wait));
+        if (notOurs != null) {
+            log.info("Failure of hand-off {} of {} not reported: {}", task.getId(), task.getBusinessKey(), notOurs);
+        }
+    }
+
+    /**
+     * Hands one answer to the engine. Returns why it was refused when the refusal is only that the
+     * hand-off stopped being this poll's meanwhile (it is then whoever has it now's to work), null when
+     * it was taken; any other refusal is thrown.
+     */
+    private String reported(LockedExternalTask task, Runnable report) {
+        try {
+            report.run();
+            return null;
+        } catch (BadUserRequestException refused) {
+            String notOurs = whyNoLongerOurs(task);
+            if (notOurs == null) {
+                throw refused;
+            }
+            return notOurs;
+        }
     }
 }

@@ -29,6 +29,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.reliefclearance.ServiceTest;
 import org.reliefclearance.consignment.ConsignmentRepository;
 import org.reliefclearance.customs.CustomsHandOffOutbox;
@@ -49,6 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * release is declared in ASYCUDA's numbering; a refusal the simulator was told to give reaches the port.
  */
 @ServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class CustomsWorkerSimulatorTest {
 
     @LocalServerPort
@@ -250,6 +254,38 @@ class CustomsWorkerSimulatorTest {
         assertThat(failed.getErrorMessage()).isEqualTo("a listener refused the answer");
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
                 .as("for the process owner in Cockpit").isOne();
+    }
+
+    /**
+     * The customs system is unavailable, and while it is asked the hand-off's lock expires and another
+     * node takes it: the failure is not this worker's to report. It is left to the node that has it,
+     * with a line in the log, not a warning and a stack trace as though something had gone wrong.
+     */
+    @Test
+    void aFailureOfAHandOffTakenOverMeanwhileIsLeftToTheNodeThatHasIt(CapturedOutput output) {
+        AtomicBoolean holding = new AtomicBoolean(true);
+        AtomicInteger failuresReported = new AtomicInteger();
+        cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
+            if (method.getName().equals("fetchAndLock") && holding.get()) {
+                return engineTasks.fetchAndLock(0, (String) args[1]);
+            }
+            if (method.getName().equals("handleFailure") && failuresReported.incrementAndGet() == 1) {
+                String processInstance = engineTasks.createExternalTaskQuery().externalTaskId((String) args[0])
+                        .singleResult().getProcessInstanceId();
+                CompletableFuture.runAsync(() -> takenOverByAnotherNode(processInstance)).join();
+            }
+            return null;
+        }));
+        ProcessInstance instance = released();
+        holding.set(false);
+        behave(Map.of("mode", "FAIL"));
+
+        assertThat(worker.workOnce()).isOne();
+
+        assertThat(failuresReported).hasValue(1);
+        assertTakenOver(instance.getId());
+        assertThat(output).contains("not reported: another worker has it now")
+                .doesNotContain("could not be reported to the engine");
     }
 
     /** The scheduled poll and a woken one may run at once: each locks under a name of its own. */
