@@ -166,29 +166,11 @@ public class CustomsDeclarationWorker {
         String reference = (String) task.getVariables().get(Vars.CONSIGNMENT_REFERENCE.name());
         String releaseNumber = (String) task.getVariables().get(Vars.RELEASE_NUMBER.name());
         try {
-            Declaration declared = declare(reference, releaseNumber);
-            Map<String, Object> answer = declared == null ? Map.of() : Map.of(
-                    Vars.CUSTOMS_DECLARATION_NUMBER.name(), declared.declarationNumber(),
-                    Vars.CUSTOMS_PROCEDURE_CODE.name(), declared.procedureCode(),
-                    Vars.CUSTOMS_RELEASE_ORDER.name(), declared.releaseOrder());
-            String notOurs = reported(task,
-                    () -> retry.inTransaction(() -> externalTasks.complete(task.getId(), task.getWorkerId(), answer)));
+            String notOurs = answer(task, reference, releaseNumber);
             if (notOurs != null) {
                 // the customs system has answered for a hand-off nothing here waits for any more (another
                 // node asks again under the same key); a declaration for a withdrawn case may need cancelling
                 log.warn("Hand-off of {} answered by the customs system, but {}", releaseNumber, notOurs);
-            }
-        } catch (CustomsRefusedException refused) {
-            if (ClearanceProcess.Elements.HAND_OVER_TO_CUSTOMS_SYSTEM.equals(task.getActivityId())) {
-                String notOurs = reported(task, () -> retry.inTransaction(() -> externalTasks.handleBpmnError(
-                        task.getId(), task.getWorkerId(), REFUSED, refused.getMessage(),
-                        Map.of(Vars.CUSTOMS_REFUSAL.name(), refused.getMessage()))));
-                if (notOurs != null) {
-                    log.warn("Hand-off of {} refused by the customs system, but {}", releaseNumber, notOurs);
-                }
-            } else {
-                // an emergency release has left already: its refusal is for the process owner to see
-                fail(task, "Customs refused " + releaseNumber + ": " + refused.getMessage(), 0);
             }
         } catch (CustomsSystemUnavailableException unavailable) {
             outbox.failed(releaseNumber, unavailable.getMessage());
@@ -199,6 +181,34 @@ public class CustomsDeclarationWorker {
                     retriesLeft(task));
         } catch (RuntimeException | JsonProcessingException unexpected) {
             failedUnexpectedly(task, releaseNumber, unexpected);
+        }
+    }
+
+    /**
+     * Asks the customs system and hands its answer, a declaration or a refusal, to the engine; returns
+     * why the engine did not take it when the hand-off stopped being this poll's meanwhile (see
+     * {@link #reported}). Whatever else goes wrong, the engine refusing the answer included, is thrown
+     * for {@link #work} to report as a failure.
+     */
+    private String answer(LockedExternalTask task, String reference, String releaseNumber)
+            throws JsonProcessingException {
+        try {
+            Declaration declared = declare(reference, releaseNumber);
+            Map<String, Object> answer = declared == null ? Map.of() : Map.of(
+                    Vars.CUSTOMS_DECLARATION_NUMBER.name(), declared.declarationNumber(),
+                    Vars.CUSTOMS_PROCEDURE_CODE.name(), declared.procedureCode(),
+                    Vars.CUSTOMS_RELEASE_ORDER.name(), declared.releaseOrder());
+            return reported(task,
+                    () -> retry.inTransaction(() -> externalTasks.complete(task.getId(), task.getWorkerId(), answer)));
+        } catch (CustomsRefusedException refused) {
+            if (!ClearanceProcess.Elements.HAND_OVER_TO_CUSTOMS_SYSTEM.equals(task.getActivityId())) {
+                // an emergency release has left already: its refusal is for the process owner to see
+                fail(task, "Customs refused " + releaseNumber + ": " + refused.getMessage(), 0);
+                return null;
+            }
+            return reported(task, () -> retry.inTransaction(() -> externalTasks.handleBpmnError(task.getId(),
+                    task.getWorkerId(), REFUSED, refused.getMessage(),
+                    Map.of(Vars.CUSTOMS_REFUSAL.name(), refused.getMessage()))));
         }
     }
 

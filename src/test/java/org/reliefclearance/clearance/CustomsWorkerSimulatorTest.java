@@ -288,6 +288,31 @@ class CustomsWorkerSimulatorTest {
                 .doesNotContain("could not be reported to the engine");
     }
 
+    /**
+     * As above for a refusal: the engine refuses to take the customs system's refusal for a hand-off
+     * still this worker's. That is a failure for the process owner too, not a hand-off left locked to
+     * be asked again, and refused again, each time its lock expires.
+     */
+    @Test
+    void aRefusalTheEngineDoesNotTakeForAHandOffStillItsOwnIsReportedAsAFailure() {
+        behave(Map.of("mode", "REFUSE", "reason", "Proforma invoice does not match the lines"));
+        AtomicInteger refusals = new AtomicInteger();
+        cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
+            if (method.getName().equals("handleBpmnError") && refusals.incrementAndGet() == 1) {
+                throw new BadUserRequestException("a listener refused the refusal");
+            }
+            return null;
+        }));
+
+        ProcessInstance instance = released();
+
+        ExternalTask failed = engine.getExternalTaskService().createExternalTaskQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        assertThat(failed.getErrorMessage()).isEqualTo("a listener refused the refusal");
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                .as("for the process owner in Cockpit").isOne();
+    }
+
     /** The scheduled poll and a woken one may run at once: each locks under a name of its own. */
     @Test
     void eachPollLocksUnderANameOfItsOwn() {
