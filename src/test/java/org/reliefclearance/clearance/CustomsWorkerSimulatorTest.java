@@ -239,21 +239,7 @@ class CustomsWorkerSimulatorTest {
      */
     @Test
     void anAnswerTheEngineRefusesForAHandOffStillItsOwnIsReportedAsAFailure() {
-        AtomicInteger completions = new AtomicInteger();
-        cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
-            if (method.getName().equals("complete") && completions.incrementAndGet() == 1) {
-                throw new BadUserRequestException("a listener refused the answer");
-            }
-            return null;
-        }));
-
-        ProcessInstance instance = released();
-
-        ExternalTask failed = engine.getExternalTaskService().createExternalTaskQuery()
-                .processInstanceId(instance.getId()).singleResult();
-        assertThat(failed.getErrorMessage()).isEqualTo("a listener refused the answer");
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
-                .as("for the process owner in Cockpit").isOne();
+        assertReportedAsFailureWhenTheEngineRefusesOnce("complete", "a listener refused the answer");
     }
 
     /**
@@ -296,21 +282,7 @@ class CustomsWorkerSimulatorTest {
     @Test
     void aRefusalTheEngineDoesNotTakeForAHandOffStillItsOwnIsReportedAsAFailure() {
         behave(Map.of("mode", "REFUSE", "reason", "Proforma invoice does not match the lines"));
-        AtomicInteger refusals = new AtomicInteger();
-        cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
-            if (method.getName().equals("handleBpmnError") && refusals.incrementAndGet() == 1) {
-                throw new BadUserRequestException("a listener refused the refusal");
-            }
-            return null;
-        }));
-
-        ProcessInstance instance = released();
-
-        ExternalTask failed = engine.getExternalTaskService().createExternalTaskQuery()
-                .processInstanceId(instance.getId()).singleResult();
-        assertThat(failed.getErrorMessage()).isEqualTo("a listener refused the refusal");
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
-                .as("for the process owner in Cockpit").isOne();
+        assertReportedAsFailureWhenTheEngineRefusesOnce("handleBpmnError", "a listener refused the refusal");
     }
 
     /** The scheduled poll and a woken one may run at once: each locks under a name of its own. */
@@ -328,6 +300,28 @@ class CustomsWorkerSimulatorTest {
         worker.workOnce();
 
         assertThat(names).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    /**
+     * The engine refuses the worker's first {@code call} (complete, handleBpmnError) with {@code message}
+     * while the hand-off is still the worker's: the case's hand-off carries that failure, with an incident.
+     */
+    private void assertReportedAsFailureWhenTheEngineRefusesOnce(String call, String message) {
+        AtomicInteger calls = new AtomicInteger();
+        cases = casesHandedOffThrough(proxied(engine.getExternalTaskService(), (engineTasks, method, args) -> {
+            if (method.getName().equals(call) && calls.incrementAndGet() == 1) {
+                throw new BadUserRequestException(message);
+            }
+            return null;
+        }));
+
+        ProcessInstance instance = released();
+
+        ExternalTask failed = engine.getExternalTaskService().createExternalTaskQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        assertThat(failed.getErrorMessage()).isEqualTo(message);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                .as("for the process owner in Cockpit").isOne();
     }
 
     /** Two cases' hand-offs fetched in one batch, in the order the worker handed them in. */
